@@ -1,0 +1,50 @@
+"""Korean news pages → clean article → English translation and summary.
+
+Public API (heavy imports happen on first use, so `import summarizer` stays fast):
+
+    clean_article(raw, url=None) -> Article
+    Pipeline(settings).run(raw_or_article) -> ArticleResult
+    Pipeline(settings).run_many(iterable) -> Iterator[ArticleResult]
+    translate(list_of_korean_texts) -> list[str]
+    summarize(text) -> str
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from summarizer.errors import SummarizerError
+from summarizer.settings import Settings
+from summarizer.types import Article, ArticleResult, ModelInfo, RemovedBlock
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "ModelInfo",
+    "Pipeline",
+    "RemovedBlock",
+    "Settings",
+    "SummarizerError",
+    "clean_article",
+    "summarize",
+    "translate",
+]
+
+if TYPE_CHECKING:
+    from summarizer.clean import clean_article
+    from summarizer.pipeline import Pipeline, summarize, translate
+
+
+def __getattr__(name: str) -> Any:
+    # Lazy: `summarizer clean` and `--help` must not pay for torch/transformers imports.
+    if name == "clean_article":
+        from summarizer.clean import clean_article
+
+        return clean_article
+    if name in ("Pipeline", "translate", "summarize"):
+        from summarizer import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'summarizer' has no attribute {name!r}")

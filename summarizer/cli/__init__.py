@@ -1,0 +1,74 @@
+"""The `summarizer` command. Each command lives in its own module; this one wires them and maps errors.
+
+Errors a user can cause (SummarizerError) print one line on stderr and exit 2 — never a traceback.
+Set SUMMARIZER_DEBUG=1 to see tracebacks of unexpected errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from summarizer.errors import SummarizerError
+
+app = typer.Typer(
+    name="summarizer",
+    help="Turn Korean news pages into clean English: cleaned article, full translation and summary.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _register() -> None:
+    # Imports are cheap: every command module imports torch & co. only inside its function body.
+    from summarizer.cli import batch_cmd, bench_cmd, clean_cmd, demo_cmd, eval_cmd, models_cmd, run_cmd
+
+    app.command("run")(run_cmd.run)
+    app.command("clean")(clean_cmd.clean)
+    app.command("batch")(batch_cmd.batch)
+    app.command("bench")(bench_cmd.bench)
+    app.command("demo")(demo_cmd.demo)
+    app.add_typer(models_cmd.app, name="models")
+    app.add_typer(eval_cmd.app, name="eval")
+
+
+_register()
+
+
+def fail(message: str, code: int = 2) -> "typer.Exit":
+    """Print one line on stderr and return the Exit to raise."""
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the `summarizer` script."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except SummarizerError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 — last line of defence: one line, no traceback
+        import click
+
+        if isinstance(exc, click.exceptions.Exit):
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            typer.echo("aborted", err=True)
+            sys.exit(130)
+        if os.environ.get("SUMMARIZER_DEBUG"):
+            raise
+        typer.echo(f"error: unexpected {type(exc).__name__}: {exc} (set SUMMARIZER_DEBUG=1 for a traceback)", err=True)
+        sys.exit(1)

@@ -1,0 +1,60 @@
+"""Options shared by the commands that load models (run, batch, demo, eval), and their mapping to Settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from summarizer.settings import STRATEGIES, Settings
+
+TranslationModel = Annotated[
+    Optional[str],
+    typer.Option("--translation-model", "-t", help="Translation model: hub id or local folder. [env: SUMMARIZER_TRANSLATION_MODEL]"),
+]
+SummaryModel = Annotated[
+    Optional[str],
+    typer.Option("--summary-model", "-s", help="Summary model for the chosen strategy: hub id or local folder. [env: SUMMARIZER_SUMMARY_MODEL]"),
+]
+Strategy = Annotated[
+    Optional[str],
+    typer.Option("--strategy", help=f"One of: {', '.join(STRATEGIES)}. [default: {STRATEGIES[0]}; env: SUMMARIZER_STRATEGY]"),
+]
+Device = Annotated[
+    Optional[str],
+    typer.Option("--device", "-d", help="auto (CUDA when present), cpu, cuda or cuda:N. [env: SUMMARIZER_DEVICE]"),
+]
+Backend = Annotated[
+    Optional[str],
+    typer.Option("--backend", help="auto (CTranslate2 when a converted model is present), transformers or ctranslate2. [env: SUMMARIZER_BACKEND]"),
+]
+NumBeams = Annotated[Optional[int], typer.Option("--beams", help="Beam size for translation. [default: 4]")]
+Config = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="TOML config file. [default: ~/.config/summarizer/config.toml; env: SUMMARIZER_CONFIG]"),
+]
+Force = Annotated[bool, typer.Option("--force", help="Translate even when the text does not look Korean.")]
+
+
+def build_settings(
+    translation_model: str | None = None,
+    summary_model: str | None = None,
+    strategy: str | None = None,
+    device: str | None = None,
+    backend: str | None = None,
+    num_beams: int | None = None,
+    config: Path | None = None,
+    force: bool | None = None,
+) -> Settings:
+    """Flags > SUMMARIZER_* env > config file > registry defaults."""
+    overrides = {
+        "translation_model": translation_model,
+        "summary_model": summary_model,
+        "strategy": strategy,
+        "device": device,
+        "backend": backend,
+        "num_beams": num_beams,
+        "force": force or None,
+    }
+    return Settings.load(overrides, config_file=config)
