@@ -40,6 +40,15 @@ class GenerationOptions:
         return max(1, min(self.max_new_tokens, cap))
 
 
+@dataclass(frozen=True)
+class Generation:
+    """One generated output with what the degenerate-output guard needs to know."""
+
+    text: str
+    num_tokens: int  # generated target tokens (-1 when the backend does not say)
+    stopped: bool | None  # True: ended with end-of-sequence; False: cut at the length cap; None: unknown
+
+
 class Seq2SeqEngine(ABC):
     """A loaded seq2seq model that turns a batch of source texts into target texts.
 
@@ -70,3 +79,10 @@ class Seq2SeqEngine(ABC):
     @abstractmethod
     def generate(self, texts: Sequence[str], options: GenerationOptions) -> list[str]:
         """Generate one output per input text, in input order, batching internally."""
+
+    def generate_detailed(self, texts: Sequence[str], options: GenerationOptions) -> list[Generation]:
+        """Like generate(), with token counts and whether each output ended on its own.
+
+        Backends that know more override this; the default cannot tell a cut-off output.
+        """
+        return [Generation(text=t, num_tokens=-1, stopped=None) for t in self.generate(texts, options)]

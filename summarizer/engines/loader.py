@@ -1,0 +1,197 @@
+"""Find, load and cache models: hub id or local folder → a ready Seq2SeqEngine, once per process."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer.engines.base import Seq2SeqEngine
+from summarizer.engines.families import detect_family, family_spec
+from summarizer.errors import ConfigError, ModelUnavailableError
+from summarizer.registry import lookup
+from summarizer.types import ModelInfo
+
+log = logging.getLogger(__name__)
+
+_CACHE: dict[tuple[str, str, str, str], Seq2SeqEngine] = {}
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """Where a model's files are: a local folder, or a hub id (maybe already in the local cache)."""
+
+    model_id: str
+    local_dir: Path | None  # set when the model is a folder on disk
+    cached: bool  # hub id whose files are already in the Hugging Face cache
+
+
+def resolve_device(device: str = "auto") -> str:
+    """`auto` → cuda:0 when a GPU is present, else cpu. Explicit CUDA devices must exist."""
+    import torch
+
+    if device == "auto":
+        return "cuda:0" if torch.cuda.is_available() else "cpu"
+    if device.startswith("cuda"):
+        if not torch.cuda.is_available():
+            raise ConfigError(f"device {device!r} requested but no CUDA GPU is available; use --device cpu")
+        index = int(device.split(":", 1)[1]) if ":" in device else 0
+        if index >= torch.cuda.device_count():
+            raise ConfigError(f"device {device!r} does not exist ({torch.cuda.device_count()} GPU(s) present)")
+        return f"cuda:{index}"
+    return device
+
+
+def locate_model(model: str) -> ModelSource:
+    """Decide, without touching the network, whether `model` is a folder, a cached hub id, or neither."""
+    path = Path(model).expanduser()
+    if path.is_dir():
+        if not (path / "config.json").is_file() and not (path / "model.bin").is_file():
+            raise ModelUnavailableError(f"{path} is a folder but holds no model (no config.json)")
+        return ModelSource(model_id=str(path), local_dir=path, cached=False)
+    if model.startswith((".", "/", "~")) or os.sep in model.strip("/").replace("/", "", 1):
+        raise ModelUnavailableError(f"model folder not found: {path}")
+    from huggingface_hub import try_to_load_from_cache
+
+    cached = isinstance(try_to_load_from_cache(model, "config.json"), str)
+    return ModelSource(model_id=model, local_dir=None, cached=cached)
+
+
+def ensure_available(source: ModelSource) -> None:
+    """Fail fast with one line when a hub model is not cached and cannot be downloaded."""
+    if source.local_dir is not None or source.cached:
+        return
+    hint = (
+        f"run `summarizer models download {source.model_id}` where the Hub is reachable, "
+        "or pass a local folder (see `summarizer models tiny DIR` for offline test models)"
+    )
+    if _offline():
+        raise ModelUnavailableError(f"model {source.model_id!r} is not in the local cache and offline mode is on; {hint}")
+    from huggingface_hub import model_info
+    from huggingface_hub.errors import GatedRepoError, RepositoryNotFoundError
+
+    try:
+        model_info(source.model_id, timeout=10)
+    except GatedRepoError:
+        raise ModelUnavailableError(
+            f"model {source.model_id!r} is gated: accept its licence on the Hub and log in (`hf auth login`); {hint}"
+        ) from None
+    except RepositoryNotFoundError:
+        raise ModelUnavailableError(f"unknown model {source.model_id!r}: no such folder or Hub repository") from None
+    except Exception as exc:  # noqa: BLE001 — any network failure means the same thing to the user
+        raise ModelUnavailableError(
+            f"model {source.model_id!r} is not available: the Hugging Face Hub cannot be reached "
+            f"({type(exc).__name__}); {hint}"
+        ) from None
+
+
+def load_engine(model: str, task: str, device: str = "auto", backend: str = "auto") -> Seq2SeqEngine:
+    """The engine for `model` on `device`, loaded on first use and shared by the whole process."""
+    resolved = resolve_device(device)
+    key = (model, task, resolved, backend)
+    with _LOCK:
+        engine = _CACHE.get(key)
+        if engine is None:
+            engine = _load(model, task, resolved, backend)
+            _CACHE[key] = engine
+        return engine
+
+
+def clear_cache() -> None:
+    """Forget loaded models (tests; freeing GPU memory in long-lived processes)."""
+    with _LOCK:
+        _CACHE.clear()
+
+
+def _load(model: str, task: str, device: str, backend: str) -> Seq2SeqEngine:
+    source = locate_model(model)
+    if backend in ("auto", "ctranslate2"):
+        engine = _load_ctranslate2(source, task, device, required=backend == "ctranslate2")
+        if engine is not None:
+            return engine
+    ensure_available(source)
+    return _load_transformers(source, task, device)
+
+
+def _load_ctranslate2(source: ModelSource, task: str, device: str, required: bool) -> Seq2SeqEngine | None:
+    try:
+        from summarizer.engines import ctranslate2_engine
+    except ImportError:
+        if required:
+            raise ModelUnavailableError("the ctranslate2 backend is not installed (pip install ctranslate2)") from None
+        return None
+    converted = ctranslate2_engine.find_converted(source.model_id)
+    if converted is None:
+        if required:
+            raise ModelUnavailableError(
+                f"no CTranslate2 conversion of {source.model_id!r} found; "
+                f"run `summarizer models convert {source.model_id} --to ct2` first"
+            )
+        return None
+    info = ModelInfo(task=task, model_id=source.model_id, family="unknown", backend="ctranslate2")
+    return ctranslate2_engine.load_ctranslate2_engine(converted, info, device, None)
+
+
+def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEngine:
+    import torch
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    from summarizer.engines.transformers_engine import TransformersEngine
+
+    where = str(source.local_dir) if source.local_dir else source.model_id
+    local_only = source.local_dir is not None or source.cached or _offline()
+    dtype = _dtype_for(device)
+    hf_logging.set_verbosity_error()  # keep the terminal to our own one-line messages
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(where, local_files_only=local_only)
+        model = AutoModelForSeq2SeqLM.from_pretrained(where, local_files_only=local_only, dtype=dtype)
+    except (OSError, ValueError, KeyError) as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelUnavailableError(f"cannot load model {source.model_id!r}: {first_line}") from None
+    model.eval()
+    if device.startswith("cuda"):
+        model = _place_on_gpu(model, where, local_only, dtype, device)
+    family = detect_family(model.config.model_type, type(tokenizer).__name__)
+    if family == "kobart" and getattr(tokenizer, "model_input_names", None):
+        tokenizer.model_input_names = ["input_ids", "attention_mask"]  # BART rejects token_type_ids
+    spec = family_spec(family, task, lookup(source.model_id))
+    info = ModelInfo(
+        task=task,
+        model_id=source.model_id,
+        revision=getattr(model.config, "_commit_hash", None),
+        family=family,
+        backend="transformers",
+    )
+    log.info("loaded %s (%s, %s) on %s as %s", source.model_id, family, task, device, dtype)
+    return TransformersEngine(model, tokenizer, info, device, spec)
+
+
+def _place_on_gpu(model, where: str, local_only: bool, dtype, device: str):
+    import torch
+
+    try:
+        return model.to(device)
+    except torch.OutOfMemoryError:
+        # Too big for one GPU: let accelerate spread the layers over every visible device.
+        from transformers import AutoModelForSeq2SeqLM
+
+        model.to("cpu")
+        torch.cuda.empty_cache()
+        log.warning("model does not fit on %s; spreading it with device_map='auto'", device)
+        return AutoModelForSeq2SeqLM.from_pretrained(where, local_files_only=local_only, dtype=dtype, device_map="auto").eval()
+
+
+def _dtype_for(device: str):
+    import torch
+
+    if device.startswith("cuda"):
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    return torch.float32
+
+
+def _offline() -> bool:
+    return any(os.environ.get(v, "").strip().lower() in ("1", "true", "yes", "on") for v in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"))

@@ -1,0 +1,281 @@
+"""Pipeline: clean → split → translate → summarize, for one article or many (batched across articles)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Callable, Iterable, Iterator, Sequence, overload
+
+from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
+from summarizer.errors import EmptyInputError, InputTooLargeError, NotKoreanError, SummarizerError
+from summarizer.settings import Settings
+from summarizer.textio import hangul_ratio
+from summarizer.types import Article, ArticleResult
+
+ProgressCallback = Callable[[str, float], None]
+RawInput = str | bytes | Article
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """An article that passed validation, with its position in the input stream."""
+
+    position: int
+    article: Article
+    clean_seconds: float
+
+
+class Pipeline:
+    """The whole job behind every door (API, CLI, batch, demo).
+
+    Models load lazily on first use and are shared process-wide (see engines.loader), so creating
+    several Pipelines with the same settings costs nothing extra.
+    """
+
+    def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
+        base = settings if settings is not None else Settings.load()
+        self.settings = base.replace(**overrides) if overrides else base
+
+    # --- models ---------------------------------------------------------------------------------
+
+    @property
+    def device(self) -> str:
+        from summarizer.engines.loader import resolve_device
+
+        return resolve_device(self.settings.device)
+
+    @property
+    def translator(self) -> Seq2SeqEngine:
+        from summarizer.engines.loader import load_engine
+
+        s = self.settings
+        return load_engine(s.resolved_translation_model, "translation", s.device, s.backend)
+
+    @property
+    def summarizer(self) -> Seq2SeqEngine:
+        from summarizer.engines.loader import load_engine
+
+        s = self.settings
+        return load_engine(s.resolved_summary_model, s.summary_task, s.device, s.backend)
+
+    def load(self) -> "Pipeline":
+        """Load both models now (otherwise they load on first use). Raises ModelUnavailableError."""
+        _ = self.translator, self.summarizer
+        return self
+
+    @property
+    def translation_options(self) -> GenerationOptions:
+        s = self.settings
+        return GenerationOptions(
+            num_beams=s.num_beams,
+            max_length_ratio=s.max_length_ratio,
+            no_repeat_ngram_size=s.no_repeat_ngram_size,
+            repetition_penalty=s.repetition_penalty,
+            batch_max_tokens=s.batch_max_tokens,
+        )
+
+    def _strategy(self):
+        from summarizer import summarize as strategies
+
+        s = self.settings
+        options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
+        if s.strategy == "translate-then-summarize":
+            return strategies.TranslateThenSummarize(self.summarizer, options)
+        if s.strategy == "summarize-then-translate":
+            return strategies.SummarizeThenTranslate(self.summarizer, self.translator, options, self.translation_options)
+        return strategies.CrossLingual(self.summarizer, options)
+
+    # --- input ----------------------------------------------------------------------------------
+
+    def prepare(self, raw: RawInput, url: str | None = None) -> Article:
+        """Clean and validate one input. Raises InputError subclasses with a one-line reason."""
+        if isinstance(raw, Article):
+            article = raw
+        else:
+            if len(raw) > self.settings.max_chars * 4:  # bytes/markup allowance before cleaning
+                raise InputTooLargeError(f"input is larger than the {self.settings.max_chars:,}-character limit")
+            from summarizer.clean import clean_article
+
+            article = clean_article(raw, url=url)
+        text = "\n".join((article.title, *article.paragraphs))
+        if not article.paragraphs:
+            reason = "; ".join(article.warnings) or "the page has no article text"
+            raise EmptyInputError(f"no article text found after cleaning ({reason})")
+        if len(text) > self.settings.max_chars:
+            raise InputTooLargeError(
+                f"article is {len(text):,} characters; the limit is {self.settings.max_chars:,} (raise max_chars)"
+            )
+        if not self.settings.force:
+            ratio = hangul_ratio(text)
+            if ratio < 0.3:
+                raise NotKoreanError(
+                    f"text does not look Korean ({ratio:.0%} of letters are Hangul); use --force / force=True to translate anyway"
+                )
+        return article
+
+    # --- running --------------------------------------------------------------------------------
+
+    def run(self, raw: RawInput, url: str | None = None, progress: ProgressCallback | None = None) -> ArticleResult:
+        """Clean, translate and summarize one article."""
+        started = time.perf_counter()
+        if progress:
+            progress("cleaning the page", 0.0)
+        article = self.prepare(raw, url=url)
+        prepared = [_Prepared(0, article, time.perf_counter() - started)]
+        return self._process(prepared, progress)[0]
+
+    def run_many(
+        self, items: Iterable[RawInput], batch_size: int = 8, return_errors: bool = False
+    ) -> Iterator[ArticleResult | SummarizerError]:
+        """Results in input order, translating and summarizing `batch_size` articles per batch.
+
+        With return_errors=True a bad item yields its SummarizerError instead of stopping the run.
+        """
+        iterator = iter(items)
+        while batch := list(islice(iterator, max(1, batch_size))):
+            yield from self._run_batch(batch, return_errors)
+
+    def _run_batch(self, batch: Sequence[RawInput], return_errors: bool) -> list[ArticleResult | SummarizerError]:
+        outcomes: list[ArticleResult | SummarizerError | None] = [None] * len(batch)
+        prepared = []
+        for position, raw in enumerate(batch):
+            started = time.perf_counter()
+            try:
+                article = self.prepare(raw)
+            except SummarizerError as exc:
+                if not return_errors:
+                    raise
+                outcomes[position] = exc
+                continue
+            prepared.append(_Prepared(position, article, time.perf_counter() - started))
+        if prepared:
+            for item, result in zip(prepared, self._process(prepared, None)):
+                outcomes[item.position] = result
+        return [o for o in outcomes if o is not None]
+
+    def _process(self, prepared: Sequence[_Prepared], progress: ProgressCallback | None) -> list[ArticleResult]:
+        """Translate and summarize validated articles together; timings are shared out per article."""
+        from summarizer.summarize import SummaryInput
+        from summarizer.translate import translate_documents
+
+        strategy = self._strategy()
+        articles = [p.article for p in prepared]
+        stage: dict[str, float] = {}
+
+        def report(what: str, fraction: float, low: float, high: float) -> None:
+            if progress:
+                progress(what, low + (high - low) * fraction)
+
+        t0 = time.perf_counter()
+        # Title and subtitles ride along as paragraphs of their own, then are split back off.
+        documents = [(a.title, *a.subtitles, *a.paragraphs) for a in articles]
+        report("loading the translation model", 0.0, 0.05, 0.1)
+        translator = self.translator
+        stage["load"] = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        translations = translate_documents(
+            translator,
+            documents,
+            self.translation_options,
+            progress=(lambda what, f: report(what, f, 0.1, 0.75)) if progress else None,
+        )
+        stage["translate"] = time.perf_counter() - t1
+
+        report("summarizing", 0.0, 0.75, 0.8)
+        t2 = time.perf_counter()
+        summary_inputs = [
+            SummaryInput(paragraphs_ko=a.paragraphs, paragraphs_en=tr.paragraphs[1 + len(a.subtitles) :])
+            for a, tr in zip(articles, translations)
+        ]
+        summaries = strategy.summarize(summary_inputs)
+        stage["summarize"] = time.perf_counter() - t2
+        report("done", 1.0, 0.0, 1.0)
+
+        share = 1.0 / len(prepared)
+        models = (translator.info, self.summarizer.info)
+        results = []
+        for item, translation, summary in zip(prepared, translations, summaries):
+            a = item.article
+            n_sub = len(a.subtitles)
+            timings = {
+                "clean": round(item.clean_seconds, 4),
+                "load_models": round(stage["load"] * share, 4),
+                "translate": round(stage["translate"] * share, 4),
+                "summarize": round(stage["summarize"] * share, 4),
+            }
+            timings["total"] = round(sum(timings.values()), 4)
+            results.append(
+                ArticleResult(
+                    title_ko=a.title,
+                    title_en=translation.paragraphs[0],
+                    paragraphs_ko=a.paragraphs,
+                    paragraphs_en=translation.paragraphs[1 + n_sub :],
+                    summary_en=summary.text,
+                    subtitles_ko=a.subtitles,
+                    subtitles_en=translation.paragraphs[1 : 1 + n_sub],
+                    published_at=a.published_at,
+                    updated_at=a.updated_at,
+                    reporters=a.reporters,
+                    source=a.source,
+                    url=a.url,
+                    strategy=self.settings.strategy,
+                    models=models,
+                    device=translator.device,
+                    timings=timings,
+                    warnings=a.warnings + translation.warnings + summary.warnings,
+                    removed=a.removed,
+                )
+            )
+        return results
+
+
+# --- module-level conveniences ----------------------------------------------------------------------
+
+_DEFAULT_PIPELINES: dict[Settings, Pipeline] = {}
+
+
+def _pipeline(settings: Settings | None) -> Pipeline:
+    settings = settings or Settings.load()
+    if settings not in _DEFAULT_PIPELINES:
+        _DEFAULT_PIPELINES[settings] = Pipeline(settings)
+    return _DEFAULT_PIPELINES[settings]
+
+
+@overload
+def translate(texts: str, settings: Settings | None = None) -> str: ...
+@overload
+def translate(texts: Sequence[str], settings: Settings | None = None) -> list[str]: ...
+def translate(texts, settings=None):
+    """Translate Korean text(s) to English; a str gives a str, a list gives a list of the same length.
+
+    Lines (paragraphs) inside each text are kept as lines in the translation.
+    """
+    single = isinstance(texts, str)
+    items = [texts] if single else list(texts)
+    pipe = _pipeline(settings)
+    documents = [text.split("\n") for text in items]
+    from summarizer.translate import translate_documents
+
+    out = ["\n".join(t.paragraphs) for t in translate_documents(pipe.translator, documents, pipe.translation_options)]
+    return out[0] if single else out
+
+
+def summarize(text: str, settings: Settings | None = None) -> str:
+    """An English summary of `text`: Korean text goes through the configured strategy (translated
+    first when the strategy needs it); English text goes straight to the English summarizer."""
+    from summarizer import summarize as strategies
+    from summarizer.engines.loader import load_engine
+    from summarizer.registry import default_model
+
+    pipe = _pipeline(settings)
+    s = pipe.settings
+    paragraphs = tuple(p for p in text.split("\n") if p.strip())
+    if hangul_ratio(text) >= 0.3:
+        return pipe.run(Article(title="", paragraphs=paragraphs, language="ko")).summary_en
+    engine = pipe.summarizer
+    if s.strategy != "translate-then-summarize":
+        # The configured summarizer expects Korean; English needs the English summarizer.
+        engine = load_engine(default_model("summarization"), "summarization", s.device, s.backend)
+    options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
+    return strategies.summarize_many(engine, [paragraphs], "en", options)[0][0]

@@ -1,0 +1,150 @@
+"""Sentence splitting (kiwipiepy for Korean) and packing sentences into chunks within a token budget.
+
+Nothing is dropped: every character of the input (whitespace aside) ends up in exactly one chunk,
+in order. A sentence longer than the budget is split at clause boundaries, else between words,
+else between characters — and the caller is told.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+TokenCounter = Callable[[Sequence[str]], list[int]]
+
+_KIWI = None
+_KIWI_LOCK = threading.Lock()
+# Clause boundaries: after a comma/semicolon/colon, or after common Korean connective endings.
+_CONNECTIVES = ("고", "며", "면서", "지만", "는데", "으나", "하여", "해", "서")
+_CLAUSE_END = re.compile(r"(?:(?<=[,;:，、])|" + "|".join(f"(?<={c})" for c in _CONNECTIVES) + r")\s+")
+_ENGLISH_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A unit of source text sent to the model: whole sentences of one paragraph, or part of one."""
+
+    paragraph: int  # index of the paragraph it came from
+    sentences: tuple[int, ...]  # sentence indices within that paragraph
+    text: str
+    part: int = 0  # 0 = whole sentence(s); 1, 2, ... = piece of an overlong sentence
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    chunks: tuple[Chunk, ...]
+    split_sentences: int  # how many sentences exceeded the budget and were split
+
+
+def _kiwi():
+    global _KIWI
+    with _KIWI_LOCK:
+        if _KIWI is None:
+            from kiwipiepy import Kiwi
+
+            _KIWI = Kiwi()
+        return _KIWI
+
+
+def split_sentences(text: str, language: str = "ko") -> list[str]:
+    """Sentences of `text`, covering all of it (whitespace between sentences aside)."""
+    text = text.strip()
+    if not text:
+        return []
+    if language == "en":
+        starts = [0] + [m.end() for m in _ENGLISH_SENTENCE_END.finditer(text)]
+    else:
+        kiwi = _kiwi()
+        with _KIWI_LOCK:  # one shared analyser; its model is loaded once
+            found = kiwi.split_into_sents(text)
+        starts = sorted({0} | {s.start for s in found if 0 < s.start < len(text)})
+    bounds = starts + [len(text)]
+    pieces = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
+    return [p for p in pieces if p]
+
+
+def pack_sentences(lengths: Sequence[int], budget: int, max_sentences: int = 0) -> list[list[int]]:
+    """Group consecutive sentence indices so each group's token total stays within `budget`.
+
+    Order is kept and every index appears exactly once; a sentence over the budget stands alone.
+    `max_sentences` > 0 caps the sentences per group.
+    """
+    groups: list[list[int]] = []
+    current: list[int] = []
+    total = 0
+    for index, length in enumerate(lengths):
+        too_long = current and total + length > budget
+        too_many = max_sentences > 0 and len(current) >= max_sentences
+        if too_long or too_many:
+            groups.append(current)
+            current, total = [], 0
+        current.append(index)
+        total += length
+    if current:
+        groups.append(current)
+    return groups
+
+
+def split_overlong(sentence: str, budget: int, count_tokens: TokenCounter) -> list[str]:
+    """Split one sentence into pieces of at most `budget` tokens: clauses, then words, then characters."""
+    if count_tokens([sentence])[0] <= budget:
+        return [sentence]
+    for splitter in (_split_clauses, str.split):
+        units = [u for u in splitter(sentence) if u]
+        if len(units) > 1:
+            return _pack_units(units, budget, count_tokens)
+    # One unbroken run of characters (a URL, a hash): cut it in halves until pieces fit.
+    middle = len(sentence) // 2
+    return split_overlong(sentence[:middle], budget, count_tokens) + split_overlong(sentence[middle:], budget, count_tokens)
+
+
+def _split_clauses(sentence: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE_END.split(sentence)]
+
+
+def _pack_units(units: list[str], budget: int, count_tokens: TokenCounter) -> list[str]:
+    """Join consecutive units with spaces while they fit; an oversized unit is split further."""
+    pieces: list[str] = []
+    current = ""
+    for unit in units:
+        candidate = f"{current} {unit}".strip()
+        if current and count_tokens([candidate])[0] > budget:
+            pieces.append(current)
+            candidate = unit
+        if count_tokens([candidate])[0] > budget:
+            pieces.extend(split_overlong(candidate, budget, count_tokens))
+            candidate = ""
+        current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def segment_paragraphs(
+    paragraphs: Sequence[str],
+    count_tokens: TokenCounter,
+    budget: int,
+    max_sentences: int = 1,
+    language: str = "ko",
+) -> Segmentation:
+    """Split paragraphs into sentences and pack them into chunks that fit the model's window.
+
+    Chunks never cross a paragraph boundary, so translations can be put back paragraph by paragraph.
+    """
+    chunks: list[Chunk] = []
+    split_count = 0
+    for p_index, paragraph in enumerate(paragraphs):
+        sentences = split_sentences(paragraph, language)
+        if not sentences:
+            continue
+        lengths = count_tokens(sentences)
+        for group in pack_sentences(lengths, budget, max_sentences):
+            if len(group) == 1 and lengths[group[0]] > budget:
+                pieces = split_overlong(sentences[group[0]], budget, count_tokens)
+                split_count += 1
+                chunks.extend(Chunk(p_index, (group[0],), piece, part=i + 1) for i, piece in enumerate(pieces))
+            else:
+                chunks.append(Chunk(p_index, tuple(group), " ".join(sentences[i] for i in group)))
+    return Segmentation(chunks=tuple(chunks), split_sentences=split_count)

@@ -1,0 +1,105 @@
+"""Translate documents paragraph by paragraph, batching every sentence of every document together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from summarizer.engines.base import Generation, GenerationOptions, Seq2SeqEngine
+from summarizer.guard import degenerate_reason
+from summarizer.segment import Chunk, segment_paragraphs
+
+ProgressCallback = Callable[[str, float], None]
+# With a progress callback, generate in slices of this many chunks so progress can move.
+_PROGRESS_SLICE = 48
+
+
+@dataclass(frozen=True)
+class DocumentTranslation:
+    """Translated paragraphs (same count and order as the source) and what went wrong on the way."""
+
+    paragraphs: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+def translate_documents(
+    engine: Seq2SeqEngine,
+    documents: Sequence[Sequence[str]],
+    options: GenerationOptions,
+    max_sentences_per_chunk: int = 1,
+    progress: ProgressCallback | None = None,
+) -> list[DocumentTranslation]:
+    """Translate each document's paragraphs; one output paragraph per input paragraph, in order.
+
+    Sentences of all documents go to the engine together (it sorts them by length and batches by
+    tokens). Degenerate outputs are retried once with stricter decoding; warnings say so.
+    """
+    segmentations = [
+        segment_paragraphs(doc, engine.count_tokens, engine.max_input_tokens, max_sentences_per_chunk) for doc in documents
+    ]
+    flat: list[tuple[int, Chunk]] = [(d, chunk) for d, seg in enumerate(segmentations) for chunk in seg.chunks]
+    sources = [chunk.text for _, chunk in flat]
+    outputs = _generate(engine, sources, options, progress)
+    retried, still_bad = _retry_degenerate(engine, sources, outputs, options)
+
+    results = []
+    for d, (doc, seg) in enumerate(zip(documents, segmentations)):
+        pieces: list[list[str]] = [[] for _ in doc]
+        for (doc_index, chunk), output in zip(flat, outputs):
+            if doc_index == d and output.text:
+                pieces[chunk.paragraph].append(output.text)
+        warnings = []
+        if seg.split_sentences:
+            warnings.append(
+                f"{seg.split_sentences} sentence(s) longer than the translation model's "
+                f"{engine.max_input_tokens}-token window were split before translation"
+            )
+        doc_indices = [i for i, (doc_index, _) in enumerate(flat) if doc_index == d]
+        n_retried = sum(1 for i in doc_indices if i in retried)
+        n_bad = sum(1 for i in doc_indices if i in still_bad)
+        if n_retried:
+            first_reason = next(retried[i] for i in doc_indices if i in retried)
+            warnings.append(
+                f"{n_retried} of {len(doc_indices)} translation chunk(s) gave degenerate output "
+                f"(e.g. {first_reason}) and were retried with stricter decoding; {n_bad} still look degenerate"
+            )
+        results.append(DocumentTranslation(tuple(" ".join(p) for p in pieces), tuple(warnings)))
+    return results
+
+
+def _generate(
+    engine: Seq2SeqEngine, sources: list[str], options: GenerationOptions, progress: ProgressCallback | None
+) -> list[Generation]:
+    if progress is None or len(sources) <= _PROGRESS_SLICE:
+        outputs = engine.generate_detailed(sources, options)
+        if progress:
+            progress("translating", 1.0)
+        return outputs
+    outputs: list[Generation] = []
+    for start in range(0, len(sources), _PROGRESS_SLICE):
+        outputs += engine.generate_detailed(sources[start : start + _PROGRESS_SLICE], options)
+        progress("translating", len(outputs) / len(sources))
+    return outputs
+
+
+def _retry_degenerate(
+    engine: Seq2SeqEngine, sources: list[str], outputs: list[Generation], options: GenerationOptions
+) -> tuple[dict[int, str], set[int]]:
+    """Retry degenerate outputs in one batch with stricter settings; replace them in `outputs`.
+
+    Returns (index → first reason, for every retried chunk) and the indices still degenerate.
+    """
+    reasons = {i: r for i, (s, o) in enumerate(zip(sources, outputs)) if (r := degenerate_reason(s, o))}
+    if not reasons:
+        return {}, set()
+    indices = sorted(reasons)
+    second = engine.generate_detailed([sources[i] for i in indices], options.stricter())
+    still_bad = set()
+    for i, output in zip(indices, second):
+        if degenerate_reason(sources[i], output) is None:
+            outputs[i] = output
+        else:
+            still_bad.add(i)
+            if len(output.text) < len(outputs[i].text):
+                outputs[i] = output  # both degenerate: keep the shorter, less runaway one
+    return reasons, still_bad
