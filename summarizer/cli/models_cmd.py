@@ -1,0 +1,97 @@
+"""`summarizer models ...`: list the registry, download for offline use, build tiny test models, convert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from summarizer.errors import ConfigError, ModelUnavailableError
+
+app = typer.Typer(help="List, download, convert and build models.", no_args_is_help=True)
+
+
+@app.command("list")
+def list_models(
+    task: Annotated[Optional[str], typer.Option("--task", help="Only this task.")] = None,
+) -> None:
+    """Show the default and alternative models per task, with licence and download size."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from summarizer.registry import TASKS, load_registry
+
+    if task is not None and task not in TASKS:
+        raise ConfigError(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
+    table = Table("task", "model", "family", "licence", "size", "notes", title="Models (★ = default)")
+    for entry in load_registry():
+        if task and entry.task != task:
+            continue
+        star = "★ " if entry.default else "  "
+        size = f"{entry.size_mb / 1000:.1f} GB" if entry.size_mb and entry.size_mb >= 1000 else f"{entry.size_mb} MB"
+        table.add_row(entry.task, star + entry.id, entry.family, entry.licence, size, entry.notes)
+    Console().print(table)
+
+
+@app.command("download")
+def download(
+    model_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[ID...]", help="Hub ids. [default: the default model of every task]")] = None,
+    to: Annotated[Optional[Path], typer.Option("--to", help="Save each model under DIR/<id>; else the Hugging Face cache.")] = None,
+) -> None:
+    """Download models from the Hugging Face Hub for later offline use (HF_HUB_OFFLINE=1)."""
+    from huggingface_hub import snapshot_download
+
+    from summarizer.registry import TASKS, default_model
+
+    ids = model_ids or [default_model(t) for t in TASKS]
+    # Weights, configs and tokenizer files; skip other frameworks' duplicates of the weights.
+    ignore = ["*.msgpack", "*.h5", "tf_model*", "flax_model*", "rust_model*", "*.onnx", "onnx/*"]
+    for model_id in ids:
+        target = (to / model_id.replace("/", "--")) if to else None
+        typer.echo(f"downloading {model_id} …", err=True)
+        try:
+            path = snapshot_download(model_id, local_dir=target, ignore_patterns=ignore)
+        except Exception as exc:  # noqa: BLE001 — network/auth failures become one line
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise ModelUnavailableError(f"cannot download {model_id!r}: {first}") from None
+        typer.echo(path)
+
+
+@app.command("tiny")
+def tiny(
+    out_dir: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write DIR/translation and DIR/summarization into.")],
+    seed: Annotated[int, typer.Option("--seed", help="Random seed for weights.")] = 0,
+) -> None:
+    """Build tiny, seeded, real-architecture checkpoints for offline smoke tests.
+
+    Writes DIR/translation (Marian ko→en), DIR/summarization (BART), DIR/ko-summarization (KoBART-style)
+    and DIR/cross-lingual (mT5). Their English is meaningless: they test the plumbing, not quality.
+    """
+    from summarizer.tiny import TINY_MODELS_NOTE, build_tiny_checkpoints
+
+    paths = build_tiny_checkpoints(out_dir, seed=seed)
+    for task, path in paths.items():
+        typer.echo(f"{task}: {path}")
+    typer.echo(TINY_MODELS_NOTE, err=True)
+    typer.echo(
+        f"try: summarizer run examples/newspim_gwangju_ai_2020.txt --translation-model {paths['translation']} "
+        f"--summary-model {paths['summarization']}",
+        err=True,
+    )
+
+
+@app.command("convert")
+def convert(
+    model: Annotated[str, typer.Argument(metavar="ID|DIR", help="Hub id or local folder of a transformers model.")],
+    to: Annotated[str, typer.Option("--to", help="Target format (only ct2: CTranslate2).")] = "ct2",
+    quantization: Annotated[str, typer.Option("--quantization", "-q", help="int8, int8_float16, float16, bfloat16 or float32.")] = "int8",
+    out: Annotated[Optional[Path], typer.Option("--out", help="Output folder. [default: where the loader looks for it]")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing conversion.")] = False,
+) -> None:
+    """Convert a model to CTranslate2 (int8 on CPU is several times faster); picked up automatically after."""
+    if to != "ct2":
+        raise ConfigError(f"unknown target format {to!r}; only ct2 is supported")
+    from summarizer.convert import convert_model
+
+    typer.echo(convert_model(model, out, quantization=quantization, force=force))
