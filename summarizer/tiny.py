@@ -439,7 +439,10 @@ def _build_nllb(out: Path, seed: int) -> None:
     spm_model = _train_sentencepiece(_all_lines(), _JOINT_PIECES, "bpe")
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "sentencepiece.bpe.model").write_bytes(spm_model)
-        tokenizer = NllbTokenizer.from_pretrained(tmp, extra_special_tokens=list(FAIRSEQ_LANGUAGE_CODES))
+        # Language codes named explicitly: loading from a bare .model file would otherwise skip them.
+        tokenizer = NllbTokenizer.from_pretrained(
+            tmp, extra_special_tokens=list(FAIRSEQ_LANGUAGE_CODES), model_max_length=1024
+        )
     tokenizer.save_pretrained(str(out))
     (out / "sentencepiece.bpe.model").write_bytes(spm_model)
     config = M2M100Config(
@@ -509,7 +512,8 @@ def _build_mbart50(out: Path, seed: int) -> None:
     spm_model = _train_sentencepiece(_all_lines(), _JOINT_PIECES, "bpe")
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "sentencepiece.bpe.model").write_bytes(spm_model)
-        tokenizer = MBart50Tokenizer.from_pretrained(tmp)
+        # bos named explicitly: transformers 5 drops it otherwise, and CTranslate2's converter needs it.
+        tokenizer = MBart50Tokenizer.from_pretrained(tmp, bos_token="<s>", model_max_length=1024)
     tokenizer.save_pretrained(str(out))
     (out / "sentencepiece.bpe.model").write_bytes(spm_model)
     config = MBartConfig(
@@ -517,6 +521,7 @@ def _build_mbart50(out: Path, seed: int) -> None:
         **_bart_like_sizes(),
         activation_function="relu",
         scale_embedding=True,
+        normalize_before=True,  # pre-norm, as the hub config.json says; CTranslate2's converter reads it
         pad_token_id=tokenizer.pad_token_id,
         bos_token_id=tokenizer.bos_token_id,
         eos_token_id=tokenizer.eos_token_id,
@@ -560,6 +565,7 @@ def _build_bart(out: Path, seed: int) -> None:
         vocab_size=len(tokenizer),
         **_bart_like_sizes(),
         activation_function="gelu",
+        normalize_before=False,  # in the hub config.json; CTranslate2's converter reads it
         pad_token_id=tokenizer.pad_token_id,
         bos_token_id=tokenizer.bos_token_id,
         eos_token_id=tokenizer.eos_token_id,
@@ -622,6 +628,7 @@ def _build_kobart(out: Path, seed: int) -> None:
         vocab_size=len(tokenizer),
         **_bart_like_sizes(),
         activation_function="gelu",
+        normalize_before=False,  # in the hub config.json; CTranslate2's converter reads it
         pad_token_id=pad,
         bos_token_id=bos,
         eos_token_id=eos,

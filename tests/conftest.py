@@ -1,0 +1,55 @@
+"""Session fixtures shared by the whole suite: offline mode, tiny checkpoints, the shared evaluation data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+# Set before any test module imports transformers / huggingface_hub, which read these once: no test touches the hub.
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder written by `build_tiny_checkpoints` (seed 0): translation/ (Marian ko→en), summarization/ (BART),
+    ko-summarization/ (KoBART), cross-lingual/ (mT5). Built once per session."""
+    from summarizer.tiny import build_tiny_checkpoints
+
+    root = tmp_path_factory.mktemp("tiny_models")
+    build_tiny_checkpoints(root, seed=0)
+    return root
+
+
+@pytest.fixture(scope="session")
+def tiny_checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """Returns `get(family) -> Path` of a tiny checkpoint (seed 0) of that family, built on first request.
+
+    Families: marian, nllb, m2m100, mbart50, bart, t5, mt5, kobart (summarizer.tiny.FAMILIES).
+    """
+    from summarizer.tiny import build_family_checkpoint
+
+    built: dict[str, Path] = {}
+
+    def get(family: str) -> Path:
+        if family not in built:
+            built[family] = build_family_checkpoint(family, tmp_path_factory.mktemp(f"tiny_{family}"), seed=0)
+        return built[family]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The shared evaluation data folder: $SUMMARIZER_DATA, else ../shared/data next to the repository."""
+    configured = os.environ.get("SUMMARIZER_DATA")
+    path = Path(configured) if configured else REPO_ROOT.parent / "shared" / "data"
+    if not path.is_dir():
+        pytest.skip(f"shared evaluation data not found at {path} (set SUMMARIZER_DATA)")
+    return path
