@@ -48,26 +48,15 @@ def fail(message: str, code: int = 2) -> "typer.Exit":
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `summarizer` script."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Standalone mode: typer/click print usage errors themselves (exit 2) and handle --help.
+        app(args=argv)
     except SummarizerError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
-    except SystemExit:
-        raise
     except Exception as exc:  # noqa: BLE001 — last line of defence: one line, no traceback
-        import click
-
-        if isinstance(exc, click.exceptions.Exit):
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            typer.echo("aborted", err=True)
-            sys.exit(130)
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
         typer.echo(f"error: unexpected {type(exc).__name__}: {exc} (set SUMMARIZER_DEBUG=1 for a traceback)", err=True)
