@@ -1,0 +1,92 @@
+"""Korean news cleaner: HTML or text dump of a page → Article (body paragraphs, title, dates, reporters, removed blocks).
+
+    from summarizer.clean import clean_article
+    article = clean_article(open("page.html", "rb").read(), url="https://www.yna.co.kr/view/…")
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.clean import metadata
+from summarizer.clean.detect import looks_like_html, to_text
+from summarizer.clean.layout import PageParts
+from summarizer.textio import hangul_ratio
+from summarizer.types import Article
+
+__all__ = ["clean_article"]
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ENGLISH_WORDS = frozenset("the of and to in is that for on with was said as by at from".split())
+
+
+def clean_article(raw: bytes | bytearray | str, url: str | None = None) -> Article:
+    """Clean a news page (HTML or a plain-text dump, detected automatically) into an Article.
+
+    Args:
+        raw: page bytes (UTF-8, or EUC-KR/CP949 declared or sniffed) or text.
+        url: where the page came from; used for the outlet name and by trafilatura.
+
+    Returns:
+        Article with body paragraphs in order, metadata, `removed` blocks with reasons, and warnings. An
+        Article with no paragraphs (and a warning saying why) when nothing of the page is article text.
+
+    Raises:
+        EmptyInputError, DecodeError, InputTooLargeError: input that is empty, binary, or over 10 MB.
+    """
+    text = to_text(raw)
+    language_hint = ""
+    if looks_like_html(text):
+        from summarizer.clean.html import clean_html
+
+        parts, meta = clean_html(text, url)
+        input_type, language_hint = "html", meta.language
+        url = url or meta.url or None
+    else:
+        from summarizer.clean.textdump import clean_text_dump
+
+        parts, input_type = clean_text_dump(text), "text"
+    if not parts.paragraphs and not any("body" in w for w in parts.warnings):
+        parts.warnings.append("empty body after cleaning: nothing on the page looks like article text")
+    return _to_article(parts, url, input_type, language_hint)
+
+
+def _to_article(parts: PageParts, url: str | None, input_type: str, language_hint: str) -> Article:
+    source = parts.source or metadata.outlet_from_url(url)
+    sample = " ".join(parts.paragraphs[:20]) or parts.title
+    return Article(
+        title=parts.title,
+        subtitles=tuple(parts.subtitles),
+        paragraphs=tuple(parts.paragraphs),
+        published_at=parts.published_at,
+        updated_at=parts.updated_at,
+        reporters=tuple(parts.reporters),
+        emails=tuple(parts.emails),
+        dateline=parts.dateline,
+        source=source,
+        url=url,
+        language=detect_language(sample, language_hint),
+        input_type=input_type,
+        removed=tuple(parts.removed),
+        warnings=tuple(parts.warnings),
+    )
+
+
+def detect_language(text: str, hint: str = "") -> str:
+    """'ko' when mostly Hangul; 'ja'/'zh' by script; Latin text: the page's lang attribute or 'en'; else 'unknown'."""
+    if not text.strip():
+        return hint or "unknown"
+    if hangul_ratio(text) >= 0.3:
+        return "ko"
+    if _KANA.search(text):
+        return "ja"
+    if len(_HAN.findall(text)) > len(_LATIN.findall(text)):
+        return "zh"
+    if hint:
+        return hint
+    words = text.casefold().split()
+    if words and sum(w in _ENGLISH_WORDS for w in words) >= 0.05 * len(words):
+        return "en"
+    return "unknown"

@@ -1,0 +1,277 @@
+"""HTML pages: trafilatura finds the main text and metadata; Korean rules clean what it keeps and fill the gaps.
+
+trafilatura (favor_precision, no comments) gives the body lines, title, author, date and site name. On top:
+    - meta tags with full timestamps (article:published_time, og:regDate…) and visible '입력 2020.01.29 14:52' lines,
+      since trafilatura keeps only the day;
+    - the <title>/og:title without the site-name suffix;
+    - the layout pass (layout.py) over trafilatura's lines: lead dateline/byline, captions, sign-offs, copyright,
+      '주요뉴스' lead lines and related-article tails.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from summarizer.clean import metadata
+from summarizer.clean.classify import normalise_lines
+from summarizer.clean.layout import PageParts, comparable, lay_out
+from summarizer.clean.rules import HTML_CAPTION_XPATH
+from summarizer.types import RemovedBlock
+
+# Meta keys (lower-case) → what they hold, best first within each group.
+_TITLE_KEYS = ("og:title", "twitter:title", "title", "dc.title")
+_SITE_KEYS = ("og:site_name", "application-name", "twitter:site", "publisher", "article:publisher")
+_PUBLISHED_KEYS = ("article:published_time", "og:regdate", "dable:published_time", "publish_date", "pubdate",
+                   "publishdate", "date", "dc.date", "dc.date.issued", "article.published", "sailthru.date", "parsely-pub-date")
+_UPDATED_KEYS = ("article:modified_time", "og:updated_time", "dable:modified_time", "lastmod", "last-modified", "dc.date.modified")
+_AUTHOR_KEYS = ("dable:author", "article:author", "author", "byl", "dc.creator", "sailthru.author", "parsely-author")
+_STAMP_WORDS = ("입력", "수정", "등록", "송고", "승인", "업데이트", "게재", "발행")
+_STAMP_XPATH = (
+    "//*[not(self::script or self::style)][text()["
+    + " or ".join(f"contains(., '{w}')" for w in _STAMP_WORDS)
+    + "]]"
+)
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+")
+_MAX_STAMP_ELEMENTS = 40
+_EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True, with_metadata=True)
+
+
+@dataclass(frozen=True)
+class HtmlMeta:
+    """What the page's <head> and visible timestamps say, before trafilatura looks at the body."""
+
+    title: str = ""
+    site_name: str = ""
+    published: datetime | None = None
+    updated: datetime | None = None
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    url: str = ""
+
+
+def clean_html(text: str, url: str | None = None) -> tuple[PageParts, HtmlMeta]:
+    """Clean an HTML page: (layout parts, page metadata). Never raises for odd markup: warnings say why."""
+    import trafilatura  # deferred: keeps `summarizer --help` fast
+    from trafilatura.utils import load_html
+
+    tree = load_html(_wrap_fragment(text))
+    if tree is None:
+        parts = PageParts()
+        parts.warnings.append("the HTML could not be parsed into a document tree")
+        return parts, HtmlMeta()
+    meta = read_meta(tree)
+    captions = prune_captions(tree)
+    paragraphs_from_breaks(tree)
+    try:
+        document = trafilatura.bare_extraction(tree, url=url or meta.url or None, **_EXTRACT_OPTIONS)
+    except (ValueError, RecursionError) as exc:  # trafilatura signals unusable pages with ValueError
+        document = None
+        reason = f"trafilatura failed: {type(exc).__name__}"
+    else:
+        reason = "trafilatura found no main text (script-only, empty or navigation-only page)"
+    body = (getattr(document, "text", None) or "") if document is not None else ""
+    title = _best_title(meta, getattr(document, "title", None), getattr(document, "sitename", None))
+    parts = lay_out(normalise_lines(body), mode="html", title_hint=title)
+    parts.removed[:0] = [RemovedBlock(text, "caption (photo caption markup)") for text in captions]
+    if not body.strip():
+        parts.warnings = [reason]
+    _merge_meta(parts, meta, document)
+    return parts, meta
+
+
+def _wrap_fragment(text: str) -> str:
+    # trafilatura rejects a lone fragment ("<p>x</p>"); a wrapping element makes it a document.
+    head = text.lstrip()[:200].lower()
+    if head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body")):
+        return text
+    return f"<html><body><div>{text}</div></body></html>"
+
+
+def prune_captions(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """Remove photo-caption elements (figcaption, '.img_desc'…) from the tree; return their texts."""
+    texts = []
+    for element in tree.xpath(HTML_CAPTION_XPATH):
+        parent = element.getparent()
+        if parent is None:
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        if text:
+            texts.append(text)
+        if element.tail and element.tail.strip():  # the text after the caption belongs to the page: keep it
+            previous = element.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + element.tail
+            else:
+                parent.text = (parent.text or "") + element.tail
+        parent.remove(element)
+    return texts
+
+
+_INLINE_TAGS = frozenset("a span b strong em i u sup sub font mark small abbr cite q code time s del ins label".split())
+
+
+def paragraphs_from_breaks(tree) -> None:  # type: ignore[no-untyped-def]
+    """Turn '<div>text<br><br>text…</div>' bodies (Naver, Donga) into <p> paragraphs.
+
+    trafilatura drops text that sits directly in a container next to block children (the lead before the
+    first <br>, the text after a photo <div>); giving each <br>-separated run its own <p> keeps it.
+    """
+    from lxml.html import Element
+
+    for element in list(tree.iter("div", "article", "section", "td", "main")):
+        if element.find("br") is None:
+            continue
+        if not ((element.text and element.text.strip()) or any(c.tail and c.tail.strip() for c in element)):
+            continue
+        children = list(element)
+        rebuilt: list = []
+        current = None
+        if element.text and element.text.strip():
+            current = Element("p")
+            current.text = element.text
+        element.text = None
+        for child in children:
+            element.remove(child)
+            tail, child.tail = child.tail, None
+            if not isinstance(child.tag, str):  # comments, processing instructions
+                pass
+            elif child.tag == "br":
+                if current is not None:
+                    rebuilt.append(current)
+                current = None
+            elif child.tag in _INLINE_TAGS:
+                if current is None:
+                    current = Element("p")
+                current.append(child)
+            else:
+                if current is not None:
+                    rebuilt.append(current)
+                current = None
+                rebuilt.append(child)
+            if tail and tail.strip():
+                if current is None:
+                    current = Element("p")
+                if len(current):
+                    current[-1].tail = (current[-1].tail or "") + tail
+                else:
+                    current.text = (current.text or "") + tail
+        if current is not None:
+            rebuilt.append(current)
+        element.extend(rebuilt)
+
+
+def read_meta(tree) -> HtmlMeta:  # type: ignore[no-untyped-def]
+    """Title, site name, full timestamps, authors, language and canonical URL from the parsed page."""
+    values: dict[str, str] = {}
+    for element in tree.iterfind(".//meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
+        content = (element.get("content") or "").strip()
+        if key and content and key not in values:
+            values[key] = content
+    title_element = tree.find(".//title")
+    page_title = (title_element.text_content() if title_element is not None else "").strip()
+    published = _first_datetime(values, _PUBLISHED_KEYS)
+    updated = _first_datetime(values, _UPDATED_KEYS)
+    visible_published, visible_updated = _visible_timestamps(tree)
+    if visible_published and (published is None or _date_only(values, _PUBLISHED_KEYS)):
+        published = visible_published
+    updated = updated or visible_updated
+    authors = tuple(values[k] for k in _AUTHOR_KEYS if values.get(k) and not values[k].startswith("http"))
+    canonical = tree.find(".//link[@rel='canonical']")
+    url = values.get("og:url") or (canonical.get("href") if canonical is not None else "") or ""
+    language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or values.get("content-language") or "")
+    return HtmlMeta(
+        title=next((values[k] for k in _TITLE_KEYS if values.get(k)), "") or page_title,
+        site_name=next((values[k] for k in _SITE_KEYS if values.get(k) and not values[k].startswith("@")), ""),
+        published=published,
+        updated=updated,
+        authors=authors,
+        language=language.split("-")[0].strip().lower(),
+        url=url if url.startswith("http") else "",
+    )
+
+
+def _first_datetime(values: dict[str, str], keys: tuple[str, ...]) -> datetime | None:
+    for key in keys:
+        if values.get(key):
+            parsed = metadata.parse_datetime(values[key])
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _date_only(values: dict[str, str], keys: tuple[str, ...]) -> bool:
+    value = next((values[k] for k in keys if values.get(k)), "")
+    return bool(value) and not re.search(r"\d[:T]\d|\d{14}", value)
+
+
+def _visible_timestamps(tree) -> tuple[datetime | None, datetime | None]:  # type: ignore[no-untyped-def]
+    """'입력 2020.01.29 14:52 | 수정 …' written on the page (label and date may sit in sibling elements)."""
+    published = updated = None
+    for count, element in enumerate(tree.xpath(_STAMP_XPATH)):
+        if count >= _MAX_STAMP_ELEMENTS or (published and updated):
+            break
+        text = " ".join(" ".join(element.itertext()).split())[:200]
+        found = metadata.labelled_timestamps(text)
+        if not found and element.getparent() is not None:
+            found = metadata.labelled_timestamps(" ".join(" ".join(element.getparent().itertext()).split())[:300])
+        for role, value in found:
+            if role == "updated":
+                updated = updated or value
+            else:
+                published = published or value
+    return published, updated
+
+
+def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
+    """A page title without its site-name suffix ('제목 - Entermedia', '제목 < 사회 < 기사본문 - 뉴스핌' → '제목')."""
+    title = " ".join(title.split())
+    pieces = [p.strip() for p in _TITLE_SPLIT.split(title) if p.strip()]
+    if len(pieces) <= 1:
+        return title
+    sites = {comparable(s) for s in site_names if s}
+    kept = [p for p in pieces if comparable(p) not in sites and not metadata.canonical_outlet(p) and not _is_site_like(p)]
+    return (kept or pieces)[0]
+
+
+def _is_site_like(piece: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{1,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
+
+
+def _best_title(meta: HtmlMeta, extracted: str | None, sitename: str | None) -> str:
+    sites = tuple(s for s in (meta.site_name, sitename or "") if s)
+    for candidate in (meta.title, extracted or ""):
+        cleaned = clean_title(candidate, sites)
+        if cleaned and comparable(cleaned) not in {comparable(s) for s in sites}:
+            return cleaned
+    return clean_title(extracted or meta.title or "", ())
+
+
+def _merge_meta(parts: PageParts, meta: HtmlMeta, document) -> None:  # type: ignore[no-untyped-def]
+    parts.published_at = meta.published or parts.published_at or _document_date(document)
+    parts.updated_at = meta.updated or parts.updated_at
+    if not parts.reporters:  # the page's own byline wins; meta authors are often the outlet or the portal
+        parts.reporters = _meta_reporters((*meta.authors, getattr(document, "author", None) or ""))
+    site = meta.site_name or getattr(document, "sitename", None) or ""
+    parts.source = parts.source or metadata.canonical_outlet(site) or (site.strip() or None)
+
+
+def _meta_reporters(values: tuple[str, ...]) -> list[str]:
+    """Names from author meta values: Korean bylines ('홍길동 기자'), or Latin names split on ';' / ' and '."""
+    found: list[str] = []
+    for value in values:
+        value = value.strip()
+        if not value or "|" in value:
+            continue
+        if re.search("[가-힣]", value):
+            found += metadata.reporters_in(value) or [n for n in [value] if metadata.is_personal_name(n)]
+        else:
+            found += [a.strip() for a in re.split(r";|,|\band\b", value) if a.strip()]
+    return metadata.unique(found)
+
+
+def _document_date(document) -> datetime | None:  # type: ignore[no-untyped-def]
+    value = getattr(document, "date", None)
+    return metadata.parse_datetime(value) if value else None

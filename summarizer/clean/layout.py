@@ -1,0 +1,271 @@
+"""Find the article in a list of page lines: header (title, subtitles), body, sign-off footer, and the tail after it.
+
+Shared by both paths: text dumps give every line of the page; the HTML path gives the lines trafilatura kept.
+The signals are general ones — the rule table (rules.py), where prose starts, timestamps, a dateline/byline on
+the lead paragraph, sign-offs and end-of-article markers — not per-outlet templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from summarizer.clean import metadata
+from summarizer.clean.classify import LineClass, classify_line, is_headline, is_prose, looks_like_teaser
+from summarizer.types import RemovedBlock
+
+# Kinds that may sit between the end of the body and the tail (sign-off, copyright, send time, promos).
+_FOOTER_KINDS = frozenset({"signoff", "copyright", "timestamp", "chrome", "caption", "credit"})
+_BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
+_WORD = re.compile(r"\w+")
+_MAX_TITLE_BLOCK = 3
+_MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
+
+
+@dataclass
+class PageParts:
+    """What the layout pass found; turned into an Article by the caller."""
+
+    title: str = ""
+    subtitles: list[str] = field(default_factory=list)
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+    published_at: datetime | None = None
+    updated_at: datetime | None = None
+    reporters: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    source: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def drop(self, text: str, reason: str) -> None:
+        self.removed.append(RemovedBlock(text=text, reason=reason))
+
+
+def comparable(text: str) -> str:
+    """Text reduced to its words, for 'is this line the title again?' checks."""
+    return "".join(_WORD.findall(_BULLET.sub("", text))).casefold()
+
+
+class PageLayout:
+    """One pass over the lines of a page. mode='text' for full-page dumps, 'html' for trafilatura's main text."""
+
+    def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "") -> None:
+        self.lines = lines
+        self.mode = mode
+        self.title_hint = title_hint.strip()
+        self.classes: list[LineClass] = [classify_line(line) for line in lines]
+        self._mark_captions_above_credits()
+        self.parts = PageParts()
+        self._lead_reporters: tuple[str, ...] = ()
+
+    def run(self) -> PageParts:
+        start = self._body_start()
+        if start is None:
+            self.parts.warnings.append("no article body found: no paragraph of prose in the page")
+            self._read_header(len(self.lines))
+            return self.parts
+        title_index = self._read_header(start)
+        del title_index
+        self._read_body(start)
+        return self.parts
+
+    def _mark_captions_above_credits(self) -> None:
+        """A short line right above a bare photo credit ('게티이미지뱅크', '/사진=서울경제') is that photo's caption."""
+        for i in range(1, len(self.lines)):
+            if self.classes[i].kind == "credit" and self.classes[i - 1].kind is None and len(self.lines[i - 1]) <= _MAX_CAPTION:
+                self.classes[i - 1] = LineClass("caption", "caption_above_credit")
+
+    # --- where the body starts -------------------------------------------------------------------------
+    def _body_start(self) -> int | None:
+        lines, classes = self.lines, self.classes
+        content = [i for i, c in enumerate(classes) if c.kind is None]
+        if not content:
+            return None
+        prose_start = self._prose_start(content)
+        for i in content:
+            prefix = metadata.split_lead_prefix(lines[i])
+            if prefix is None or len(prefix.rest) < 15 or looks_like_teaser(lines[i]):
+                continue
+            if prose_start is None or i <= prose_start or not self._ends_between(prose_start, i):
+                return i
+            break
+        if prose_start is not None:
+            return prose_start
+        return content[0] if self.mode == "html" else None
+
+    def _prose_start(self, content: list[int]) -> int | None:
+        first_stamp = next((i for i, c in enumerate(self.classes) if c.kind == "timestamp"), None)
+        if first_stamp is not None and first_stamp > 0.7 * len(self.lines):
+            first_stamp = None  # a send time at the foot of the page says nothing about where the body starts
+        origins = [first_stamp + 1, 0] if first_stamp is not None else [0]
+        for origin in origins:
+            candidates = [i for i in content if i >= origin]
+            for pos, i in enumerate(candidates):
+                line = self.lines[i]
+                if not is_prose(line):
+                    continue
+                following = candidates[pos + 1: pos + 3]
+                if len(line) >= 50 or any(is_prose(self.lines[j]) for j in following):
+                    return i
+        return None
+
+    def _ends_between(self, first: int, last: int) -> bool:
+        return any(self.classes[k].kind in ("end", "copyright", "signoff") for k in range(first, last))
+
+    # --- header: title, subtitles, timestamps, bylines -----------------------------------------------------
+    def _read_header(self, start: int) -> int | None:
+        lines, classes, parts = self.lines, self.classes, self.parts
+        candidates = [i for i in range(start) if classes[i].kind is None and is_headline(lines[i])]
+        title_index = self._pick_title(start, candidates)
+        if self.title_hint:
+            parts.title = self.title_hint
+        elif title_index is not None:
+            parts.title = _BULLET.sub("", lines[title_index]).strip()
+        title_key = comparable(parts.title)
+        for i in range(start):
+            line, kind = lines[i], classes[i].kind
+            if kind is not None:
+                self._read_metadata(i)
+                parts.drop(line, f"{kind} ({classes[i].rule})")
+            elif i == title_index and not self.title_hint:
+                continue
+            elif title_key and comparable(line) == title_key:
+                parts.drop(line, "title repeated")
+            elif i in candidates and (title_index is None or i > title_index):
+                parts.subtitles.append(_BULLET.sub("", line).strip())
+            else:
+                parts.drop(line, "page header (before the title)" if title_index is not None and i < title_index else "page header")
+        return title_index
+
+    def _pick_title(self, start: int, candidates: list[int]) -> int | None:
+        """The headline nearest above the first timestamp (or the body): top of a short block of headlines."""
+        if not candidates:
+            return None
+        if self.title_hint:
+            key = comparable(self.title_hint)
+            return next((i for i in candidates if comparable(self.lines[i]) == key), None)
+        stamp = next((i for i in range(start) if self.classes[i].kind == "timestamp"), None)
+        anchor = stamp if stamp is not None else start
+        block: list[int] = []
+        for i in range(anchor - 1, -1, -1):
+            kind = self.classes[i].kind
+            if kind is None:
+                if i not in candidates:
+                    break
+                block.append(i)
+                if len(block) == _MAX_TITLE_BLOCK:
+                    break
+            elif block and (kind == "end" or self.classes[i].rule in ("chrome_menu_words", "chrome_breadcrumb")):
+                break
+        if not block:
+            after = [i for i in candidates if i > anchor]
+            return after[0] if after else candidates[-1]
+        block.reverse()
+        substantial = [i for i in block if len(self.lines[i]) >= 10 and len(self.lines[i].split()) >= 2]
+        return (substantial or block)[0]
+
+    # --- body and what follows it --------------------------------------------------------------------------
+    def _read_body(self, start: int) -> None:
+        lines, classes, parts = self.lines, self.classes, self.parts
+        title_key = comparable(parts.title)
+        end_reason: str | None = None
+        i = start
+        while i < len(lines):
+            line, cls = lines[i], classes[i]
+            kind = cls.kind
+            if kind is None:
+                if i == start:
+                    line = self._strip_lead_prefix(line)
+                elif parts.paragraphs and self._is_other_story(line):
+                    end_reason = "another story's dateline/byline"
+                    break
+                if title_key and comparable(line) == title_key:
+                    parts.drop(line, "title repeated")
+                elif line:
+                    parts.paragraphs.append(line)
+            elif kind == "end":
+                end_reason = f"end of article marker ({cls.rule})"
+                break
+            else:
+                self._read_metadata(i)
+                parts.drop(line, f"{kind} ({cls.rule})")
+                if kind in ("signoff", "copyright") and parts.paragraphs:
+                    i = self._read_footer(i + 1)
+                    end_reason = f"after the {kind} line"
+                    break
+            i += 1
+        if self.mode == "text":
+            self._drop_trailing_non_prose()
+        if i < len(lines):
+            tail = lines[i:]
+            parts.drop("\n".join(tail), f"after the end of the article: {end_reason or 'end'} ({len(tail)} lines)")
+
+    def _read_footer(self, i: int) -> int:
+        """Sign-off, copyright, send-time lines right after the body: read for metadata, then the tail begins."""
+        while i < len(self.lines) and self.classes[i].kind in _FOOTER_KINDS:
+            self._read_metadata(i)
+            self.parts.drop(self.lines[i], f"{self.classes[i].kind} ({self.classes[i].rule})")
+            i += 1
+        return i
+
+    def _drop_trailing_non_prose(self) -> None:
+        paragraphs = self.parts.paragraphs
+        while len(paragraphs) > 1 and not is_prose(paragraphs[-1]) and len(paragraphs[-1]) <= 80:
+            self.parts.drop(paragraphs.pop(), "trailing non-prose line after the body (likely links)")
+
+    def _strip_lead_prefix(self, line: str) -> str:
+        prefix = metadata.split_lead_prefix(line)
+        if prefix is None:
+            return line
+        parts = self.parts
+        parts.drop(prefix.text, f"dateline/byline of the lead ({prefix.rule})")
+        parts.dateline = parts.dateline or prefix.dateline
+        parts.source = parts.source or prefix.outlet
+        self._lead_reporters = prefix.reporters
+        parts.reporters = metadata.unique(list(prefix.reporters) + parts.reporters)
+        parts.emails = metadata.unique(parts.emails + metadata.emails_in(prefix.text))
+        return prefix.rest
+
+    def _is_other_story(self, line: str) -> bool:
+        if looks_like_teaser(line):
+            return True
+        prefix = metadata.split_lead_prefix(line)
+        return bool(prefix and prefix.reporters and self._lead_reporters and not set(prefix.reporters) & set(self._lead_reporters))
+
+    def _read_metadata(self, i: int) -> None:
+        line, kind, parts = self.lines[i], self.classes[i].kind, self.parts
+        if kind == "timestamp":
+            for role, value in metadata.parse_timestamps(line):
+                if role == "updated":
+                    parts.updated_at = parts.updated_at or value
+                else:
+                    parts.published_at = parts.published_at or value
+        elif kind == "signoff":
+            parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
+            parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
+            parts.source = parts.source or _signoff_outlet(line)
+        elif kind == "caption":
+            if self._lead_reporters or not parts.paragraphs:
+                parts.emails = metadata.unique(parts.emails + _own_emails(line, parts.reporters))
+        elif kind == "copyright":
+            parts.source = parts.source or metadata.outlet_in_text(line)
+
+
+def _signoff_outlet(line: str) -> str | None:
+    if line.startswith(("[", "(", "【", "◎")):
+        return metadata.outlet_in_text(line)
+    return None
+
+
+def _own_emails(line: str, reporters: list[str]) -> list[str]:
+    """E-mails in a photo caption credited to this article's reporters (not to a wire photographer)."""
+    if not reporters or not any(name in line for name in reporters):
+        return []
+    return metadata.emails_in(line)
+
+
+def lay_out(lines: list[str], mode: str = "text", title_hint: str = "") -> PageParts:
+    """Run the layout pass over normalised lines (see PageLayout)."""
+    return PageLayout(lines, mode=mode, title_hint=title_hint).run()

@@ -1,0 +1,254 @@
+"""Metadata found in page text: timestamps → datetimes (Asia/Seoul when no zone), reporters, e-mails, dateline, outlet."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from summarizer.clean.rules import (
+    DATE,
+    EMAIL,
+    HANGUL_NAME,
+    LEAD_PREFIXES,
+    NAMES,
+    NON_NAME_SUFFIXES,
+    NON_NAMES,
+    OUTLETS,
+    PUBLISHED_LABELS,
+    ROLE,
+    UPDATED_LABELS,
+)
+
+
+@lru_cache(maxsize=1)
+def seoul_tz() -> tzinfo:
+    """Asia/Seoul from the tz database, or a fixed +09:00 (Korea has had no DST since 1988) when it is missing."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Asia/Seoul")
+    except Exception:  # noqa: BLE001 — no tzdata on this machine
+        return timezone(timedelta(hours=9), "KST")
+
+
+_DATE_RE = re.compile(DATE)
+_LABELS = sorted(PUBLISHED_LABELS + UPDATED_LABELS, key=len, reverse=True)
+_UPDATED = frozenset(label.replace(" ", "") for label in UPDATED_LABELS)
+_LABELLED_RE = re.compile(
+    r"(?P<label>" + "|".join(re.escape(x) for x in _LABELS) + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*" + DATE
+)
+_TRAILING_RE = re.compile(DATE + r"\s*(?P<label>송고|입력|등록|최종\s*수정|수정|게재)")
+_EMAIL_RE = re.compile(EMAIL)
+_NAMES_ROLE_RE = re.compile(r"(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")")
+_ROLE_NAME_RE = re.compile(r"(?:칼럼니스트|기자|에디터|논설위원|기자명|글|By|by)\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r")(?![가-힣])")
+_NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")
+_PREFIX_RES = tuple((rule.name, re.compile(rule.pattern)) for rule in LEAD_PREFIXES)
+_ROLE_FULL_RE = re.compile(r"^\s*(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*$")
+_OUTLET_SUFFIX_RE = re.compile(r"(?:뉴스|일보|신문|경제|데일리|코리아|타임스|미디어|닷컴|투데이|뉴스24|TV|방송)$")
+
+
+def datetime_from_match(match: re.Match[str], prefix: str = "") -> datetime | None:
+    """Build a Seoul-time datetime from a DATE match (group names optionally prefixed); None if out of range."""
+    group = match.group
+    try:
+        year, month, day = int(group(prefix + "y")), int(group(prefix + "m")), int(group(prefix + "d"))
+        hour = int(group(prefix + "H") or 0)
+        minute = int(group(prefix + "M") or 0)
+        second = int(group(prefix + "S") or 0)
+        ampm = (group(prefix + "ampm") or "").lower()
+        if ampm in ("오후", "pm") and hour < 12:
+            hour += 12
+        elif ampm in ("오전", "am") and hour == 12:
+            hour = 0
+        return datetime(year, month, day, hour, minute, second, tzinfo=seoul_tz())
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """The first date (with time when given) in text, e.g. '2020년01월29일 14:52' or ISO 8601 with a zone."""
+    text = text.strip()
+    iso = _parse_iso(text)
+    if iso is not None:
+        return iso
+    match = _DATE_RE.search(text)
+    return datetime_from_match(match) if match else None
+
+
+def _parse_iso(text: str) -> datetime | None:
+    if re.fullmatch(r"\d{14}", text):  # 20160601145200 (Daum og:regDate)
+        text = f"{text[:4]}-{text[4:6]}-{text[6:8]}T{text[8:10]}:{text[10:12]}:{text[12:14]}"
+    if not re.match(r"\d{4}-\d{2}-\d{2}T\d", text):
+        return None
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=seoul_tz())
+    return value.astimezone(seoul_tz())
+
+
+def parse_timestamps(line: str) -> list[tuple[str, datetime]]:
+    """('published' | 'updated', datetime) for each timestamp in a timestamp line; an unlabelled date is 'published'."""
+    found = labelled_timestamps(line)
+    if not found:
+        value = parse_datetime(line)
+        if value is not None:
+            found.append(("published", value))
+    return found
+
+
+def labelled_timestamps(line: str) -> list[tuple[str, datetime]]:
+    """('published' | 'updated', datetime) for each labelled timestamp ('입력 2020.01.29 14:52', '… 송고')."""
+    found: list[tuple[str, datetime]] = []
+    for match in _LABELLED_RE.finditer(line):
+        value = datetime_from_match(match)
+        if value is not None:
+            role = "updated" if match.group("label").replace(" ", "") in _UPDATED else "published"
+            found.append((role, value))
+    if not found:
+        for match in _TRAILING_RE.finditer(line):
+            value = datetime_from_match(match)
+            if value is not None:
+                found.append(("updated" if match.group("label").endswith("수정") else "published", value))
+    return found
+
+
+def emails_in(text: str) -> list[str]:
+    """E-mail addresses in text, in order, without duplicates."""
+    return _unique(m.group(0).rstrip(".") for m in _EMAIL_RE.finditer(text))
+
+
+def clean_names(names: str) -> list[str]:
+    """Personal names from a byline fragment like '홍길동·김철수' (organisation words dropped)."""
+    result = []
+    for name in _NAME_SPLIT_RE.split(names):
+        if is_personal_name(name):
+            result.append(name)
+    return _unique(result)
+
+
+def is_personal_name(name: str) -> bool:
+    """True for a 2–4 syllable Hangul word that is not an outlet, desk or common label."""
+    if not re.fullmatch(HANGUL_NAME, name) or name in NON_NAMES or canonical_outlet(name):
+        return False
+    return not name.endswith(NON_NAME_SUFFIXES)
+
+
+def reporters_in(line: str) -> list[str]:
+    """Reporter names in a byline or sign-off line ('홍길동 기자', '칼럼니스트 박생강', '[매일경제 홍길동 기자]')."""
+    names: list[str] = []
+    for match in _NAMES_ROLE_RE.finditer(line):
+        names += clean_names(match.group("names"))
+    if not names:
+        for match in _ROLE_NAME_RE.finditer(line):
+            names += clean_names(match.group("names"))
+    return _unique(names)
+
+
+@dataclass(frozen=True)
+class LeadPrefix:
+    """A dateline/byline at the start of a paragraph and what it says."""
+
+    rule: str
+    text: str  # the prefix as written
+    rest: str  # the paragraph without it
+    dateline: str | None
+    outlet: str | None
+    reporters: tuple[str, ...]
+
+
+def split_lead_prefix(line: str) -> LeadPrefix | None:
+    """Split '(서울=연합뉴스) 홍길동 기자 = 본문' into the prefix's metadata and the body text."""
+    head = line[:120]
+    for name, pattern in _PREFIX_RES:
+        match = pattern.match(head)
+        if not match or not match.group(0).strip():
+            continue
+        groups = match.groupdict()
+        dateline, outlet, reporters = groups.get("place"), groups.get("outlet"), []
+        if groups.get("names"):
+            reporters = clean_names(groups["names"])
+        if name == "dateline_outlet_byline":
+            left, right = groups["left"].strip(), groups["right"].strip()
+            role_match = _ROLE_FULL_RE.match(right)
+            if is_outlet_name(left):
+                outlet = left
+                if role_match:
+                    reporters = clean_names(role_match.group("names")) + reporters
+            else:
+                dateline, outlet = left, right
+        if name == "outlet_only_bracket" and not is_outlet_name(outlet or ""):
+            continue
+        if name == "byline_equals" and not reporters:
+            continue
+        return LeadPrefix(
+            rule=name,
+            text=match.group(0).strip(),
+            rest=line[match.end():].strip(),
+            dateline=dateline or None,
+            outlet=canonical_outlet(outlet) or (outlet.strip() if outlet else None),
+            reporters=tuple(_unique(reporters)),
+        )
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlet_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name, aliases, _domains in OUTLETS:
+        for alias in (name, *aliases):
+            index[alias.casefold().replace(" ", "")] = name
+    return index
+
+
+def canonical_outlet(text: str | None) -> str | None:
+    """The canonical name of an outlet written as text ('연합', 'Yonhap' → '연합뉴스'), else None."""
+    if not text:
+        return None
+    return _outlet_index().get(text.casefold().replace(" ", ""))
+
+
+def is_outlet_name(text: str) -> bool:
+    """A known outlet, or a name shaped like one ('…뉴스', '…일보', '…경제')."""
+    text = text.strip()
+    return bool(canonical_outlet(text)) or bool(_OUTLET_SUFFIX_RE.search(text))
+
+
+def outlet_in_text(text: str) -> str | None:
+    """The first known outlet named in text (copyright lines: 'ⓒ 한겨레신문 : 무단전재…' → '한겨레')."""
+    folded = text.casefold().replace(" ", "")
+    best: tuple[int, int, str] | None = None
+    for alias, name in _outlet_index().items():
+        if len(alias) < 2 or alias in ("연합", "헤럴드", "경향", "한경", "매경"):
+            continue
+        pos = folded.find(alias)
+        if pos >= 0 and (best is None or (pos, -len(alias)) < (best[0], best[1])):
+            best = (pos, -len(alias), name)
+    return best[2] if best else None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet owning the URL's domain (news.naver.com → 네이버 뉴스), else None."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    for name, _aliases, domains in OUTLETS:
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return name
+    return None
+
+
+def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]
+    seen: dict[str, None] = {}
+    for item in items:
+        if item and item not in seen:
+            seen[item] = None
+    return list(seen)
+
+
+unique = _unique

@@ -1,0 +1,290 @@
+"""The data tables of the cleaner: every pattern that recognises Korean (and some English) news-page chrome.
+
+One table, `LINE_RULES`, classifies a whole line; `LEAD_PREFIXES` strips a dateline/byline from the start of a
+paragraph; word lists (`CHROME_WORDS`, `SECTION_WORDS`) recognise menus and button rows; `OUTLETS` maps outlet
+names and domains. Every entry carries an `example` it must match and a `counter` example (a body-like line) it
+must not match; tests/clean/test_rules.py checks each one, so adding a rule means adding its two examples.
+
+Rule kinds (what the cleaner does with a matching line):
+    chrome     drop the line (menus, buttons, promos, ads, image placeholders)
+    timestamp  drop the line, read published/updated datetimes from it (see metadata.py)
+    caption    drop the line (photo captions, image credits)
+    copyright  drop the line; after the body it also ends the article
+    signoff    drop the line, read reporters/e-mails from it; after the body it ends the article
+    end        drop the line and everything after it once the body has started (related/most-read blocks,
+               comments, footers)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Building blocks shared by the tables and metadata.py.
+HANGUL_NAME = r"(?:[가-힣]{2,4})"
+# Titles that follow a reporter's name; longest first so "선임기자" wins over "기자".
+REPORTER_ROLES = (
+    "객원논설위원", "논설위원", "편집위원", "칼럼니스트", "선임기자", "전문기자", "인턴기자", "수습기자", "객원기자",
+    "사진기자", "영상기자", "취재기자", "대기자", "특파원", "통신원", "에디터", "기상캐스터", "앵커", "기자", "PD",
+)
+ROLE = r"(?:[가-힣]{0,6}(?:" + "|".join(REPORTER_ROLES) + r"))"
+NAMES = HANGUL_NAME + r"(?:\s*[·,ㆍ]\s*" + HANGUL_NAME + r"|\s+" + HANGUL_NAME + r"(?=\s*[·,ㆍ]|\s+[가-힣]{0,6}(?:기자|특파원)))*"
+EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
+# A calendar date with an optional time: 2020년01월29일 14:52 / 2020.01.29. 오후 2:52 / 2016-06-01 14:52:33 / 2016. 6. 1. 14:52
+DATE = (
+    r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?\s*"
+    r"(?:[(（]\s*[월화수목금토일]\s*(?:요일)?[)）]\s*)?"
+    r"(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?"
+    r"(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?(?:\s*초)?)?"
+)
+# Labels in front of a page's timestamps; the first group means "published", the second "updated".
+PUBLISHED_LABELS = (
+    "기사입력", "최초입력", "입력시간", "입력일자", "입력일", "입력", "기사등록", "등록일시", "등록일", "등록", "송고시간",
+    "송고", "승인", "게재", "발행일", "발행", "작성일", "작성", "게시일", "게시", "보도", "Posted", "Published",
+)
+UPDATED_LABELS = (
+    "최종수정", "최종 수정", "최종업데이트", "최종 업데이트", "기사수정", "수정일", "수정시간", "수정", "업데이트",
+    "최종편집", "Updated", "Modified",
+)
+# Korean news outlets: canonical name, other spellings, web domains.
+OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("연합뉴스", ("Yonhap", "연합"), ("yna.co.kr", "yonhapnews.co.kr")),
+    ("연합뉴스TV", (), ("yonhapnewstv.co.kr",)),
+    ("뉴시스", ("NEWSIS", "Newsis"), ("newsis.com",)),
+    ("뉴스1", ("News1", "뉴스원"), ("news1.kr",)),
+    ("뉴스핌", ("Newspim", "NEWSPIM"), ("newspim.com",)),
+    ("조선일보", ("조선닷컴", "chosun.com"), ("chosun.com",)),
+    ("중앙일보", ("JoongAng", "joongang.co.kr"), ("joongang.co.kr", "joins.com")),
+    ("동아일보", ("donga.com", "동아닷컴"), ("donga.com",)),
+    ("한겨레", ("한겨레신문", "한겨레신문사", "hani.co.kr"), ("hani.co.kr",)),
+    ("경향신문", ("경향", "khan.co.kr"), ("khan.co.kr",)),
+    ("한국일보", ("hankookilbo.com",), ("hankookilbo.com",)),
+    ("매일경제", ("매경", "mk.co.kr"), ("mk.co.kr",)),
+    ("한국경제", ("한경", "hankyung.com"), ("hankyung.com",)),
+    ("서울경제", ("sedaily.com",), ("sedaily.com",)),
+    ("머니투데이", ("머니투데이방송",), ("mt.co.kr",)),
+    ("이데일리", ("edaily",), ("edaily.co.kr",)),
+    ("아시아경제", ("asiae.co.kr",), ("asiae.co.kr",)),
+    ("헤럴드경제", ("헤럴드", "heraldcorp.com"), ("heraldcorp.com",)),
+    ("파이낸셜뉴스", ("fnnews.com",), ("fnnews.com",)),
+    ("전자신문", ("etnews.com", "etnews"), ("etnews.com",)),
+    ("지디넷코리아", ("ZDNet Korea", "zdnet.co.kr"), ("zdnet.co.kr",)),
+    ("디지털타임스", ("dt.co.kr",), ("dt.co.kr",)),
+    ("아이뉴스24", ("inews24",), ("inews24.com",)),
+    ("서울신문", ("seoul.co.kr",), ("seoul.co.kr",)),
+    ("국민일보", ("kmib.co.kr",), ("kmib.co.kr",)),
+    ("세계일보", ("segye.com",), ("segye.com",)),
+    ("문화일보", ("munhwa.com",), ("munhwa.com",)),
+    ("노컷뉴스", ("CBS노컷뉴스",), ("nocutnews.co.kr",)),
+    ("오마이뉴스", (), ("ohmynews.com",)),
+    ("KBS", ("KBS 뉴스",), ("kbs.co.kr",)),
+    ("MBC", ("MBC 뉴스",), ("imbc.com",)),
+    ("SBS", ("SBS 뉴스",), ("sbs.co.kr",)),
+    ("YTN", (), ("ytn.co.kr",)),
+    ("JTBC", (), ("jtbc.co.kr", "jtbc.joins.com")),
+    ("엔터미디어", ("Entermedia",), ("entermedia.co.kr",)),
+    ("네이버 뉴스", ("네이버뉴스",), ("news.naver.com", "n.news.naver.com")),
+    ("다음뉴스", ("다음 뉴스",), ("v.daum.net", "news.v.daum.net")),
+)
+# Words that end organisation names, never personal names (filters "매일경제 홍길동 기자" → 홍길동).
+NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴", "데일리", "타임스", "미디어", "코리아", "투데이", "부", "팀", "국", "센터", "본부", "실")
+NON_NAMES = frozenset(
+    "사진 글 영상 취재 정리 그래픽 디자인 편집 인턴 수습 객원 선임 전문 온라인 디지털 기사 기자 특파원 외교 경제 정치 사회 산업 "
+    "국제 문화 과학 스포츠 연예 금융 증권 부동산 사설 칼럼 제공 자료 출처 서울 부산 광주 대전 대구 인천 울산 세종 제주 "
+    "페이지 프로필 구독 정보 소개 목록 네이버 다음 카카오 구글 사진부 회견 회견장 간담회".split()
+)
+
+# Menu words and buttons: a line made only of these (and counts) is page chrome.
+CHROME_WORDS = frozenset(
+    """
+    본문 바로가기 메뉴 주메뉴 전체메뉴 전체 검색 검색창 로그인 로그아웃 회원가입 마이페이지 구독 구독하기 구독중 구독자 구독신청
+    공유 공유하기 인쇄 인쇄하기 프린트 스크랩 저장 북마크 좋아요 싫어요 추천 추천하기 추천수 응원 응원하기 응원수 댓글 댓글수
+    더보기 이전 다음 목록 닫기 열기 확대 축소 크게 작게 가 가가 글자 글자크기 글씨 글씨크기 폰트 크기 조절 조절하기 크기변경
+    페이스북 트위터 카카오톡 카카오스토리 카카오 밴드 네이버 네이버블로그 블로그 라인 텔레그램 이메일 메일 URL 링크 링크복사
+    URL복사 복사 주소복사 기사원문 원문 요약 요약보기 요약봇 본문요약봇 음성 듣기 음성으로 기사듣기 번역 설정 번역설정
+    TOP Top 맨위로 위로 홈 HOME 속보 최신뉴스 최신기사 전체기사 많이본뉴스 랭킹 이슈 포토 영상 동영상 오디오 사진 이미지 사진확대
+    광고 AD ad 쇼핑 PICK 기자 프로필 기자페이지 구독설정 알림 알림받기 알림설정 설정 공감 공감하기 후속기사 원해요 쏠쏠정보
+    흥미진진 공감백배 분석탁월 후속강추 화나요 슬퍼요 훈훈해요 감동이에요 놀랐어요 기사 추천해요 좋아요 팬 스크롤 주요
+    facebook twitter kakao share print email more Share Tweet Email Print Facebook Twitter LinkedIn Reddit WhatsApp
+    """.split()
+)
+# Section and region names that make up navigation rows ("전국 광주·전남", "정치 경제 사회 국제").
+SECTION_WORDS = frozenset(
+    """
+    뉴스 정치 경제 사회 국제 세계 문화 연예 스포츠 IT 과학 IT/과학 IT·과학 오피니언 사설 칼럼 전국 지역 생활 라이프 라이프스타일
+    부동산 증권 금융 산업 기업 재계 유통 국방 북한 통일 외교 교육 건강 의료 여행 날씨 기획 인물 부고 피플 비즈 테크 게임
+    자동차 헬스 푸드 패션 뷰티 책 공연 전시 방송 영화 음악 해외 글로벌 마켓 투자 재테크 ESG 경제일반 사회일반 정치일반
+    서울 부산 대구 인천 광주 대전 울산 세종 경기 강원 충북 충남 전북 전남 경북 경남 제주 수도권 영남 호남 충청
+    광주·전남 대구·경북 부산·경남 대전·충남 GAM 글로벌 World Business Politics Sports Tech Science Opinion News Home
+    """.split()
+)
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """One pattern of the table: a whole line matching `pattern` (re.search, up to `max_len` chars) is `kind`."""
+
+    name: str
+    kind: str
+    pattern: str
+    example: str
+    counter: str
+    max_len: int = 160
+
+
+_CLOSE_Q = r"[\"'”’」』)\]]*"
+LINE_RULES: tuple[LineRule, ...] = (
+    # --- photo credits: a line that is only a credit; the short line above it is the caption text ---
+    LineRule("credit_photo_source", "credit", r"^[\[(<]?\s*/?\s*(?:사진|그래픽|이미지|자료|출처|영상)\s*(?:제공|출처)?\s*[=:]\s*[^\s=].{0,30}$",
+             "/사진=서울경제", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
+    LineRule("credit_archive_photo", "credit", r"^[\[(<]?\s*(?:[가-힣A-Za-z0-9]{2,10}\s?)?(?:자료\s?사진|DB|포토)\s*[\])>]?$|^[\[(<]\s*사진\s+[가-힣A-Za-z0-9 ]{2,15}[\])>]$",
+             "[연합뉴스 자료사진]", "자료를 모은 결과다."),
+    LineRule("credit_stock_photo", "credit", r"^[\[(<]?\s*(?:게티이미지(?:뱅크|코리아)?|이미지투데이|클립아트코리아|셔터스톡|Shutterstock|Getty\s*Images|픽사베이|AFP|AP|EPA|로이터)(?:\s*연합뉴스)?\s*(?:제공)?\s*[\])>]?$",
+             "게티이미지뱅크", "게티이미지뱅크는 사진 판매 회사다. 이 회사는 성장했다."),
+    LineRule("credit_copyright_symbol", "credit", r"^(?:ⓒ|©)\s*[가-힣A-Za-z0-9 .]{1,15}$", "ⓒ 한겨레",
+             "ⓒ 한겨레신문 : 무단전재 및 재배포 금지"),
+    # --- captions (checked before timestamps and bylines: captions often start with a dateline/byline) ---
+    LineRule("caption_trailing_credit", "caption",
+             r"(?:[\[(<]\s*[가-힣A-Za-z0-9 ]{0,12}(?:자료\s?사진|DB|제공)\s*[\])>]|자료\s?사진|/\s*사진\s*=\s*\S{1,20})\s*$",
+             "관람객들이 전시물을 살펴보고 있다. [연합뉴스 자료사진]", "정부는 이날 자료를 제공했다.", 200),
+    LineRule("caption_photo_tag", "caption", r"[\[(<]\s*(?:사진|그래픽|이미지|자료사진|영상)\s*(?:제공)?\s*[=:／/]",
+             "AI 광주시대 비전목표 [사진=광주광역시] 2020.01.29 jb5459@newspim.com",
+             "광주시는 29일 사진전을 열었다고 밝혔다.", 400),
+    LineRule("caption_photo_credit_line", "caption", r"^[\[(<]?\s*(?:사진|그래픽|이미지|자료|출처|표)\s*(?:제공|출처)?\s*[=:]\s*\S.{0,60}$",
+             "사진 제공=삼성전자", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
+    LineRule("caption_resale_ban", "caption", r"재판매\s*및\s*DB\s*금지", "*재판매 및 DB 금지", "판매 및 금지 조치를 발표했다.", 400),
+    LineRule("caption_date_email_tail", "caption", r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:/\s*\S+\s*)?" + EMAIL + r"\s*$",
+             "[서울=뉴시스] 홍길동 기자 = 1일 서울 강남구에서 열린 행사 모습. 2016.06.01. hong@newsis.com",
+             "홍길동 기자 hong@newsis.com", 400),
+    LineRule("caption_date_slash_outlet", "caption", r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]{2,10}",
+             "(서울=뉴스1) 홍길동 기자 = 1일 서울 시내 모습. 2016.6.1/뉴스1", "이 회사는 2016.6.1 기준 1위였다.", 400),
+    LineRule("caption_slash_credit_end", "caption",
+             r"[.)\]\s]\s*/\s*(?:[가-힣A-Za-z]{2,12}(?:\s?(?:기자|특파원|제공))?|AP|AFP|EPA|로이터|게티이미지(?:뱅크|코리아)?)(?:\s*연합뉴스)?\s*$",
+             "1일 서울 광화문광장에서 시민들이 걷고 있다. /연합뉴스", "이는 기존 방식 대비 2배/년 수준이다.", 300),
+    LineRule("caption_triangle", "caption", r"^▲\s*\S.{0,250}(?:사진|제공|촬영|/\s*\S{1,12}\s*(?:기자)?)\s*[\])]?\s*$",
+             "▲ 1일 서울 강남구 행사장 모습 (사진=삼성전자 제공)", "▲AI 클러스터 조성 ▲광주형 AI 생태계 조성을 제시했다.", 300),
+    # --- timestamps (published/updated: metadata.py reads the datetimes) ---
+    LineRule("timestamp_labelled", "timestamp",
+             r"^[\[(]?\s*(?:" + "|".join(map(re.escape, UPDATED_LABELS + PUBLISHED_LABELS)) + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]",
+             "기사입력 : 2020년01월29일 14:52", "입력된 자료는 2020년 1월에 공개됐다는 점에서 주목된다.", 200),
+    LineRule("timestamp_trailing_label", "timestamp",
+             r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:송고|입력|최종\s*수정|수정|등록|게재)\s*(?:$|[|·/])",
+             "(서울=뉴스1) 홍길동 기자 | 2016-06-01 14:52 송고 | 2016-06-01 15:10 최종수정",
+             "연합뉴스는 2016-06-01 14:52 송고된 기사에서 이를 처음 보도했다고 밝혔다.", 120),
+    LineRule("timestamp_bare", "timestamp", r"^[\[(]?\s*" + DATE.replace("?P<", "?P<b_") + r"\s*[\])]?$",
+             "2016.06.01 14:52", "2016년 6월 1일 회사는 신제품을 내놨다.", 40),
+    # --- copyright ---
+    LineRule("copyright_no_reuse", "copyright", r"무단\s*[·ㆍ,]?\s*전재|재\s*배포\s*(?:및\s*)?(?:[^.]{0,20})?금지|무단\s*복제",
+             "Copyright ⓒ 뉴스1. All rights reserved. 무단 전재 및 재배포, AI학습 이용 금지.", "무단 횡단을 하던 보행자가 다쳤다.", 300),
+    LineRule("copyright_symbol", "copyright",
+             r"^.{0,60}(?:ⓒ|©|\(c\)\s|\(C\)\s|Copyright\s*(?:©|ⓒ|\(c\)|\d{4}|by\b|[:]|$)|COPYRIGHT|저작권자\s*(?:ⓒ|©|\(c\)|\(C\)|[:：]))",
+             "ⓒ 한겨레신문 : 무단전재 및 재배포 금지", "저작권 문제를 두고 논란이 계속되고 있다는 지적이 나왔다.", 300),
+    LineRule("copyright_all_rights", "copyright", r"All\s+[Rr]ights\s+[Rr]eserved", "All rights reserved.",
+             "The rights of all citizens are reserved by law, he said.", 300),
+    LineRule("copyright_ai_training", "copyright", r"AI\s*학습\s*(?:및\s*활용|이용)?\s*금지", "AI 학습 및 활용 금지",
+             "AI 학습 데이터를 활용한 서비스가 늘었다.", 300),
+    # --- reporter sign-offs (metadata.py reads names and e-mails) ---
+    LineRule("signoff_email_only", "signoff", r"^[\[(<]?\s*" + EMAIL + r"(?:\s*[,/]\s*" + EMAIL + r")*\s*[\])>]?$",
+             "jb5459@newspim.com", "문의는 jb5459@newspim.com 으로 하면 된다."),
+    LineRule("signoff_name_role", "signoff",
+             r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*)?" + NAMES + r"\s*" + ROLE + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*\s*[\])>]?$",
+             "홍길동 기자 hong@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
+    LineRule("signoff_role_name", "signoff", r"^(?:칼럼니스트|기자|에디터|논설위원)\s+" + HANGUL_NAME + r"(?:\s+" + EMAIL + r")?$",
+             "칼럼니스트 박생강 pillgoo9@gmail.com", "기자 회견에서 그는 말했다."),
+    LineRule("signoff_outlet_bracket", "signoff",
+             r"^[\[(【]\s*[가-힣A-Za-z0-9]{2,12}\s+(?:[가-힣]{1,6}\s*=\s*)?" + NAMES + r"\s*" + ROLE + r"\s*[\])】]$",
+             "[매일경제 홍길동 기자]", "[매일경제] 삼성전자가 신제품을 내놨다."),
+    LineRule("signoff_outlet_email", "signoff", r"^(?:◎\s*)?(?:공감언론\s*)?[가-힣A-Za-z0-9]{2,10}\s+" + EMAIL + r"$",
+             "◎공감언론 뉴시스 hong@newsis.com", "연락처 hong@newsis.com 로 보내면 답한다고 했다."),
+    LineRule("signoff_byline_label", "signoff", r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?\s*$",
+             "기자명 홍길동", "글을 쓴 사람은 알려지지 않았다."),
+    # --- end of the article: related / most-read / comments / footers ---
+    LineRule("end_best_articles", "end", r"^[\[【<]?\s*[가-힣A-Za-z0-9]{0,10}\s*(?:베스트|BEST)\s*(?:기사|뉴스|클릭)\s*[\]】>]?$",
+             "[뉴스핌 베스트 기사]", "베스트 기사로 선정된 이유가 있다는 평가가 나왔다."),
+    LineRule("end_related", "end",
+             r"^[\[【<■▶◆#]?\s*(?:관련\s*(?:기사|뉴스|태그|키워드|링크|콘텐츠)|함께\s*(?:보면\s*좋은|볼만한|읽으면\s*좋은)\s*(?:기사|뉴스)|추천\s*(?:기사|뉴스)|연관\s*(?:기사|뉴스)|이\s*기사와\s*(?:관련된|함께).{0,12})\s*[\]】>]?\s*(?:더보기|\+|more)?$",
+             "관련 뉴스", "관련 기사에 따르면 회사는 성장했다."),
+    LineRule("end_most_read", "end",
+             r"^[\[【<■▶◆]?\s*(?:[가-힣A-Za-z0-9]{0,12}\s)?(?:가장\s*)?(?:많이\s*(?:본|읽은|공유한|추천한)\s*(?:뉴스|기사)?|인기\s*(?:기사|뉴스|검색어)|랭킹\s*뉴스|실시간\s*(?:인기|급상승|뉴스|주요)\S*|핫\s*(?:이슈|뉴스|클릭)|이\s*시각\s*\S*|이\s*시간\s*\S*|오늘의\s*\S+|화제의\s*(?:뉴스|기사)|포토\s*뉴스|투데이\s*포토|최신\s*(?:뉴스|기사)|주요\s*뉴스|섹션별\s*\S+)\s*[\]】>]?\s*(?:더보기|\+|more)?$",
+             "이 언론사의 주요뉴스", "많이 본 사람이 이긴다는 말이 있다고 그는 전했다."),
+    LineRule("end_outlet_news", "end", r"^[\[【<]?\s*이\s*(?:언론사|기자|매체)의?\s*(?:다른|주요|인기|구독).{0,12}$",
+             "이 기자의 다른 기사", "이 기자의 다른 기사도 인기를 끌었다는 분석이 나왔다고 한다."),
+    LineRule("end_comments", "end", r"^[\[【<]?\s*(?:전체\s*)?댓글\s*(?:\d+\s*개?|쓰기|작성|보기|달기|목록|모음)?\s*[\]】>]?$|^(?:의견|Comments?|Leave a (?:comment|reply))\s*(?:\(?\d+\)?)?$",
+             "댓글 쓰기", "댓글 쓰기가 활발해졌다는 분석이 나왔다."),
+    LineRule("end_footer", "end",
+             r"회사\s*소개|이용\s*약관|개인\s*정보\s*(?:처리|취급)\s*방침|청소년\s*보호\s*(?:정책|책임자)|사업자\s*등록\s*번호|발행\s*[·ㆍ]?\s*편집\s*인|등록\s*번호\s*[:：]|대표\s*전화|고객\s*센터\s*[:：]|편집\s*국장\s*[:：]",
+             "회사소개 | 광고문의 | 개인정보처리방침 | 청소년보호정책", "회사를 소개하는 자리에서 대표는 말했다.", 300),
+    LineRule("end_english_related", "end",
+             r"^(?:Related(?:\s+(?:Articles?|Stories|Posts|News|Content|Coverage))?|Read\s+(?:More|Next|Also)|More\s+(?:from|on|Stories|News)\b.{0,30}|You\s+(?:may|might)\s+also\s+like|Recommended(?:\s+for\s+you)?|Most\s+(?:Read|Popular|Viewed)|Trending(?:\s+Now)?|Also\s+read|Sponsored\s+(?:Content|Stories))\s*:?$",
+             "Related Articles", "Related articles were published by the agency on Monday."),
+    LineRule("end_share_newsletter", "end", r"^(?:Share\s+this(?:\s+(?:article|story))?|Sign\s+up\s+for\s+(?:our|the)\s+\S+\s+newsletter.{0,40}|Subscribe\s+to\s+our\s+newsletter.{0,40})\s*[:.!]?$",
+             "Share this:", "Share this with your friends, she told the reporters at the event."),
+    # --- chrome: buttons, promos, ads, skip links ---
+    LineRule("chrome_skip_link", "chrome", r"^(?:본문|메뉴|주요\s*메뉴)\s*(?:바로\s*가기|바로가기)$|^Skip\s+to\s+(?:main\s+)?content$",
+             "본문 바로가기", "본문 바로가기 기능을 추가했다고 밝혔다."),
+    LineRule("chrome_breadcrumb", "chrome", r"^(?:[^>›»\s][^>›»]{0,15}\s*[>›»]\s*){1,5}[^>›»]{1,15}$", "홈 > IT·과학 > 모바일",
+             "주가가 10% > 5% 수준으로 떨어졌다는 분석이 나왔다고 업계 관계자는 전했다."),
+    LineRule("chrome_top_link", "chrome", r"^(?:Top|TOP|top|맨\s*위)\s*(?:으로|로)?\s*(?:이동|가기)?\s*[▲↑]?$", "Top으로 이동", "Top 10 기업이 발표됐다."),
+    LineRule("chrome_promo", "chrome",
+             r"^[▶☞►▷※*■]\s*.{0,80}(?:구독|바로\s*가기|다운\s*(?:로드|받기)|제보|클릭|채널\s*추가|친구\s*추가|앱\s|이벤트|무료|신청|알림|네이버\s*홈|유튜브|YouTube)",
+             "▶ 네이버 홈에서 '연합뉴스' 구독하기 클릭!", "▶ 정부는 이날 대책을 발표하면서 구독료 인하를 검토했다고 밝혔다는 점이 눈에 띈다.", 120),
+    LineRule("chrome_tip_line", "chrome", r"^(?:제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
+             "제보는 카카오톡 okjebo", "제보는 익명으로 처리됐다는 말이 나오면서 논란이 커졌다."),
+    LineRule("chrome_ad_label", "chrome", r"^[\[(<]?\s*(?:광고|AD|Advertisement|ADVERTISEMENT|스폰서|Sponsored|협찬)\s*[\])>]?$",
+             "ADVERTISEMENT", "광고 시장이 커졌다."),
+    LineRule("chrome_font_size", "chrome", r"^(?:가\s*){2,}$|^(?:글자|글씨|폰트|본문\s*글씨)\s*(?:크기)?\s*(?:조절|설정|키우기|줄이기|변경|크게|작게)?(?:하기)?$",
+             "가 가 가 가 가", "가나다 순으로 정렬했다."),
+    LineRule("chrome_reaction_counts", "chrome", r"^(?:[가-힣A-Za-z]{2,8}\s*\d{1,7}\s*){2,}$", "좋아요 0 슬퍼요 0 화나요 0",
+             "좋아요 3번 누른 사람은 100명이 넘는다."),
+    LineRule("chrome_counter", "chrome", r"^(?:조회수?|조회\s*수|댓글|추천|공유|좋아요|응원)\s*[:：]?\s*[\d,]+\s*(?:회|개|명)?$", "조회 1,234",
+             "조회 결과 1,234명이 응답했다."),
+    LineRule("chrome_hashtags", "chrome", r"^(?:#\S+\s*){2,}$", "#삼성전자 #반도체", "#1 기업은 삼성전자다."),
+    LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|듣기\s*중지|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇).{0,20}$",
+             "음성으로 듣기", "음성으로 듣기 기능을 쓰는 사람이 많아졌다는 조사 결과가 나왔다."),
+)
+
+# Dateline/byline prefixes at the start of a lead paragraph (or a caption, or a teaser of another story).
+# Named groups: place, outlet, left (outlet or place on the left of '='), right (outlet, column or names), names, role.
+_OPEN, _CLOSE = r"[\[(【<]", r"[\])】>]"
+
+
+@dataclass(frozen=True)
+class PrefixRule:
+    """A dateline/byline pattern anchored at the start of a paragraph; the rest of the paragraph is the body."""
+
+    name: str
+    pattern: str
+    example: str
+    counter: str
+
+
+LEAD_PREFIXES: tuple[PrefixRule, ...] = (
+    # (서울=연합뉴스) 홍길동 기자 =  /  [광주=뉴스핌] 박재범 기자 =  /  【서울=뉴시스】  /  [엔터미디어=정덕현의 이슈공감]
+    PrefixRule("dateline_outlet_byline",
+               r"^" + _OPEN + r"\s*(?P<left>[^\s=\])】>\[(【<]{1,12}(?:\s[^\s=\])】>]{1,8})?)\s*=\s*(?P<right>[^\])】>=]{1,24}?)\s*" + _CLOSE
+               + r"\s*(?:(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*(?:=|:|│|\|)?\s*)?(?:=\s*)?",
+               "(서울=연합뉴스) 홍길동 기자 = 정부가 1일 대책을 발표했다.", "(서울 시내에서) 1일 대책이 발표됐다."),
+    # [매일경제 홍길동 기자]  /  [머니투데이 세종=홍길동 기자]
+    PrefixRule("outlet_byline_bracket",
+               r"^" + _OPEN + r"\s*(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:(?P<place>[가-힣]{1,8})\s*=\s*)?(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*" + _CLOSE + r"\s*",
+               "[매일경제 홍길동 기자] 삼성전자가 신제품을 내놨다.", "[매일경제] 삼성전자가 신제품을 내놨다."),
+    # [파이낸셜뉴스]  /  [지디넷코리아]: an outlet name alone in brackets
+    PrefixRule("outlet_only_bracket",
+               r"^" + _OPEN + r"\s*(?P<outlet>[가-힣A-Za-z0-9 ]{0,12}(?:뉴스|일보|신문|경제|데일리|코리아|타임스|미디어|닷컴|투데이|뉴스24|TV)|[A-Za-z]{2,12}\s?(?:News|NEWS|Korea))\s*" + _CLOSE + r"\s*",
+               "[파이낸셜뉴스] 삼성전자가 신제품을 내놨다.", "[단독] 삼성전자가 신제품을 내놨다."),
+    # 홍길동 기자 = 정부가 …
+    PrefixRule("byline_equals", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*=\s*",
+               "홍길동 기자 = 정부가 1일 대책을 발표했다.", "홍길동 기자는 1일 대책을 물었다."),
+)
+# A dateline/byline found inside a line (after a headline): a teaser of another story.
+TEASER_BYLINE = (
+    r"^[^.!?。]{2,80}?\S\s*" + _OPEN + r"\s*[^\s=\])】>]{1,12}\s*=\s*[^\])】>=]{1,16}" + _CLOSE + r"\s*" + NAMES + r"\s*" + ROLE + r"\s*="
+)
+
+# Photo-caption elements in HTML pages: removed before extraction and listed in Article.removed.
+HTML_CAPTION_XPATH = (
+    "//figcaption | //*[self::p or self::span or self::em or self::div or self::dd or self::td or self::strong]"
+    "[contains(concat(' ', normalize-space(@class), ' '), ' img_desc ') or contains(@class, 'photo_desc')"
+    " or contains(@class, 'thumb_txt') or contains(@class, 'img_caption') or contains(@class, 'image-caption')"
+    " or contains(@class, 'photo-caption') or contains(@class, 'caption-text') or contains(@class, 'pic_caption')]"
+)

@@ -1,0 +1,433 @@
+"""Evaluation harness for the cleaner (separate from unit tests): `summarizer eval clean` prints its table.
+
+Metric: bag of whitespace tokens, case-folded; precision, recall and F1 of the predicted body against the gold.
+Sections:
+    seed        the example text dump vs its hand-made gold (F1, paragraphs, title, date, reporters, leaks)
+    scrapinghub 181 real pages: mean P/R/F1 of this cleaner and of plain trafilatura (defaults), same run
+    korean      the benchmark's two Korean pages (vs its gold, and vs the gold in this project's body convention)
+    fixtures    our Korean outlet fixtures (tests/fixtures/clean): body F1, title/date/reporter accuracy per outlet
+    speed       pages per second on one core, HTML and text dumps
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import time
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from summarizer.types import Article
+
+EXAMPLE = "seed/newspim_gwangju_ai_2020"
+SCRAPINGHUB = "extraction/scrapinghub"
+KOREAN_PAGES = "extraction/korean_pages"
+EXAMPLE_OUTLET = "newspim"  # the example's outlet: excluded from the "other outlets" figures
+
+
+@dataclass(frozen=True)
+class PRF:
+    """Precision, recall and F1 of a bag of tokens."""
+
+    precision: float
+    recall: float
+    f1: float
+
+
+def token_prf(predicted: str, gold: str) -> PRF:
+    """Bag-of-whitespace-tokens precision/recall/F1, case-folded (both empty → 1.0)."""
+    pred, ref = Counter(predicted.casefold().split()), Counter(gold.casefold().split())
+    if not pred and not ref:
+        return PRF(1.0, 1.0, 1.0)
+    overlap = sum((pred & ref).values())
+    precision = overlap / sum(pred.values()) if pred else 0.0
+    recall = overlap / sum(ref.values()) if ref else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return PRF(precision, recall, f1)
+
+
+def mean_prf(scores: list[PRF]) -> PRF:
+    if not scores:
+        return PRF(0.0, 0.0, 0.0)
+    n = len(scores)
+    return PRF(sum(s.precision for s in scores) / n, sum(s.recall for s in scores) / n, sum(s.f1 for s in scores) / n)
+
+
+def benchmark_text(article: Article) -> str:
+    """What extraction benchmarks call the article body: subtitles and paragraphs (the title is metadata)."""
+    return "\n".join((*article.subtitles, *article.paragraphs))
+
+
+def same_minute(value: datetime | None, gold: str | None) -> bool:
+    """True when value (any zone) shows the gold's Seoul wall-clock minute ('2020-01-29T14:52'); both empty → True."""
+    if not gold:
+        return value is None
+    if value is None:
+        return False
+    from summarizer.clean.metadata import seoul_tz
+
+    return value.astimezone(seoul_tz()).strftime("%Y-%m-%dT%H:%M") == gold[:16]
+
+
+def _clean(raw: bytes | str, url: str | None = None) -> Article:
+    from summarizer.clean import clean_article
+
+    return clean_article(raw, url=url)
+
+
+# --- seed ----------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SeedResult:
+    f1: PRF
+    paragraphs: int
+    gold_paragraphs: int
+    title_exact: bool
+    published_ok: bool
+    published_at: str | None
+    reporters: list[str]
+    reporters_ok: bool
+    leaked: list[str]
+
+
+def evaluate_seed(data_dir: Path) -> SeedResult:
+    """The example page against its hand-made gold."""
+    gold = json.loads((data_dir / f"{EXAMPLE}.gold.json").read_text(encoding="utf-8"))
+    article = _clean((data_dir / f"{EXAMPLE}.txt").read_bytes())
+    body = article.text
+    return SeedResult(
+        f1=token_prf(body, "\n".join(gold["paragraphs"])),
+        paragraphs=len(article.paragraphs),
+        gold_paragraphs=len(gold["paragraphs"]),
+        title_exact=article.title == gold["title"],
+        published_ok=same_minute(article.published_at, gold.get("published_at")),
+        published_at=article.published_at.isoformat() if article.published_at else None,
+        reporters=list(article.reporters),
+        reporters_ok=list(article.reporters) == gold["reporters"],
+        leaked=[s for s in gold.get("must_not_contain", []) if s in body],
+    )
+
+
+# --- ScrapingHub ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BenchmarkResult:
+    pages: int
+    cleaner: PRF
+    trafilatura: PRF
+    cleaner_pages_per_s: float
+    trafilatura_pages_per_s: float
+    worst: list[tuple[str, float, float]] = field(default_factory=list)  # (id, cleaner F1, trafilatura F1)
+
+
+def load_scrapinghub(data_dir: Path, limit: int | None = None) -> list[tuple[str, bytes, str, str]]:
+    """(id, html bytes, gold body, url) for each page of the benchmark."""
+    root = data_dir / SCRAPINGHUB
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for path in sorted((root / "html").glob("*.html.gz")):
+        page_id = path.name.split(".")[0]
+        if page_id in truth:
+            pages.append((page_id, gzip.decompress(path.read_bytes()), truth[page_id]["articleBody"], truth[page_id].get("url", "")))
+        if limit and len(pages) >= limit:
+            break
+    return pages
+
+
+def evaluate_scrapinghub(data_dir: Path, limit: int | None = None) -> BenchmarkResult:
+    """Mean P/R/F1 of this cleaner and of plain trafilatura.extract (default options) on the same pages."""
+    import trafilatura
+
+    pages = load_scrapinghub(data_dir, limit)
+    ours, theirs, worst = [], [], []
+    ours_s = theirs_s = 0.0
+    for page_id, html, gold, url in pages:
+        start = time.perf_counter()
+        try:
+            predicted = benchmark_text(_clean(html, url=url))
+        except Exception:  # noqa: BLE001 — a failure scores 0 instead of stopping the benchmark
+            predicted = ""
+        ours_s += time.perf_counter() - start
+        start = time.perf_counter()
+        plain = trafilatura.extract(html, url=url) or ""
+        theirs_s += time.perf_counter() - start
+        ours.append(token_prf(predicted, gold))
+        theirs.append(token_prf(plain, gold))
+        worst.append((page_id[:12], ours[-1].f1, theirs[-1].f1))
+    worst.sort(key=lambda row: row[1] - row[2])
+    return BenchmarkResult(len(pages), mean_prf(ours), mean_prf(theirs), len(pages) / max(ours_s, 1e-9),
+                           len(pages) / max(theirs_s, 1e-9), worst[:5])
+
+
+# --- the two Korean pages ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class KoreanPageResult:
+    page: str
+    vs_benchmark_gold: PRF
+    vs_project_gold: PRF | None  # gold without byline/caption/copyright lines (see fixtures/clean/korean_pages)
+    title: str
+    published_at: str | None
+    reporters: list[str]
+
+
+def evaluate_korean_pages(data_dir: Path, fixtures: Path | None) -> list[KoreanPageResult]:
+    """The benchmark's two Korean pages: F1 vs its gold, and vs the gold in this project's body convention."""
+    results = []
+    for path in sorted((data_dir / KOREAN_PAGES).glob("*.html")):
+        stem = path.name[: -len(".html")]
+        gold = (path.parent / f"{stem}.gold.txt").read_text(encoding="utf-8")
+        url_file = path.parent / f"{stem}.url"
+        article = _clean(path.read_bytes(), url=url_file.read_text().strip() if url_file.exists() else None)
+        predicted = benchmark_text(article)
+        project = None
+        convention = fixtures / "korean_pages" / f"{stem}.convention.json" if fixtures else None
+        if convention and convention.exists():
+            project = token_prf(predicted, project_convention_gold(gold, json.loads(convention.read_text(encoding="utf-8"))))
+        results.append(KoreanPageResult(stem, token_prf(predicted, gold), project, article.title,
+                                        article.published_at.isoformat() if article.published_at else None, list(article.reporters)))
+    return results
+
+
+def project_convention_gold(gold: str, convention: dict[str, Any]) -> str:
+    """The benchmark gold minus the lines and lead prefix that this project's body convention leaves out."""
+    text = gold
+    for prefix in convention.get("drop_prefixes", []):
+        text = text.replace(prefix, "", 1)
+    drop = set(convention.get("drop_lines", []))
+    return "\n".join(line for line in text.splitlines() if line.strip() not in drop)
+
+
+# --- our fixtures --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FixtureResult:
+    name: str
+    layout: str
+    input: str  # text | html
+    f1: PRF
+    title_ok: bool
+    date_ok: bool
+    reporter_ok: bool
+    leaked: list[str]
+
+
+def evaluate_fixtures(fixtures: Path) -> list[FixtureResult]:
+    """Every fixture page with a .gold.json next to it (dumps/*.txt, html/*.html)."""
+    results = []
+    for page in sorted([*fixtures.glob("dumps/*.txt"), *fixtures.glob("html/*.html")]):
+        gold_path = page.with_name(page.stem + ".gold.json")
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        article = _clean(page.read_bytes())
+        body = article.text
+        results.append(FixtureResult(
+            name=page.stem,
+            layout=gold.get("outlet_layout", page.stem.split("_")[0]),
+            input="html" if page.suffix == ".html" else "text",
+            f1=token_prf(body, "\n".join(gold["paragraphs"])),
+            title_ok=article.title == gold["title"],
+            date_ok=same_minute(article.published_at, gold.get("published_at")),
+            reporter_ok=list(article.reporters) == list(gold["reporters"]),
+            leaked=[s for s in gold.get("must_not_contain", []) if s and s in body],
+        ))
+    return results
+
+
+@dataclass(frozen=True)
+class FixtureSummary:
+    pages: int
+    outlets: int
+    mean_f1: float
+    min_f1: float
+    title_rate: float
+    date_rate: float
+    reporter_rate: float
+    leaks: int
+
+
+def summarize_fixtures(results: list[FixtureResult]) -> FixtureSummary:
+    n = max(len(results), 1)
+    return FixtureSummary(
+        pages=len(results),
+        outlets=len({r.layout for r in results}),
+        mean_f1=sum(r.f1.f1 for r in results) / n,
+        min_f1=min((r.f1.f1 for r in results), default=0.0),
+        title_rate=sum(r.title_ok for r in results) / n,
+        date_rate=sum(r.date_ok for r in results) / n,
+        reporter_rate=sum(r.reporter_ok for r in results) / n,
+        leaks=sum(len(r.leaked) for r in results),
+    )
+
+
+# --- speed ---------------------------------------------------------------------------------------------------
+@contextmanager
+def one_core() -> Iterator[str]:
+    """Pin this process to one CPU while measuring (where the OS allows it); yields a note for the report."""
+    getter = getattr(os, "sched_getaffinity", None)
+    if getter is None:
+        yield "not pinned (no sched_setaffinity)"
+        return
+    before = getter(0)
+    cpu = min(before)
+    os.sched_setaffinity(0, {cpu})
+    try:
+        yield f"pinned to CPU {cpu}"
+    finally:
+        os.sched_setaffinity(0, before)
+
+
+def pages_per_second(pages: list[bytes], clean: Callable[[bytes], Any], min_seconds: float = 2.0) -> float:
+    """Pages cleaned per second: whole passes over `pages` until min_seconds have gone by."""
+    if not pages:
+        return 0.0
+    for page in pages[:3]:  # warm-up: imports, compiled patterns
+        clean(page)
+    done, start = 0, time.perf_counter()
+    while True:
+        for page in pages:
+            clean(page)
+        done += len(pages)
+        elapsed = time.perf_counter() - start
+        if elapsed >= min_seconds:
+            return done / elapsed
+
+
+@dataclass(frozen=True)
+class SpeedResult:
+    text_dumps_per_s: float
+    text_dumps: int
+    korean_html_per_s: float
+    korean_html_pages: int
+    scrapinghub_html_per_s: float
+    scrapinghub_pages: int
+    note: str
+
+
+def measure_speed(data_dir: Path, fixtures: Path | None, min_seconds: float = 2.0, scrapinghub_limit: int | None = None) -> SpeedResult:
+    """Pages/s on one core: text dumps (fixtures + the example), Korean HTML (fixtures + the two pages), ScrapingHub."""
+    dumps = [(data_dir / f"{EXAMPLE}.txt").read_bytes()] if (data_dir / f"{EXAMPLE}.txt").exists() else []
+    korean_html = [p.read_bytes() for p in sorted((data_dir / KOREAN_PAGES).glob("*.html"))]
+    if fixtures:
+        dumps += [p.read_bytes() for p in sorted(fixtures.glob("dumps/*.txt"))]
+        korean_html += [p.read_bytes() for p in sorted(fixtures.glob("html/*.html"))]
+    english = [html for _, html, _, _ in load_scrapinghub(data_dir, scrapinghub_limit)] if (data_dir / SCRAPINGHUB).exists() else []
+    with one_core() as note:
+        text_rate = pages_per_second(dumps, _clean, min_seconds)
+        korean_rate = pages_per_second(korean_html, _clean, min_seconds)
+        english_rate = pages_per_second(english, _clean, min_seconds)
+    return SpeedResult(text_rate, len(dumps), korean_rate, len(korean_html), english_rate, len(english), note)
+
+
+# --- everything ----------------------------------------------------------------------------------------------
+@dataclass
+class CleanEvaluation:
+    seed: SeedResult | None = None
+    scrapinghub: BenchmarkResult | None = None
+    korean_pages: list[KoreanPageResult] = field(default_factory=list)
+    fixtures: list[FixtureResult] = field(default_factory=list)
+    speed: SpeedResult | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        if self.fixtures:
+            others = [r for r in self.fixtures if r.layout != EXAMPLE_OUTLET]
+            data["fixture_summary"] = {
+                "all": asdict(summarize_fixtures(self.fixtures)),
+                "other_outlets_text": asdict(summarize_fixtures([r for r in others if r.input == "text"])),
+                "other_outlets_html": asdict(summarize_fixtures([r for r in others if r.input == "html"])),
+            }
+        return data
+
+
+def default_fixtures_dir() -> Path | None:
+    """tests/fixtures/clean next to the package (a source checkout); None in an installed package."""
+    path = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "clean"
+    return path if path.is_dir() else None
+
+
+def run_clean_evaluation(data_dir: Path, fixtures: Path | None = None, sections: tuple[str, ...] = ("seed", "scrapinghub", "korean", "fixtures", "speed"),
+                         scrapinghub_limit: int | None = None, min_seconds: float = 2.0) -> CleanEvaluation:
+    """Run the chosen sections; missing data folders become notes instead of errors."""
+    result = CleanEvaluation()
+    if "seed" in sections:
+        if (data_dir / f"{EXAMPLE}.txt").exists():
+            result.seed = evaluate_seed(data_dir)
+        else:
+            result.notes.append(f"seed: {data_dir / EXAMPLE}.txt not found")
+    if "scrapinghub" in sections:
+        if (data_dir / SCRAPINGHUB / "ground-truth.json").exists():
+            result.scrapinghub = evaluate_scrapinghub(data_dir, scrapinghub_limit)
+        else:
+            result.notes.append(f"scrapinghub: {data_dir / SCRAPINGHUB} not found")
+    if "korean" in sections:
+        if (data_dir / KOREAN_PAGES).is_dir():
+            result.korean_pages = evaluate_korean_pages(data_dir, fixtures)
+        else:
+            result.notes.append(f"korean pages: {data_dir / KOREAN_PAGES} not found")
+    if "fixtures" in sections:
+        if fixtures is not None:
+            result.fixtures = evaluate_fixtures(fixtures)
+        else:
+            result.notes.append("fixtures: tests/fixtures/clean not found (installed package without tests)")
+    if "speed" in sections:
+        result.speed = measure_speed(data_dir, fixtures, min_seconds=min_seconds, scrapinghub_limit=scrapinghub_limit)
+    return result
+
+
+def format_report(result: CleanEvaluation) -> str:
+    """The evaluation as a plain-text table."""
+    out: list[str] = []
+
+    def row(label: str, value: str, target: str = "") -> None:
+        out.append(f"  {label:<46} {value:<34} {target}")
+
+    if result.seed:
+        s = result.seed
+        out.append(f"Example page ({EXAMPLE}.txt vs .gold.json)")
+        row("token F1 (P / R)", f"{s.f1.f1:.4f} ({s.f1.precision:.4f} / {s.f1.recall:.4f})", "target ≥ 0.99")
+        row("paragraphs", f"{s.paragraphs} (gold {s.gold_paragraphs})", "target 15")
+        row("title exact", "yes" if s.title_exact else "NO")
+        row("published_at", f"{s.published_at} {'ok' if s.published_ok else 'WRONG'}", "target 2020-01-29 14:52")
+        row("reporters", f"{s.reporters} {'ok' if s.reporters_ok else 'WRONG'}", "target ['박재범']")
+        row("must_not_contain found in body", str(len(s.leaked)) + (f" {s.leaked}" if s.leaked else ""), "target 0")
+    if result.scrapinghub:
+        b = result.scrapinghub
+        out.append(f"ScrapingHub article-extraction benchmark ({b.pages} pages, mean of per-page bag-of-tokens scores)")
+        row("", "precision  recall  F1")
+        row("this cleaner", f"{b.cleaner.precision:.4f}    {b.cleaner.recall:.4f}  {b.cleaner.f1:.4f}")
+        row("plain trafilatura.extract (defaults)", f"{b.trafilatura.precision:.4f}    {b.trafilatura.recall:.4f}  {b.trafilatura.f1:.4f}")
+        row("difference in F1", f"{b.cleaner.f1 - b.trafilatura.f1:+.4f}", "target > 0")
+        row("worst pages vs trafilatura (id, ours, theirs)", "; ".join(f"{i} {a:.2f}/{t:.2f}" for i, a, t in b.worst[:3]))
+    if result.korean_pages:
+        out.append("The benchmark's two Korean pages (entermedia.co.kr)")
+        for k in result.korean_pages:
+            project = f", {k.vs_project_gold.f1:.4f} vs project-convention gold" if k.vs_project_gold else ""
+            row(k.page, f"F1 {k.vs_benchmark_gold.f1:.4f} vs benchmark gold{project}", "target ≥ 0.99")
+    if result.fixtures:
+        out.append("Korean outlet fixtures (tests/fixtures/clean; body F1 vs gold paragraphs, exact title, minute date, reporters)")
+        out.append(f"  {'outlet layout':<14} {'input':<5} {'pages':>5} {'F1 mean':>8} {'F1 min':>7} {'title':>6} {'date':>6} {'reporter':>8} {'leaks':>5}")
+        groups: dict[tuple[str, str], list[FixtureResult]] = {}
+        for r in result.fixtures:
+            groups.setdefault((r.layout, r.input), []).append(r)
+        for (layout, kind), rows in sorted(groups.items()):
+            s = summarize_fixtures(rows)
+            out.append(f"  {layout:<14} {kind:<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}")
+        for kind in ("text", "html"):
+            others = [r for r in result.fixtures if r.layout != EXAMPLE_OUTLET and r.input == kind]
+            if others:
+                s = summarize_fixtures(others)
+                out.append(f"  {'ALL but ' + EXAMPLE_OUTLET:<14} {kind:<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}"
+                           f"   ({s.outlets} layouts; target F1 ≥ 0.97, title/date/reporter ≥ 90%)")
+    if result.speed:
+        sp = result.speed
+        out.append(f"Speed on one core ({sp.note})")
+        row("text dumps", f"{sp.text_dumps_per_s:.0f} pages/s ({sp.text_dumps} dumps)", "target ≥ 200")
+        row("Korean HTML pages (fixtures + 2 real pages)", f"{sp.korean_html_per_s:.0f} pages/s ({sp.korean_html_pages} pages)", "target ≥ 50")
+        row("ScrapingHub HTML pages (real, larger)", f"{sp.scrapinghub_html_per_s:.0f} pages/s ({sp.scrapinghub_pages} pages)")
+    for note in result.notes:
+        out.append(f"note: {note}")
+    return "\n".join(out)
