@@ -88,8 +88,9 @@ def batch(
         workers=workers,
     )
     typer.echo(f"done: {stats.summary()}", err=True)
+    # SystemExit rather than typer.Exit: click returns (not raises) typer.Exit's code outside standalone mode.
     if stats.output_ok == 0:
         typer.echo("error: no article succeeded", err=True)
-        raise typer.Exit(1)
+        raise SystemExit(1)
     if fail_on_error and stats.output_errors:
-        raise typer.Exit(1)
+        raise SystemExit(1)
