@@ -104,6 +104,9 @@ class TinyDims:
 
 TINY_DIMS = TinyDims()
 
+# Added to the output logits of pieces an English-output model must not emit; finite so fp16 stays finite.
+_BLOCKED_LOGIT_BIAS = -1.0e4
+
 # SentencePiece sizes: big enough to hold every character of the corpus (character_coverage=1.0).
 _KOREAN_PIECES = 2000
 _ENGLISH_PIECES = 1000
@@ -165,12 +168,17 @@ def _save_model(
     generation: GenerationConfig,
     seed: int,
     silent_ids: Iterable[int] = (),
+    blocked_output_ids: Iterable[int] = (),
+    untied_output: bool = False,
 ) -> None:
     """Builds `model_class_name` from `config` with seeded random weights and saves it with its generation config.
 
     The embedding and output rows of `silent_ids` (special tokens, unused fillers) are zeroed: with random weights a
     model tends to repeat its last input token, so a decoder starting from </s> or a forced language code would
-    otherwise emit only special tokens, which decode to an empty string.
+    otherwise emit only special tokens, which decode to an empty string. `blocked_output_ids` get a large negative
+    `final_logits_bias` (or, without one, zero rows in an untied output layer), so an English-output model does
+    not emit Korean pieces. `untied_output` gives the output layer its own random weights (mT5 checkpoints ship
+    an untied lm_head, which transformers 5 keeps untied on load although MT5Config always says tied).
     """
     import torch
     import transformers
@@ -178,11 +186,19 @@ def _save_model(
     model_class = getattr(transformers, model_class_name)
     with _seeded(seed):
         model = model_class(config)
+        if untied_output:
+            head = model.get_output_embeddings()
+            head.weight = torch.nn.Parameter(torch.randn_like(head.weight) * config.d_model**-0.5)
     rows = sorted({i for i in silent_ids if i is not None and 0 <= i < config.vocab_size})
-    if rows:
-        with torch.no_grad():
-            for embedding in {id(m.weight): m.weight for m in (model.get_input_embeddings(), model.get_output_embeddings())}.values():
-                embedding[rows] = 0.0
+    blocked = sorted(set(blocked_output_ids))
+    with torch.no_grad():
+        weights = {id(m.weight): m.weight for m in (model.get_input_embeddings(), model.get_output_embeddings())}
+        for weight in weights.values():
+            weight[rows] = 0.0
+        if blocked and hasattr(model, "final_logits_bias"):
+            model.final_logits_bias[:, blocked] = _BLOCKED_LOGIT_BIAS
+        elif blocked and len(weights) == 2:  # untied output layer without bias (mT5): zero logits instead
+            model.get_output_embeddings().weight[blocked] = 0.0
     model.eval()
     model.generation_config = generation
     with _quiet_progress_bars():
@@ -201,6 +217,20 @@ def _quiet_progress_bars() -> Iterator[None]:
     finally:
         if was_enabled:
             hf_logging.enable_progress_bar()
+
+
+def _non_english_ids(tokenizer: Any) -> list[int]:
+    """Ids of pieces whose text holds Hangul (or a partial UTF-8 byte, for byte-level BPE)."""
+    blocked = []
+    for token, index in tokenizer.get_vocab().items():
+        surface = token if _has_hangul(token) else tokenizer.convert_tokens_to_string([token])
+        if _has_hangul(surface) or "\ufffd" in surface:
+            blocked.append(index)
+    return blocked
+
+
+def _has_hangul(text: str) -> bool:
+    return any("\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def _silent_ids(tokenizer: Any, vocab_size: int, trained_size: int, extra: Iterable[int] = ()) -> set[int]:
@@ -357,7 +387,7 @@ def build_marian(
     )
     fillers = [index for piece, index in tokenizer.encoder.items() if piece.startswith("<unused")]
     silent = _silent_ids(tokenizer, size, size, [tokenizer.encoder["<s>"], *fillers])
-    _save_model(out, "MarianMTModel", config, generation, seed, silent)
+    _save_model(out, "MarianMTModel", config, generation, seed, silent, _non_english_ids(tokenizer))
     return out
 
 
@@ -531,7 +561,8 @@ def _build_mbart50(out: Path, seed: int) -> None:
         architectures=["MBartForConditionalGeneration"],
     )
     silent = _silent_ids(tokenizer, config.vocab_size, len(tokenizer))
-    _save_model(out, "MBartForConditionalGeneration", config, _fairseq_generation(tokenizer), seed, silent)
+    generation = _fairseq_generation(tokenizer)
+    _save_model(out, "MBartForConditionalGeneration", config, generation, seed, silent, _non_english_ids(tokenizer))
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -585,7 +616,7 @@ def _build_bart(out: Path, seed: int) -> None:
         no_repeat_ngram_size=3,
     )
     silent = _silent_ids(tokenizer, config.vocab_size, len(tokenizer))
-    _save_model(out, "BartForConditionalGeneration", config, generation, seed, silent)
+    _save_model(out, "BartForConditionalGeneration", config, generation, seed, silent, _non_english_ids(tokenizer))
 
 
 _KOBART_SPECIAL_TOKENS = ["<s>", "</s>", "<usr>", "<pad>", "<sys>", "<unk>", "<mask>"]
@@ -645,7 +676,8 @@ def _build_kobart(out: Path, seed: int) -> None:
         forced_eos_token_id=eos,
         max_length=TINY_DIMS.max_length,
     )
-    silent = _silent_ids(tokenizer, config.vocab_size, len(tokenizer), tokenizer.convert_tokens_to_ids(_KOBART_SPECIAL_TOKENS))
+    specials = tokenizer.convert_tokens_to_ids(_KOBART_SPECIAL_TOKENS)
+    silent = _silent_ids(tokenizer, config.vocab_size, len(tokenizer), specials)
     _save_model(out, "BartForConditionalGeneration", config, generation, seed, silent)
 
 
@@ -717,7 +749,6 @@ def _build_mt5(out: Path, seed: int) -> None:
         vocab_size=len(tokenizer),
         **_t5_sizes(),
         feed_forward_proj="gated-gelu",
-        tie_word_embeddings=False,
         pad_token_id=tokenizer.pad_token_id,
         eos_token_id=tokenizer.eos_token_id,
         decoder_start_token_id=tokenizer.pad_token_id,
@@ -725,7 +756,9 @@ def _build_mt5(out: Path, seed: int) -> None:
         architectures=["MT5ForConditionalGeneration"],
     )
     silent = _silent_ids(tokenizer, config.vocab_size, len(tokenizer))
-    _save_model(out, "MT5ForConditionalGeneration", config, _t5_generation(tokenizer), seed, silent)
+    english_only = _non_english_ids(tokenizer)  # crossSum m2o: any language in, English summary out
+    generation = _t5_generation(tokenizer)
+    _save_model(out, "MT5ForConditionalGeneration", config, generation, seed, silent, english_only, untied_output=True)
 
 
 _BUILDERS: dict[str, Callable[[Path, int], None]] = {
