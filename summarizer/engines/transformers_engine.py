@@ -32,6 +32,7 @@ class TransformersEngine(Seq2SeqEngine):
         self._forced_bos = self._target_language_token_id()
         self._eos_id = model.generation_config.eos_token_id or tokenizer.eos_token_id
         self._pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        self._forces_eos = model.generation_config.forced_eos_token_id is not None
 
     # --- tokens -------------------------------------------------------------------------------------
 
@@ -124,20 +125,20 @@ class TransformersEngine(Seq2SeqEngine):
         return [self._decode(row.tolist(), cap) for row, cap in zip(output, caps)]
 
     def _decode(self, ids: list[int], cap: int) -> Generation:
-        # Drop the decoder start token and a forced language token; padding only follows the EOS.
         ids = ids[1:]  # generate() output always begins with the decoder start token
         if self._forced_bos is not None and ids and ids[0] == self._forced_bos:
             ids = ids[1:]
+            cap -= 1
+        # With forced_eos_token_id (Marian, BART) the last slot under the cap is always EOS.
+        content_limit = cap - 1 if self._forces_eos else cap
         eos_ids = self._eos_id if isinstance(self._eos_id, list) else [self._eos_id]
-        stopped = False
-        for position, token in enumerate(ids):
-            if token in eos_ids:
-                ids, stopped = ids[:position], True
-                break
-        if len(ids) > cap:
-            ids, stopped = ids[:cap], False
-        elif not stopped and len(ids) < cap:
-            stopped = True  # ended by a stopping criterion other than the cap
+        eos_at = next((i for i, token in enumerate(ids) if token in eos_ids), None)
+        if eos_at is not None and eos_at < content_limit:
+            ids, stopped = ids[:eos_at], True
+        else:
+            end = len(ids) if eos_at is None else eos_at
+            stopped = eos_at is None and end < content_limit  # a stop other than the cap
+            ids = ids[: min(end, content_limit)]
         text = self.tokenizer.decode(ids, skip_special_tokens=True, clean_up_tokenization_spaces=True)
         return Generation(text=text.strip(), num_tokens=len(ids), stopped=stopped)
 
@@ -145,10 +146,13 @@ class TransformersEngine(Seq2SeqEngine):
         lang = self.spec.tgt_lang
         if not lang:
             return None
+        get_lang_id = getattr(self.tokenizer, "get_lang_id", None)
+        if callable(get_lang_id):  # M2M100 names its language tokens "__en__"; "en" is an ordinary piece
+            try:
+                return int(get_lang_id(lang))
+            except (KeyError, ValueError):
+                pass
         token_id = self.tokenizer.convert_tokens_to_ids(lang)
-        if token_id is None or token_id == self.tokenizer.unk_token_id:
-            # M2M100's tokenizer names language tokens "__en__"
-            token_id = self.tokenizer.convert_tokens_to_ids(f"__{lang}__")
         if token_id is None or token_id == self.tokenizer.unk_token_id:
             return None
         return int(token_id)
