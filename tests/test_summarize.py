@@ -1,0 +1,40 @@
+"""Summaries of any length: chunked within the window and merged, never truncated."""
+
+from __future__ import annotations
+
+from fakes import ScriptedEngine
+
+from summarizer.summarize import summarize_many, summary_options
+
+OPTIONS = summary_options(5, 60)
+
+
+def first_words(text, options):
+    """A 'summary' keeping the first three words of the input."""
+    return " ".join(text.split()[:3])
+
+
+def test_short_text_is_summarized_in_one_call():
+    engine = ScriptedEngine(first_words, window=100, task="summarization")
+    [(summary, warnings)] = summarize_many(engine, [["One two three four. Five six."]], "en", OPTIONS)
+    assert summary == "One two three"
+    assert warnings == ()
+
+
+def test_long_text_is_chunked_and_every_chunk_is_read():
+    engine = ScriptedEngine(first_words, window=40, task="summarization")
+    sentences = [f"Sentence{i} has several words in it." for i in range(40)]
+    [(summary, warnings)] = summarize_many(engine, [sentences], "en", OPTIONS)
+    first_round = engine.calls[0]
+    assert len(first_round) > 1
+    seen = " ".join(first_round)
+    assert all(f"Sentence{i}" in seen for i in range(40))  # no sentence was cut off
+    assert summary and "chunks and merged" in warnings[0]
+    assert len(engine.calls) >= 2  # partial summaries were summarized again
+
+
+def test_many_documents_share_each_round():
+    engine = ScriptedEngine(first_words, window=100, task="summarization")
+    results = summarize_many(engine, [["A b c d."], [], ["E f g h."]], "en", OPTIONS)
+    assert [r[0] for r in results] == ["A b c", "", "E f g"]
+    assert len(engine.calls) == 1
