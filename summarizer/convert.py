@@ -154,8 +154,12 @@ class CTranslate2Conversion:
         assert self.source is not None and self.staging is not None, "convert() first"
         tokenizer_dir = self.staging / "tokenizer"
         self._tokenizer.save_pretrained(str(tokenizer_dir))
-        # The HF config tells the engine the family and the input window (CTranslate2 has its own config.json).
+        # The HF config tells the engine the family and the input window (CTranslate2 has its own config.json);
+        # the generation config names a forced first token (BART's <s>), which the engine passes as a prefix.
         self._config.save_pretrained(str(tokenizer_dir))
+        generation = self.source.source_dir / "generation_config.json"
+        if generation.is_file():
+            shutil.copyfile(generation, tokenizer_dir / "generation_config.json")
         import ctranslate2
         import transformers
 

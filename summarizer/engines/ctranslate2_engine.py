@@ -218,7 +218,9 @@ def load_ctranslate2_engine(
         "loaded %s (%s, CTranslate2 %s, %s threads) on %s",
         model_dir, family, runtime.compute_type, runtime.intra_threads, device,
     )
-    return CTranslate2Engine(translator, tokenizer, full_info, device, spec, window, runtime)
+    forced_bos = hf_config.get("forced_bos_token_id")
+    forced_first = tokenizer.convert_ids_to_tokens(forced_bos) if isinstance(forced_bos, int) else None
+    return CTranslate2Engine(translator, tokenizer, full_info, device, spec, window, runtime, forced_first)
 
 
 def _load_tokenizer(model_dir: Path) -> tuple[Any, dict[str, Any]]:
@@ -237,9 +239,10 @@ def _load_tokenizer(model_dir: Path) -> tuple[Any, dict[str, Any]]:
             "convert with `summarizer models convert`, which saves it"
         ) from None
     hf_config: dict[str, Any] = {}
-    config_file = where / "config.json"
-    if where != model_dir and config_file.is_file():
-        hf_config = json.loads(config_file.read_text(encoding="utf-8"))
+    if where != model_dir:
+        for name in ("config.json", "generation_config.json"):  # generation settings take precedence
+            if (where / name).is_file():
+                hf_config.update(json.loads((where / name).read_text(encoding="utf-8")))
     if getattr(tokenizer, "model_input_names", None) and "token_type_ids" in tokenizer.model_input_names:
         tokenizer.model_input_names = ["input_ids", "attention_mask"]  # KoBART's fast tokenizer adds them; unused
     return tokenizer, hf_config
@@ -262,7 +265,8 @@ class CTranslate2Engine(Seq2SeqEngine):
     """A ctranslate2.Translator plus the original Hugging Face tokenizer, driven per model family.
 
     Multilingual families (NLLB, M2M100, mBART-50) get the source language token from the tokenizer
-    (`src_lang`) and the target language token as `target_prefix`; T5-style models get their text prefix.
+    (`src_lang`) and the target language token as `target_prefix`; models whose generation config forces
+    a first token (BART: <s>) get that token as prefix; T5-style models get their text prefix.
     """
 
     def __init__(
@@ -274,6 +278,7 @@ class CTranslate2Engine(Seq2SeqEngine):
         spec: FamilySpec,
         max_input_tokens: int,
         runtime: RuntimeChoice,
+        forced_first_token: str | None = None,
     ) -> None:
         self.translator = translator
         self.tokenizer = tokenizer
@@ -284,7 +289,9 @@ class CTranslate2Engine(Seq2SeqEngine):
         self._window = max_input_tokens
         if spec.src_lang and hasattr(tokenizer, "src_lang"):
             tokenizer.src_lang = spec.src_lang
-        self._target_prefix = self._target_language_tokens()
+        # What transformers forces as the first target token: the target language, else the model's
+        # forced BOS (BART's <s>). CTranslate2 gets it as target_prefix; it is never part of the output.
+        self._target_prefix = self._target_language_tokens() or ((forced_first_token,) if forced_first_token else ())
         self._eos = tokenizer.eos_token or "</s>"
 
     @property
