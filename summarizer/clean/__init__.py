@@ -55,7 +55,7 @@ def clean_article(raw: bytes | bytearray | str, url: str | None = None) -> Artic
 
 def _to_article(parts: PageParts, url: str | None, input_type: str, language_hint: str) -> Article:
     source = parts.source or metadata.outlet_from_url(url)
-    sample = " ".join(parts.paragraphs[:20]) or parts.title
+    sample = " ".join(parts.paragraphs[:8])[:3000] or parts.title
     return Article(
         title=parts.title,
         subtitles=tuple(parts.subtitles),

@@ -11,13 +11,14 @@ trafilatura (favor_precision, no comments) gives the body lines, title, author, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summarizer.clean import metadata
 from summarizer.clean.classify import normalise_lines
 from summarizer.clean.layout import PageParts, comparable, lay_out
-from summarizer.clean.rules import HTML_CAPTION_XPATH
+from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH
+from summarizer.textio import hangul_ratio
 from summarizer.types import RemovedBlock
 
 # Meta keys (lower-case) → what they hold, best first within each group.
@@ -26,6 +27,9 @@ _SITE_KEYS = ("og:site_name", "application-name", "twitter:site", "publisher", "
 _PUBLISHED_KEYS = ("article:published_time", "og:regdate", "dable:published_time", "publish_date", "pubdate",
                    "publishdate", "date", "dc.date", "dc.date.issued", "article.published", "sailthru.date", "parsely-pub-date")
 _UPDATED_KEYS = ("article:modified_time", "og:updated_time", "dable:modified_time", "lastmod", "last-modified", "dc.date.modified")
+_OUTLET_KEYS = ("og:site_name", "twitter:site", "twitter:creator", "article:publisher", "publisher", "og:article:author",
+                "application-name", "copyright")
+PORTALS = frozenset({"네이버 뉴스", "다음뉴스"})
 _AUTHOR_KEYS = ("dable:author", "article:author", "author", "byl", "dc.creator", "sailthru.author", "parsely-author")
 _STAMP_WORDS = ("입력", "수정", "등록", "송고", "승인", "업데이트", "게재", "발행")
 _STAMP_XPATH = (
@@ -35,7 +39,13 @@ _STAMP_XPATH = (
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+")
 _MAX_STAMP_ELEMENTS = 40
-_EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True, with_metadata=True)
+# trafilatura's own metadata pass is skipped (it costs ~20% of the time): read_meta() reads what we use.
+EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True)
+RETRY_OPTIONS = dict(include_comments=False, include_tables=True)
+RECALL_RETRY_CHARS = 600  # a body shorter than this is checked against trafilatura's balanced mode
+# Rule kinds applied to pages in other languages: the Korean caption/byline/copyright rules stay out of them.
+OTHER_LANGUAGE_KINDS = frozenset({"end", "chrome"})
+PRUNE_CAPTIONS_ALL = False
 
 
 @dataclass(frozen=True)
@@ -49,12 +59,14 @@ class HtmlMeta:
     authors: tuple[str, ...] = ()
     language: str = ""
     url: str = ""
+    date_only: bool = False  # the published time came without hour and minute
+    page_title: str = ""  # the <title> as written, site suffix included
+    outlet_candidates: tuple[str, ...] = ()  # site name, publisher, creator metas (split on '|')
 
 
 def clean_html(text: str, url: str | None = None) -> tuple[PageParts, HtmlMeta]:
     """Clean an HTML page: (layout parts, page metadata). Never raises for odd markup: warnings say why."""
-    import trafilatura  # deferred: keeps `summarizer --help` fast
-    from trafilatura.utils import load_html
+    from trafilatura.utils import load_html  # deferred: keeps `summarizer --help` fast
 
     tree = load_html(_wrap_fragment(text))
     if tree is None:
@@ -62,23 +74,35 @@ def clean_html(text: str, url: str | None = None) -> tuple[PageParts, HtmlMeta]:
         parts.warnings.append("the HTML could not be parsed into a document tree")
         return parts, HtmlMeta()
     meta = read_meta(tree)
-    captions = prune_captions(tree)
+    korean = meta.language == "ko" or hangul_ratio(meta.title) >= 0.3
+    if korean:
+        meta = _with_visible_timestamps(meta, tree)
+    captions = prune_captions(tree) if korean or PRUNE_CAPTIONS_ALL else []
     paragraphs_from_breaks(tree)
-    try:
-        document = trafilatura.bare_extraction(tree, url=url or meta.url or None, **_EXTRACT_OPTIONS)
-    except (ValueError, RecursionError) as exc:  # trafilatura signals unusable pages with ValueError
-        document = None
-        reason = f"trafilatura failed: {type(exc).__name__}"
-    else:
-        reason = "trafilatura found no main text (script-only, empty or navigation-only page)"
+    document, reason = _extract(tree, url or meta.url or None, EXTRACT_OPTIONS)
     body = (getattr(document, "text", None) or "") if document is not None else ""
+    if len(body) < RECALL_RETRY_CHARS:  # precision mode sometimes keeps only a stub: ask for the balanced extraction
+        retry, _ = _extract(tree, url or meta.url or None, RETRY_OPTIONS)
+        retry_body = (getattr(retry, "text", None) or "") if retry is not None else ""
+        if len(retry_body) > 2 * len(body):
+            document, body = retry, retry_body
     title = _best_title(meta, getattr(document, "title", None), getattr(document, "sitename", None))
-    parts = lay_out(normalise_lines(body), mode="html", title_hint=title)
+    korean = korean or hangul_ratio(body[:2000]) >= 0.3
+    parts = lay_out(normalise_lines(body), mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS)
     parts.removed[:0] = [RemovedBlock(text, "caption (photo caption markup)") for text in captions]
     if not body.strip():
         parts.warnings = [reason]
-    _merge_meta(parts, meta, document)
+    _merge_meta(parts, meta, document, tree)
     return parts, meta
+
+
+def _extract(tree, url: str | None, options: dict) -> tuple[object | None, str]:  # type: ignore[no-untyped-def]
+    import trafilatura
+
+    try:
+        return trafilatura.bare_extraction(tree, url=url, **options), "trafilatura found no main text (script-only, empty or navigation-only page)"
+    except (ValueError, RecursionError) as exc:  # trafilatura signals unusable pages with ValueError
+        return None, f"trafilatura failed: {type(exc).__name__}"
 
 
 def _wrap_fragment(text: str) -> str:
@@ -174,16 +198,18 @@ def read_meta(tree) -> HtmlMeta:  # type: ignore[no-untyped-def]
     page_title = (title_element.text_content() if title_element is not None else "").strip()
     published = _first_datetime(values, _PUBLISHED_KEYS)
     updated = _first_datetime(values, _UPDATED_KEYS)
-    visible_published, visible_updated = _visible_timestamps(tree)
-    if visible_published and (published is None or _date_only(values, _PUBLISHED_KEYS)):
-        published = visible_published
-    updated = updated or visible_updated
+    if published is None or _date_only(values, _PUBLISHED_KEYS):  # '[입력시간 : 2018-08-25 15:24]' in a description
+        described = metadata.labelled_timestamps(values.get("description", "")[-300:])
+        published = next((v for role, v in described if role == "published"), None) or published
     authors = tuple(values[k] for k in _AUTHOR_KEYS if values.get(k) and not values[k].startswith("http"))
     canonical = tree.find(".//link[@rel='canonical']")
     url = values.get("og:url") or (canonical.get("href") if canonical is not None else "") or ""
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or values.get("content-language") or "")
     return HtmlMeta(
+        date_only=published is not None and _date_only(values, _PUBLISHED_KEYS) and published.hour == published.minute == 0,
         title=next((values[k] for k in _TITLE_KEYS if values.get(k)), "") or page_title,
+        page_title=page_title,
+        outlet_candidates=tuple(part for k in _OUTLET_KEYS if values.get(k) for part in values[k].split("|")),
         site_name=next((values[k] for k in _SITE_KEYS if values.get(k) and not values[k].startswith("@")), ""),
         published=published,
         updated=updated,
@@ -205,6 +231,18 @@ def _first_datetime(values: dict[str, str], keys: tuple[str, ...]) -> datetime |
 def _date_only(values: dict[str, str], keys: tuple[str, ...]) -> bool:
     value = next((values[k] for k in keys if values.get(k)), "")
     return bool(value) and not re.search(r"\d[:T]\d|\d{14}", value)
+
+
+def _with_visible_timestamps(meta: HtmlMeta, tree) -> HtmlMeta:  # type: ignore[no-untyped-def]
+    """Fill published/updated from the page's visible '입력 …/수정 …' lines where meta tags lack the time."""
+    if meta.published is not None and meta.updated is not None and not meta.date_only:
+        return meta
+    published, updated = _visible_timestamps(tree)
+    return replace(
+        meta,
+        published=published if published and (meta.published is None or meta.date_only) else meta.published,
+        updated=meta.updated or updated,
+    )
 
 
 def _visible_timestamps(tree) -> tuple[datetime | None, datetime | None]:  # type: ignore[no-untyped-def]
@@ -236,6 +274,12 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
     return (kept or pieces)[0]
 
 
+def outlet_in_title(title: str) -> str | None:
+    """The outlet named by a title's site suffix ('제목 - 매일경제' → '매일경제'), when it is a known outlet."""
+    pieces = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
+    return next((metadata.canonical_outlet(p) for p in pieces[1:] if metadata.canonical_outlet(p)), None)
+
+
 def _is_site_like(piece: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{1,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
 
@@ -249,13 +293,33 @@ def _best_title(meta: HtmlMeta, extracted: str | None, sitename: str | None) -> 
     return clean_title(extracted or meta.title or "", ())
 
 
-def _merge_meta(parts: PageParts, meta: HtmlMeta, document) -> None:  # type: ignore[no-untyped-def]
-    parts.published_at = meta.published or parts.published_at or _document_date(document)
+def _merge_meta(parts: PageParts, meta: HtmlMeta, document, tree=None) -> None:  # type: ignore[no-untyped-def]
+    parts.published_at = meta.published or parts.published_at or _htmldate(tree)
     parts.updated_at = meta.updated or parts.updated_at
-    if not parts.reporters:  # the page's own byline wins; meta authors are often the outlet or the portal
-        parts.reporters = _meta_reporters((*meta.authors, getattr(document, "author", None) or ""))
-    site = meta.site_name or getattr(document, "sitename", None) or ""
-    parts.source = parts.source or metadata.canonical_outlet(site) or (site.strip() or None)
+    if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
+        parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)
+    parts.source = parts.source or _outlet(meta)
+
+
+def _outlet(meta: HtmlMeta) -> str | None:
+    """The outlet from the page's site names; a news outlet wins over a portal (네이버 뉴스, 다음뉴스) hosting it."""
+    known = [metadata.canonical_outlet(c.strip()) for c in meta.outlet_candidates]
+    known += [outlet_in_title(meta.page_title)]
+    outlets = [k for k in known if k]
+    own = [k for k in outlets if k not in PORTALS]
+    return (own or outlets or [meta.site_name.strip() or None])[0]
+
+
+def _byline_reporters(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """Names in byline elements ('<a class="article-byline__author">홍길동 기자</a>')."""
+    if tree is None:
+        return []
+    names: list[str] = []
+    for count, element in enumerate(tree.xpath(HTML_BYLINE_XPATH)):
+        if count >= 10:
+            break
+        names += metadata.reporters_in(" ".join(" ".join(element.itertext()).split())[:200])
+    return metadata.unique(names)
 
 
 def _meta_reporters(values: tuple[str, ...]) -> list[str]:
@@ -272,6 +336,14 @@ def _meta_reporters(values: tuple[str, ...]) -> list[str]:
     return metadata.unique(found)
 
 
-def _document_date(document) -> datetime | None:  # type: ignore[no-untyped-def]
-    value = getattr(document, "date", None)
+def _htmldate(tree) -> datetime | None:  # type: ignore[no-untyped-def]
+    """Last resort for the date: htmldate's quick search (URL, markup, text patterns); day precision."""
+    if tree is None:
+        return None
+    try:
+        from htmldate import find_date
+
+        value = find_date(tree, extensive_search=False, original_date=True)
+    except Exception:  # noqa: BLE001 — a missing date is not an error
+        return None
     return metadata.parse_datetime(value) if value else None

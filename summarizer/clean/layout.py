@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from summarizer.clean import metadata
-from summarizer.clean.classify import LineClass, classify_line, is_headline, is_prose, looks_like_teaser
+from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
 from summarizer.types import RemovedBlock
 
 # Kinds that may sit between the end of the body and the tail (sign-off, copyright, send time, promos).
@@ -20,6 +20,7 @@ _FOOTER_KINDS = frozenset({"signoff", "copyright", "timestamp", "chrome", "capti
 _BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
 _WORD = re.compile(r"\w+")
 _MAX_TITLE_BLOCK = 3
+_MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
 
 
@@ -51,11 +52,13 @@ def comparable(text: str) -> str:
 class PageLayout:
     """One pass over the lines of a page. mode='text' for full-page dumps, 'html' for trafilatura's main text."""
 
-    def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "") -> None:
+    def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None) -> None:
         self.lines = lines
         self.mode = mode
         self.title_hint = title_hint.strip()
         self.classes: list[LineClass] = [classify_line(line) for line in lines]
+        if kinds is not None:  # only these rule kinds apply (pages in other languages get a safe subset)
+            self.classes = [c if c.kind in kinds or c.kind is None else CONTENT for c in self.classes]
         self._mark_captions_above_credits()
         self.parts = PageParts()
         self._lead_reporters: tuple[str, ...] = ()
@@ -66,8 +69,7 @@ class PageLayout:
             self.parts.warnings.append("no article body found: no paragraph of prose in the page")
             self._read_header(len(self.lines))
             return self.parts
-        title_index = self._read_header(start)
-        del title_index
+        self._read_header(start)
         self._read_body(start)
         return self.parts
 
@@ -83,6 +85,14 @@ class PageLayout:
         content = [i for i, c in enumerate(classes) if c.kind is None]
         if not content:
             return None
+        if self.mode == "html":  # trafilatura already found the main text: start at its first paragraph
+            for i in content:
+                line = lines[i]
+                prefix = metadata.split_lead_prefix(line)
+                if (prefix and len(prefix.rest) >= 15) or is_prose(line) or len(line) > 150:
+                    return i
+            # No sentence anywhere: a few link labels ('홈정치') are navigation, a longer text is a terse article.
+            return content[0] if sum(len(lines[i]) for i in content) >= _MIN_TERSE_BODY else None
         prose_start = self._prose_start(content)
         for i in content:
             prefix = metadata.split_lead_prefix(lines[i])
@@ -93,7 +103,7 @@ class PageLayout:
             break
         if prose_start is not None:
             return prose_start
-        return content[0] if self.mode == "html" else None
+        return None
 
     def _prose_start(self, content: list[int]) -> int | None:
         first_stamp = next((i for i, c in enumerate(self.classes) if c.kind == "timestamp"), None)
@@ -266,6 +276,6 @@ def _own_emails(line: str, reporters: list[str]) -> list[str]:
     return metadata.emails_in(line)
 
 
-def lay_out(lines: list[str], mode: str = "text", title_hint: str = "") -> PageParts:
+def lay_out(lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None) -> PageParts:
     """Run the layout pass over normalised lines (see PageLayout)."""
-    return PageLayout(lines, mode=mode, title_hint=title_hint).run()
+    return PageLayout(lines, mode=mode, title_hint=title_hint, kinds=kinds).run()

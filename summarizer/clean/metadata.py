@@ -237,10 +237,8 @@ def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
     host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-    for name, _aliases, domains in OUTLETS:
-        if any(host == d or host.endswith("." + d) for d in domains):
-            return name
-    return None
+    matches = [(len(d), name) for name, _aliases, domains in OUTLETS for d in domains if host == d or host.endswith("." + d)]
+    return max(matches)[1] if matches else None  # the most specific domain wins (jtbc.joins.com over joins.com)
 
 
 def _unique(items) -> list[str]:  # type: ignore[no-untyped-def]

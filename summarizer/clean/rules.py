@@ -5,10 +5,13 @@ paragraph; word lists (`CHROME_WORDS`, `SECTION_WORDS`) recognise menus and butt
 names and domains. Every entry carries an `example` it must match and a `counter` example (a body-like line) it
 must not match; tests/clean/test_rules.py checks each one, so adding a rule means adding its two examples.
 
+Pages in other languages only get the 'end' and 'chrome' kinds (html.OTHER_LANGUAGE_KINDS).
+
 Rule kinds (what the cleaner does with a matching line):
     chrome     drop the line (menus, buttons, promos, ads, image placeholders)
     timestamp  drop the line, read published/updated datetimes from it (see metadata.py)
-    caption    drop the line (photo captions, image credits)
+    caption    drop the line (photo captions)
+    credit     drop the line (a bare photo credit: '게티이미지뱅크', '/사진=서울경제'); a short line above it is its caption
     copyright  drop the line; after the body it also ends the article
     signoff    drop the line, read reporters/e-mails from it; after the body it ends the article
     end        drop the line and everything after it once the body has started (related/most-read blocks,
@@ -137,7 +140,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     # --- photo credits: a line that is only a credit; the short line above it is the caption text ---
     LineRule("credit_photo_source", "credit", r"^[\[(<]?\s*/?\s*(?:사진|그래픽|이미지|자료|출처|영상)\s*(?:제공|출처)?\s*[=:]\s*[^\s=].{0,30}$",
              "/사진=서울경제", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
-    LineRule("credit_archive_photo", "credit", r"^[\[(<]?\s*(?:[가-힣A-Za-z0-9]{2,10}\s?)?(?:자료\s?사진|DB|포토)\s*[\])>]?$|^[\[(<]\s*사진\s+[가-힣A-Za-z0-9 ]{2,15}[\])>]$",
+    LineRule("credit_archive_photo", "credit", r"^[\[(<]?\s*(?:(?:[가-힣A-Za-z0-9]{2,10}\s?)?(?:자료\s?사진|DB)|[가-힣A-Za-z0-9]{2,10}\s?포토)\s*[\])>]?$|^[\[(<]\s*사진\s+[가-힣A-Za-z0-9 ]{2,15}[\])>]$",
              "[연합뉴스 자료사진]", "자료를 모은 결과다."),
     LineRule("credit_stock_photo", "credit", r"^[\[(<]?\s*(?:게티이미지(?:뱅크|코리아)?|이미지투데이|클립아트코리아|셔터스톡|Shutterstock|Getty\s*Images|픽사베이|AFP|AP|EPA|로이터)(?:\s*연합뉴스)?\s*(?:제공)?\s*[\])>]?$",
              "게티이미지뱅크", "게티이미지뱅크는 사진 판매 회사다. 이 회사는 성장했다."),
@@ -150,8 +153,6 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption_photo_tag", "caption", r"[\[(<]\s*(?:사진|그래픽|이미지|자료사진|영상)\s*(?:제공)?\s*[=:／/]",
              "AI 광주시대 비전목표 [사진=광주광역시] 2020.01.29 jb5459@newspim.com",
              "광주시는 29일 사진전을 열었다고 밝혔다.", 400),
-    LineRule("caption_photo_credit_line", "caption", r"^[\[(<]?\s*(?:사진|그래픽|이미지|자료|출처|표)\s*(?:제공|출처)?\s*[=:]\s*\S.{0,60}$",
-             "사진 제공=삼성전자", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
     LineRule("caption_resale_ban", "caption", r"재판매\s*및\s*DB\s*금지", "*재판매 및 DB 금지", "판매 및 금지 조치를 발표했다.", 400),
     LineRule("caption_date_email_tail", "caption", r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*(?:/\s*\S+\s*)?" + EMAIL + r"\s*$",
              "[서울=뉴시스] 홍길동 기자 = 1일 서울 강남구에서 열린 행사 모습. 2016.06.01. hong@newsis.com",
@@ -206,7 +207,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              "관련 뉴스", "관련 기사에 따르면 회사는 성장했다."),
     LineRule("end_most_read", "end",
              r"^[\[【<■▶◆]?\s*(?:[가-힣A-Za-z0-9]{0,12}\s)?(?:가장\s*)?(?:많이\s*(?:본|읽은|공유한|추천한)\s*(?:뉴스|기사)?|인기\s*(?:기사|뉴스|검색어)|랭킹\s*뉴스|실시간\s*(?:인기|급상승|뉴스|주요)\S*|핫\s*(?:이슈|뉴스|클릭)|이\s*시각\s*\S*|이\s*시간\s*\S*|오늘의\s*\S+|화제의\s*(?:뉴스|기사)|포토\s*뉴스|투데이\s*포토|최신\s*(?:뉴스|기사)|주요\s*뉴스|섹션별\s*\S+)\s*[\]】>]?\s*(?:더보기|\+|more)?$",
-             "이 언론사의 주요뉴스", "많이 본 사람이 이긴다는 말이 있다고 그는 전했다."),
+             "많이 본 뉴스", "많이 본 사람이 이긴다는 말이 있다고 그는 전했다."),
     LineRule("end_outlet_news", "end", r"^[\[【<]?\s*이\s*(?:언론사|기자|매체)의?\s*(?:다른|주요|인기|구독).{0,12}$",
              "이 기자의 다른 기사", "이 기자의 다른 기사도 인기를 끌었다는 분석이 나왔다고 한다."),
     LineRule("end_comments", "end", r"^[\[【<]?\s*(?:전체\s*)?댓글\s*(?:\d+\s*개?|쓰기|작성|보기|달기|목록|모음)?\s*[\]】>]?$|^(?:의견|Comments?|Leave a (?:comment|reply))\s*(?:\(?\d+\)?)?$",
@@ -226,8 +227,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              "주가가 10% > 5% 수준으로 떨어졌다는 분석이 나왔다고 업계 관계자는 전했다."),
     LineRule("chrome_top_link", "chrome", r"^(?:Top|TOP|top|맨\s*위)\s*(?:으로|로)?\s*(?:이동|가기)?\s*[▲↑]?$", "Top으로 이동", "Top 10 기업이 발표됐다."),
     LineRule("chrome_promo", "chrome",
-             r"^[▶☞►▷※*■]\s*.{0,80}(?:구독|바로\s*가기|다운\s*(?:로드|받기)|제보|클릭|채널\s*추가|친구\s*추가|앱\s|이벤트|무료|신청|알림|네이버\s*홈|유튜브|YouTube)",
-             "▶ 네이버 홈에서 '연합뉴스' 구독하기 클릭!", "▶ 정부는 이날 대책을 발표하면서 구독료 인하를 검토했다고 밝혔다는 점이 눈에 띈다.", 120),
+             r"^(?!.*[다요]\.[\"'”’]?\s*$)[▶☞►▷※*■]\s*.{0,80}(?:구독|바로\s*가기|다운\s*(?:로드|받기)|제보|클릭|채널\s*추가|친구\s*추가|앱\s|이벤트|무료|신청|알림|네이버\s*홈|유튜브|YouTube)",
+             "▶ 네이버 홈에서 '연합뉴스' 구독하기 클릭!", "▶ 정부는 이날 대책을 발표하면서 신문 구독료 인하와 통신비 감면을 함께 검토하고 있다고 밝혔다.", 70),
     LineRule("chrome_tip_line", "chrome", r"^(?:제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
              "제보는 카카오톡 okjebo", "제보는 익명으로 처리됐다는 말이 나오면서 논란이 커졌다."),
     LineRule("chrome_ad_label", "chrome", r"^[\[(<]?\s*(?:광고|AD|Advertisement|ADVERTISEMENT|스폰서|Sponsored|협찬)\s*[\])>]?$",
@@ -287,4 +288,9 @@ HTML_CAPTION_XPATH = (
     "[contains(concat(' ', normalize-space(@class), ' '), ' img_desc ') or contains(@class, 'photo_desc')"
     " or contains(@class, 'thumb_txt') or contains(@class, 'img_caption') or contains(@class, 'image-caption')"
     " or contains(@class, 'photo-caption') or contains(@class, 'caption-text') or contains(@class, 'pic_caption')]"
+)
+# Byline elements in Korean news HTML: read for reporter names when the body has no dateline or sign-off.
+HTML_BYLINE_XPATH = (
+    "//*[contains(@class, 'byline') or contains(@class, 'reporter') or contains(@class, 'writer')"
+    " or contains(@class, 'journalist') or contains(@class, 'author')][not(self::meta)]"
 )

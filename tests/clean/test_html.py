@@ -1,0 +1,92 @@
+"""HTML pages: our outlet fixtures, encodings, meta timestamps, captions, <br> bodies and pages in other languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.clean import clean_article
+from summarizer.clean.html import clean_title, paragraphs_from_breaks, prune_captions
+from summarizer.evaluation.clean_eval import same_minute, token_prf
+
+from .fixture_files import fixture_pages, load_gold
+
+
+@pytest.mark.parametrize("page", fixture_pages("html"), ids=lambda p: p.stem)
+def test_outlet_html_body_title_date_reporter(page: Path) -> None:
+    gold = load_gold(page)
+    article = clean_article(page.read_bytes())
+    assert article.input_type == "html" and article.language == "ko"
+    assert token_prf(article.text, "\n".join(gold["paragraphs"])).f1 >= 0.97
+    assert article.title == gold["title"]
+    assert same_minute(article.published_at, gold["published_at"])
+    assert list(article.reporters) == gold["reporters"]
+    assert article.source == gold["source"]
+    assert not [s for s in gold["must_not_contain"] if s in article.text]
+
+
+def test_euc_kr_page_is_decoded_from_its_declared_charset(fixtures_dir: Path) -> None:
+    page = next(p for p in fixture_pages("html") if load_gold(p)["charset"] == "euc-kr")
+    raw = page.read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    assert clean_article(raw).title == load_gold(page)["title"]
+
+
+def test_euc_kr_bytes_without_a_declaration_are_sniffed() -> None:
+    body = "".join(f"<p>{i}번째 문단은 충분히 길어서 기사 본문으로 인식되어야 한다고 본다.</p>" for i in range(8))
+    raw = f"<html><head><title>인코딩 시험 기사</title></head><body><article>{body}</article></body></html>".encode("cp949")
+    article = clean_article(raw)
+    assert article.language == "ko" and len(article.paragraphs) == 8
+
+
+def test_the_two_korean_benchmark_pages(shared_data: Path) -> None:
+    folder = shared_data / "extraction" / "korean_pages"
+    for page in sorted(folder.glob("*.html")):
+        article = clean_article(page.read_bytes())
+        gold = (folder / (page.name[: -len(".html")] + ".gold.txt")).read_text(encoding="utf-8")
+        assert token_prf("\n".join(article.subtitles + article.paragraphs), gold).precision >= 0.99
+        assert article.source == "엔터미디어" and article.reporters and article.published_at is not None
+        assert not any("무단전재" in p for p in article.paragraphs)
+
+
+def test_english_page_keeps_working() -> None:
+    body = "".join(f"<p>Paragraph {i} of the story says something long enough to count as article text here.</p>" for i in range(6))
+    page = (f"<html lang='en'><head><title>Moon water found | Example News</title>"
+            f"<meta property='article:published_time' content='2019-11-19T08:00:00-05:00'></head><body><nav><a>Home</a><a>World</a></nav>"
+            f"<article><h1>Moon water found</h1>{body}<p>Related Articles</p><p>Other story teaser text that must not be kept in the body.</p></article></body></html>")
+    article = clean_article(page)
+    assert article.language == "en" and article.title == "Moon water found"
+    assert len(article.paragraphs) == 6
+    assert article.published_at is not None and article.published_at.strftime("%Y-%m-%d %H:%M") == "2019-11-19 22:00"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유 - Entermedia", "엘제이-류화영 진흙탕 싸움, 공적인 사안으로 봐야하는 이유"),
+        ("새 배터리 개발 < IT·과학 < 기사본문 - 뉴스핌", "새 배터리 개발"),
+        ("새 배터리 개발 | 연합뉴스", "새 배터리 개발"),
+        ("새 배터리 개발", "새 배터리 개발"),
+    ],
+)
+def test_clean_title_removes_site_suffixes(title: str, expected: str) -> None:
+    assert clean_title(title) == expected
+
+
+def test_paragraphs_from_breaks_keeps_text_around_photos() -> None:
+    from lxml import html
+
+    tree = html.fromstring("<html><body><div id='b'>첫 문단<br><br><div class='photo'><img></div>둘째 <b>굵은</b> 문단<br>셋째 문단</div></body></html>")
+    paragraphs_from_breaks(tree)
+    texts = ["".join(p.itertext()) for p in tree.get_element_by_id("b").iter("p")]
+    assert texts == ["첫 문단", "둘째 굵은 문단", "셋째 문단"]
+
+
+def test_prune_captions_returns_caption_texts_and_keeps_following_text() -> None:
+    from lxml import html
+
+    tree = html.fromstring("<html><body><div>앞 문장 <em class='img_desc'>사진 설명</em> 뒤 문장</div><figure><figcaption>그림 설명</figcaption></figure></body></html>")
+    assert prune_captions(tree) == ["사진 설명", "그림 설명"]
+    assert "뒤 문장" in tree.text_content() and "사진 설명" not in tree.text_content()

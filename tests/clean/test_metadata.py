@@ -1,0 +1,132 @@
+"""Timestamps, reporters, e-mails, datelines and outlets read from page text."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from summarizer.clean import metadata
+
+
+def seoul(*args: int) -> datetime:
+    return datetime(*args, tzinfo=metadata.seoul_tz())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2020년01월29일 14:52", seoul(2020, 1, 29, 14, 52)),
+        ("2016.06.01. 오후 2:52", seoul(2016, 6, 1, 14, 52)),
+        ("2016.06.01. 오전 12:05", seoul(2016, 6, 1, 0, 5)),
+        ("2016-06-01 14:52:33", seoul(2016, 6, 1, 14, 52, 33)),
+        ("2016. 6. 1. 14:52", seoul(2016, 6, 1, 14, 52)),
+        ("2016/06/01", seoul(2016, 6, 1)),
+        ("20160601145200", seoul(2016, 6, 1, 14, 52)),
+        ("2016-06-01T05:52:00Z", seoul(2016, 6, 1, 14, 52)),
+        ("2016-06-01T14:52:00+09:00", seoul(2016, 6, 1, 14, 52)),
+    ],
+)
+def test_parse_datetime_reads_korean_and_iso_formats_in_seoul_time(text: str, expected: datetime) -> None:
+    value = metadata.parse_datetime(text)
+    assert value == expected
+    assert value.utcoffset() == timedelta(hours=9)
+
+
+def test_parse_datetime_rejects_impossible_dates() -> None:
+    assert metadata.parse_datetime("2020.13.45 10:00") is None
+    assert metadata.parse_datetime("no date here") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("기사입력 : 2020년01월29일 14:52", [("published", seoul(2020, 1, 29, 14, 52))]),
+        ("최종수정 : 2020년01월29일 15:10", [("updated", seoul(2020, 1, 29, 15, 10))]),
+        ("입력2016.06.01. 오후 2:52 수정2016.06.01. 오후 3:10 기사원문",
+         [("published", seoul(2016, 6, 1, 14, 52)), ("updated", seoul(2016, 6, 1, 15, 10))]),
+        ("송고시간2016-06-01 14:52", [("published", seoul(2016, 6, 1, 14, 52))]),
+        ("등록 2016.06.01 14:52:33수정 2016.06.01 15:10:22",
+         [("published", seoul(2016, 6, 1, 14, 52, 33)), ("updated", seoul(2016, 6, 1, 15, 10, 22))]),
+        ("2016/06/01 14:52 송고", [("published", seoul(2016, 6, 1, 14, 52))]),
+        ("(서울=뉴스1) 홍길동 기자 | 2016-06-01 14:52 송고 | 2016-06-01 15:10 최종수정",
+         [("published", seoul(2016, 6, 1, 14, 52)), ("updated", seoul(2016, 6, 1, 15, 10))]),
+        ("2016.06.01 14:52", [("published", seoul(2016, 6, 1, 14, 52))]),
+    ],
+)
+def test_parse_timestamps_tells_published_from_updated(line: str, expected: list) -> None:
+    assert metadata.parse_timestamps(line) == expected
+
+
+def test_labelled_timestamps_ignore_unlabelled_dates() -> None:
+    assert metadata.labelled_timestamps("2016.06.01 14:52") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("홍길동 기자 hong@yna.co.kr", ["홍길동"]),
+        ("홍길동 김철수 기자 =", ["홍길동", "김철수"]),
+        ("홍길동·김철수 기자", ["홍길동", "김철수"]),
+        ("[매일경제 홍길동 기자]", ["홍길동"]),
+        ("칼럼니스트 박생강 pillgoo9@gmail.com", ["박생강"]),
+        ("정덕현 칼럼니스트", ["정덕현"]),
+        ("유신모 외교전문기자", ["유신모"]),
+        ("워싱턴=이영희 특파원", ["이영희"]),
+        ("기자 페이지", []),
+        ("사진부 기자", []),
+    ],
+)
+def test_reporters_in_bylines(line: str, names: list[str]) -> None:
+    assert metadata.reporters_in(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline", "outlet", "reporters", "rest"),
+    [
+        ("(서울=연합뉴스) 홍길동 기자 = 정부가 대책을 냈다.", "서울", "연합뉴스", ("홍길동",), "정부가 대책을 냈다."),
+        ("[광주=뉴스핌] 박재범 기자 = 광주시는 29일 발표했다.", "광주", "뉴스핌", ("박재범",), "광주시는 29일 발표했다."),
+        ("[부산=뉴시스]홍은정 기자 = 부산시가 밝혔다.", "부산", "뉴시스", ("홍은정",), "부산시가 밝혔다."),
+        ("【세종=뉴시스】 정책이 바뀐다.", "세종", "뉴시스", (), "정책이 바뀐다."),
+        ("(워싱턴=연합뉴스) 이영희 김철수 특파원 = 미국이 발표했다.", "워싱턴", "연합뉴스", ("이영희", "김철수"), "미국이 발표했다."),
+        ("[매일경제 홍길동 기자] 삼성전자가 신제품을 내놨다.", None, "매일경제", ("홍길동",), "삼성전자가 신제품을 내놨다."),
+        ("[헤럴드경제=홍길동 기자] 정부가 밝혔다.", None, "헤럴드경제", ("홍길동",), "정부가 밝혔다."),
+        ("[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가.", None, "엔터미디어", (), "엘제이의 리벤지인가."),
+        ("[파이낸셜뉴스] 삼성전자가 신제품을 내놨다.", None, "파이낸셜뉴스", (), "삼성전자가 신제품을 내놨다."),
+        ("홍길동 기자 = 정부가 1일 대책을 발표했다.", None, None, ("홍길동",), "정부가 1일 대책을 발표했다."),
+    ],
+)
+def test_split_lead_prefix_moves_dateline_and_byline_into_metadata(line, dateline, outlet, reporters, rest) -> None:  # type: ignore[no-untyped-def]
+    found = metadata.split_lead_prefix(line)
+    assert found is not None
+    assert (found.dateline, found.outlet, found.reporters, found.rest) == (dateline, outlet, reporters, rest)
+
+
+@pytest.mark.parametrize("line", ["[단독] 삼성전자가 신제품을 내놨다.", "(서울 시내에서) 1일 대책이 발표됐다.", "정부가 1일 대책을 발표했다."])
+def test_split_lead_prefix_leaves_ordinary_leads_alone(line: str) -> None:
+    assert metadata.split_lead_prefix(line) is None
+
+
+def test_emails_in_keeps_order_without_duplicates() -> None:
+    assert metadata.emails_in("a@x.co.kr, b@y.com. a@x.co.kr") == ["a@x.co.kr", "b@y.com"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("ⓒ 한겨레신문 : 무단전재 및 재배포 금지", "한겨레"),
+        ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>", "연합뉴스"),
+        ("Copyright ⓒ 뉴스1. All rights reserved.", "뉴스1"),
+        ("[ⓒ 매일경제 & mk.co.kr, 무단 전재 및 재배포 금지]", "매일경제"),
+        ("무단 전재 금지", None),
+    ],
+)
+def test_outlet_in_text_reads_copyright_lines(text: str, outlet: str | None) -> None:
+    assert metadata.outlet_in_text(text) == outlet
+
+
+def test_outlet_from_url_prefers_the_most_specific_domain() -> None:
+    assert metadata.outlet_from_url("https://jtbc.joins.com/article/1") == "JTBC"
+    assert metadata.outlet_from_url("www.yna.co.kr/view/AKR2016") == "연합뉴스"
+    assert metadata.outlet_from_url("https://example.com/") is None
+    assert metadata.outlet_from_url(None) is None
