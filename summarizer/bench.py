@@ -342,6 +342,8 @@ class _EngineRunner:
                 torch.set_num_threads(self.job.config.threads)
             self.engine = load_engine(self.job.checkpoint, "translation", self.job.device, "transformers")
             _disable_forced_eos(self.engine.model)
+            if hasattr(self.engine, "_forces_eos"):  # the engine caches the setting to trim its length cap
+                self.engine._forces_eos = False
         else:
             from summarizer.engines.ctranslate2_engine import load_ctranslate2_engine
             from summarizer.types import ModelInfo
