@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import quote
 
 from summarizer.errors import (
     EmptyInputError,
@@ -42,6 +43,7 @@ EXAMPLE_PAGE = Path(__file__).resolve().parent.parent / "examples" / "newspim_gw
 UPLOAD_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 SOURCES = ("paste", "upload", "url")
 REMOVED_TEXT_LIMIT = 280  # characters of each removed block shown; the rest is elided
+FORCE_LABEL = "Translate even if it does not look Korean"
 STAGE_NAMES = {
     "clean": "Clean the page",
     "segment": "Split sentences",
@@ -200,7 +202,8 @@ def summarize_input(
 def error_message(exc: BaseException) -> str:
     """A one-line message for the UI: the SummarizerError's own text, with a hint where one helps."""
     if isinstance(exc, NotKoreanError):
-        return f"{exc} — this demo translates Korean news articles."
+        reason = str(exc).split(";", 1)[0]  # drop the CLI's --force hint; the UI has its own switch
+        return f"{reason[:1].upper()}{reason[1:]}. This demo translates Korean news; tick “{FORCE_LABEL}” under Advanced to try anyway."
     if isinstance(exc, ModelError):
         return f"Model not available: {exc}"
     if isinstance(exc, SummarizerError):
@@ -228,13 +231,22 @@ def safe_href(url: str | None) -> str | None:
     return None
 
 
+def download_link(text: str, filename: str, mime: str, label: str) -> str:
+    """A link that saves `text` as a file, built client-side from a data: URL (percent-encoded, so inert)."""
+    href = f"data:{mime};charset=utf-8,{quote(text, safe='')}"
+    return f'<a class="ks-download" href="{href}" download="{esc(filename)}">{esc(label)}</a>'
+
+
 def render_status_ok(result: ArticleResult, elapsed_s: float) -> str:
     paragraphs = len(result.paragraphs_ko)
     noun = "paragraph" if paragraphs == 1 else "paragraphs"
+    downloads = download_link(result.to_markdown(), "article-en.md", "text/markdown", "Markdown") + download_link(
+        result.to_json(indent=2), "article-en.json", "application/json", "JSON"
+    )
     return (
         '<div class="ks-status ks-ok" role="status">'
-        f"✓ Translated {paragraphs} {noun} and summarized in {elapsed_s:.1f} s on <code>{esc(result.device)}</code>."
-        "</div>"
+        f"<span>✓ Translated {paragraphs} {noun} and summarized in {elapsed_s:.1f} s on <code>{esc(result.device)}</code>.</span>"
+        f'<span class="ks-downloads">Download {downloads}</span></div>'
     )
 
 
@@ -442,13 +454,21 @@ def model_choices(task: str, configured: str) -> list[tuple[str, str]]:
     return [(_model_label(model_id), model_id) for model_id in dict.fromkeys(ids)]
 
 
-def request_settings(base: Settings, strategy: str | None, translation_model: str | None, summary_model: str | None, device: str | None) -> Settings:
+def request_settings(
+    base: Settings,
+    strategy: str | None,
+    translation_model: str | None,
+    summary_model: str | None,
+    device: str | None,
+    force: bool | None = None,
+) -> Settings:
     """The base settings with the advanced panel's choices applied (ConfigError on invalid values)."""
     return base.replace(
         strategy=strategy or None,
         translation_model=translation_model or None,
         summary_model=summary_model or None,
         device=device or None,
+        force=force,
     )
 
 
@@ -467,7 +487,10 @@ CSS = """
 #ks-header p { margin: 0; color: var(--body-text-color-subdued); font-size: 1rem; }
 .ks-status { padding: 0.7rem 0.95rem; border-radius: 10px; font-size: 0.95rem; line-height: 1.45; }
 .ks-idle { background: var(--background-fill-secondary); color: var(--body-text-color-subdued); }
-.ks-ok { background: #ecfdf3; color: #05603a; border: 1px solid #abefc6; }
+.ks-ok { background: #ecfdf3; color: #05603a; border: 1px solid #abefc6;
+  display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; justify-content: space-between; align-items: baseline; }
+.ks-downloads { font-size: 0.88rem; white-space: nowrap; }
+.ks-download { margin-left: 0.45rem; font-weight: 600; color: inherit !important; text-decoration: underline; }
 .ks-error { background: #fef3f2; color: #912018; border: 1px solid #fecdca; }
 .dark .ks-ok { background: #053321; color: #a6f4c5; border-color: #085d3a; }
 .dark .ks-error { background: #55160c; color: #fecdca; border-color: #912018; }
@@ -500,6 +523,7 @@ CSS = """
   border: none !important; border-bottom: 1px solid var(--border-color-primary) !important; overflow-wrap: anywhere; }
 .ks-paragraphs tr, .ks-timings tr, .ks-paragraphs thead, .ks-timings tbody { border: none !important; }
 .ks-paragraphs tbody tr:nth-child(even) td { background: var(--background-fill-secondary); }
+.ks-paragraphs tbody tr:hover td { background: var(--color-accent-soft) !important; }
 .ks-paragraphs .ks-n { width: 2.6rem; color: var(--body-text-color-subdued); text-align: right; }
 .ks-paragraphs td.ks-ko { word-break: keep-all; }
 .ks-removed { list-style: none; margin: 0; padding: 0; }
@@ -538,13 +562,13 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
     base = config.settings
     gpu_count = _gpu_count()
 
-    def on_run(source, text, file_path, url, strategy, translation_model, summary_model, device, progress=gr.Progress()):  # noqa: ANN001, B008
+    def on_run(source, text, file_path, url, strategy, translation_model, summary_model, device, force, progress=gr.Progress()):  # noqa: ANN001, B008
         def report(stage: str, fraction: float) -> None:
             progress(min(max(float(fraction), 0.0), 1.0), desc=stage[:1].upper() + stage[1:])
 
         demo_input = DemoInput(source=source or "paste", text=text or "", file_path=file_path, url=url or "")
         try:
-            settings = request_settings(base, strategy, translation_model, summary_model, device)
+            settings = request_settings(base, strategy, translation_model, summary_model, device, bool(force))
         except SummarizerError as exc:
             rendered = render_failure(exc)
         else:
@@ -578,6 +602,7 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
                             placeholder="Paste a whole Korean news page here: HTML source or copied text, menus and all.",
                             lines=12,
                             max_lines=18,
+                            autoscroll=False,  # a pasted page should show its top, not its footer
                         )
                         if example_text:
                             gr.Examples(
@@ -609,6 +634,7 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
                         label="Summary model",
                     )
                     device = gr.Dropdown(device_choices(base.device, gpu_count), value=base.device, label="Device")
+                    force = gr.Checkbox(value=base.force, label=FORCE_LABEL)
             with gr.Column(scale=7, min_width=420):
                 status = gr.HTML(render_status_idle(config.url_fetch), elem_id="ks-status")
                 overview = gr.HTML(render_overview_placeholder(), elem_id="ks-overview")
@@ -629,7 +655,7 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
             return gr.update(choices=model_choices(task, selected), value=selected)
 
         strategy.change(on_strategy, inputs=strategy, outputs=summary_model, queue=False)
-        run_inputs = [source, text, upload, url, strategy, translation_model, summary_model, device]
+        run_inputs = [source, text, upload, url, strategy, translation_model, summary_model, device, force]
         run_outputs = [status, overview, paragraphs, removed_panel, removed, details_panel, details]
         run.click(on_run, inputs=run_inputs, outputs=run_outputs, show_progress="full")
         url.submit(on_run, inputs=run_inputs, outputs=run_outputs, show_progress="full")

@@ -159,6 +159,18 @@ def test_removed_blocks_are_escaped_with_reasons_and_elided() -> None:
     assert "…" in html and len(html) < 2000
 
 
+def test_download_links_carry_the_result_inertly() -> None:
+    from urllib.parse import unquote
+
+    result = hostile_result()
+    status = demo_app.render_status_ok(result, 1.25)
+    assert_inert(status)
+    hrefs = re.findall(r'href="(data:[^"]*)"', status)
+    assert [h.split(",", 1)[0] for h in hrefs] == ["data:text/markdown;charset=utf-8", "data:application/json;charset=utf-8"]
+    assert unquote(hrefs[0].split(",", 1)[1]) == result.to_markdown()
+    assert 'download="article-en.md"' in status and "1.2 s" in status
+
+
 def test_details_show_timings_device_and_models() -> None:
     html = render_details(hostile_result(device="cuda:0"))
     assert_inert(html)
@@ -170,7 +182,9 @@ def test_details_show_timings_device_and_models() -> None:
 
 def test_error_messages_are_one_readable_line() -> None:
     assert error_message(EmptyInputError("input is empty")) == "Input is empty"
-    assert "Korean" in error_message(NotKoreanError("text does not look Korean (2% of letters are Hangul)"))
+    not_korean = error_message(NotKoreanError("text does not look Korean (2% of Hangul); use --force to translate anyway"))
+    assert not_korean.startswith("Text does not look Korean (2% of Hangul).") and demo_app.FORCE_LABEL in not_korean
+    assert "--force" not in not_korean
     assert error_message(ModelUnavailableError("model x is not downloaded")).startswith("Model not available")
     unexpected = error_message(RuntimeError("/secret/path\nTraceback (most recent call last)"))
     assert "RuntimeError" in unexpected and "/secret/path" not in unexpected and "\n" not in unexpected
@@ -333,6 +347,8 @@ def test_advanced_panel_choices_override_the_base_settings() -> None:
         "some/model",
         "auto",
     )
+    assert request_settings(SETTINGS, None, None, None, None, force=True).force is True
+    assert request_settings(SETTINGS, None, None, None, None) == SETTINGS
     with pytest.raises(ConfigError):
         request_settings(SETTINGS, "no-such-strategy", None, None, None)
 

@@ -25,7 +25,7 @@ def demo(
     ] = 1_000_000,
     concurrency: Annotated[
         Optional[int],
-        typer.Option("--concurrency", min=1, help="Jobs run at once on CPU. [default: 1; always 1 per GPU]"),
+        typer.Option("--concurrency", min=1, help="Jobs run at once on CPU (default 1); on a GPU always 1."),
     ] = None,
     no_url_fetch: Annotated[bool, typer.Option("--no-url-fetch", help="Hide the URL tab: the server fetches no pages.")] = False,
     translation_model: TranslationModel = None,
@@ -42,7 +42,8 @@ def demo(
     # Imported here: gradio (and torch, for the device list) only load when the demo runs.
     from summarizer.demo_app import DemoConfig, launch_demo
 
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    logging.getLogger("summarizer").setLevel(logging.INFO)  # model loading and refused requests, not HTTP chatter
     if host not in LOOPBACK_HOSTS:
         typer.echo(f"note: serving on {host}: anyone who can reach this address can use the demo", err=True)
     demo_config = DemoConfig(
