@@ -17,7 +17,7 @@ from datetime import datetime
 from summarizer.clean import metadata
 from summarizer.clean.classify import normalise_lines
 from summarizer.clean.layout import PageParts, comparable, lay_out
-from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH
+from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, PORTALS
 from summarizer.textio import hangul_ratio
 from summarizer.types import RemovedBlock
 
@@ -29,7 +29,6 @@ _PUBLISHED_KEYS = ("article:published_time", "og:regdate", "dable:published_time
 _UPDATED_KEYS = ("article:modified_time", "og:updated_time", "dable:modified_time", "lastmod", "last-modified", "dc.date.modified")
 _OUTLET_KEYS = ("og:site_name", "twitter:site", "twitter:creator", "article:publisher", "publisher", "og:article:author",
                 "application-name", "copyright")
-PORTALS = frozenset({"네이버 뉴스", "다음뉴스"})
 _AUTHOR_KEYS = ("dable:author", "article:author", "author", "byl", "dc.creator", "sailthru.author", "parsely-author")
 _STAMP_WORDS = ("입력", "수정", "등록", "송고", "승인", "업데이트", "게재", "발행")
 _STAMP_XPATH = (

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from summarizer.clean import metadata
+from summarizer.clean.rules import PORTALS
 from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
 from summarizer.types import RemovedBlock
 
@@ -19,6 +20,7 @@ from summarizer.types import RemovedBlock
 _FOOTER_KINDS = frozenset({"signoff", "copyright", "timestamp", "chrome", "caption", "credit"})
 _BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
 _WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
@@ -59,6 +61,8 @@ class PageLayout:
         self.classes: list[LineClass] = [classify_line(line) for line in lines]
         if kinds is not None:  # only these rule kinds apply (pages in other languages get a safe subset)
             self.classes = [c if c.kind in kinds or c.kind is None else CONTENT for c in self.classes]
+        self._outlet_line: str | None = None  # an outlet's name standing alone on a line (logo text)
+        self._mark_outlet_names()
         self._mark_captions_above_credits()
         self.parts = PageParts()
         self._lead_reporters: tuple[str, ...] = ()
@@ -68,10 +72,22 @@ class PageLayout:
         if start is None:
             self.parts.warnings.append("no article body found: no paragraph of prose in the page")
             self._read_header(len(self.lines))
+            self.parts.source = self.parts.source or self._outlet_line
             return self.parts
         self._read_header(start)
         self._read_body(start)
+        self.parts.source = self.parts.source or self._outlet_line
         return self.parts
+
+    def _mark_outlet_names(self) -> None:
+        """A line that is only an outlet's name ('동아일보' under a Daum headline) is chrome, and a hint of the source."""
+        for i, line in enumerate(self.lines):
+            if self.classes[i].kind is None and len(line) <= 20:
+                outlet = metadata.canonical_outlet(line)
+                if outlet:
+                    self.classes[i] = LineClass("chrome", "outlet_name")
+                    if outlet not in PORTALS and self._outlet_line is None:
+                        self._outlet_line = outlet
 
     def _mark_captions_above_credits(self) -> None:
         """A short line right above a bare photo credit ('게티이미지뱅크', '/사진=서울경제') is that photo's caption."""
@@ -89,8 +105,10 @@ class PageLayout:
             for i in content:
                 line = lines[i]
                 prefix = metadata.split_lead_prefix(line)
-                if (prefix and len(prefix.rest) >= 15) or is_prose(line) or len(line) > 150:
+                if prefix and len(prefix.rest) >= 15:
                     return i
+                if is_prose(line) or len(line) > 150:
+                    return self._extend_up(i)
             # No sentence anywhere: a few link labels ('홈정치') are navigation, a longer text is a terse article.
             return content[0] if sum(len(lines[i]) for i in content) >= _MIN_TERSE_BODY else None
         prose_start = self._prose_start(content)
@@ -102,8 +120,21 @@ class PageLayout:
                 return i
             break
         if prose_start is not None:
-            return prose_start
+            return self._extend_up(prose_start)
         return None
+
+    def _extend_up(self, start: int) -> int:
+        """Take in short sentences right above the first prose line ('인류의 소망담아.'): a terse lead, not a deck."""
+        stamp = next((i for i, c in enumerate(self.classes) if c.kind == "timestamp" and i < start), -1)
+        first, i = start, start - 1
+        while i > stamp:
+            kind = self.classes[i].kind
+            if kind is None and _SENTENCE_END.search(self.lines[i]) and len(self.lines[i]) >= 5:
+                first = i
+            elif kind not in ("caption", "credit"):  # photos may sit between those sentences and the prose
+                break
+            i -= 1
+        return first
 
     def _prose_start(self, content: list[int]) -> int | None:
         first_stamp = next((i for i, c in enumerate(self.classes) if c.kind == "timestamp"), None)

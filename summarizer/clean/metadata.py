@@ -44,6 +44,8 @@ _TRAILING_RE = re.compile(DATE + r"\s*(?P<label>송고|입력|등록|최종\s*�
 _EMAIL_RE = re.compile(EMAIL)
 _NAMES_ROLE_RE = re.compile(r"(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")")
 _ROLE_NAME_RE = re.compile(r"(?:칼럼니스트|기자|에디터|논설위원|기자명|글|By|by)\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r")(?![가-힣])")
+# Broadcast sign-off: 'YTN 홍길동[hong@ytn.co.kr]입니다.', 'KBS 뉴스 홍길동입니다.'
+_BROADCAST_RE = re.compile(r"(?:[A-Z]{2,5}|뉴스)\s*(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다")
 _NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")
 _PREFIX_RES = tuple((rule.name, re.compile(rule.pattern)) for rule in LEAD_PREFIXES)
 _ROLE_FULL_RE = re.compile(r"^\s*(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*$")
@@ -146,6 +148,9 @@ def reporters_in(line: str) -> list[str]:
         names += clean_names(match.group("names"))
     if not names:
         for match in _ROLE_NAME_RE.finditer(line):
+            names += clean_names(match.group("names"))
+    if not names:
+        for match in _BROADCAST_RE.finditer(line):
             names += clean_names(match.group("names"))
     return _unique(names)
 

@@ -89,6 +89,8 @@ OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("네이버 뉴스", ("네이버뉴스",), ("news.naver.com", "n.news.naver.com")),
     ("다음뉴스", ("다음 뉴스",), ("v.daum.net", "news.v.daum.net")),
 )
+# News portals that host other outlets' articles: never the article's own outlet when a real one is named.
+PORTALS = frozenset({"네이버 뉴스", "다음뉴스"})
 # Words that end organisation names, never personal names (filters "매일경제 홍길동 기자" → 홍길동).
 NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴", "데일리", "타임스", "미디어", "코리아", "투데이", "부", "팀", "국", "센터", "본부", "실")
 NON_NAMES = frozenset(
@@ -106,7 +108,7 @@ CHROME_WORDS = frozenset(
     페이스북 트위터 카카오톡 카카오스토리 카카오 밴드 네이버 네이버블로그 블로그 라인 텔레그램 이메일 메일 URL 링크 링크복사
     URL복사 복사 주소복사 기사원문 원문 요약 요약보기 요약봇 본문요약봇 음성 듣기 음성으로 기사듣기 번역 설정 번역설정
     TOP Top 맨위로 위로 홈 HOME 속보 최신뉴스 최신기사 전체기사 많이본뉴스 랭킹 이슈 포토 영상 동영상 오디오 사진 이미지 사진확대
-    광고 AD ad 쇼핑 PICK 기자 프로필 기자페이지 구독설정 알림 알림받기 알림설정 설정 공감 공감하기 후속기사 원해요 쏠쏠정보
+    광고 AD ad 쇼핑 PICK SNS 보내기 공유하기 저장하기 기자 프로필 기자페이지 구독설정 알림 알림받기 알림설정 설정 공감 공감하기 후속기사 원해요 쏠쏠정보
     흥미진진 공감백배 분석탁월 후속강추 화나요 슬퍼요 훈훈해요 감동이에요 놀랐어요 기사 추천해요 좋아요 팬 스크롤 주요
     facebook twitter kakao share print email more Share Tweet Email Print Facebook Twitter LinkedIn Reddit WhatsApp
     """.split()
@@ -150,7 +152,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption_trailing_credit", "caption",
              r"(?:[\[(<]\s*[가-힣A-Za-z0-9 ]{0,12}(?:자료\s?사진|DB|제공)\s*[\])>]|자료\s?사진|/\s*사진\s*=\s*\S{1,20})\s*$",
              "관람객들이 전시물을 살펴보고 있다. [연합뉴스 자료사진]", "정부는 이날 자료를 제공했다.", 200),
-    LineRule("caption_photo_tag", "caption", r"[\[(<]\s*(?:사진|그래픽|이미지|자료사진|영상)\s*(?:제공)?\s*[=:／/]",
+    LineRule("caption_photo_tag", "caption", r"[\[(<]\s*(?:사진|그래픽|이미지|자료사진|영상)\s*(?:제공|출처)?\s*[=:／/]",
              "AI 광주시대 비전목표 [사진=광주광역시] 2020.01.29 jb5459@newspim.com",
              "광주시는 29일 사진전을 열었다고 밝혔다.", 400),
     LineRule("caption_resale_ban", "caption", r"재판매\s*및\s*DB\s*금지", "*재판매 및 DB 금지", "판매 및 금지 조치를 발표했다.", 400),
@@ -197,6 +199,9 @@ LINE_RULES: tuple[LineRule, ...] = (
              "[매일경제 홍길동 기자]", "[매일경제] 삼성전자가 신제품을 내놨다."),
     LineRule("signoff_outlet_email", "signoff", r"^(?:◎\s*)?(?:공감언론\s*)?[가-힣A-Za-z0-9]{2,10}\s+" + EMAIL + r"$",
              "◎공감언론 뉴시스 hong@newsis.com", "연락처 hong@newsis.com 로 보내면 답한다고 했다."),
+    LineRule("signoff_broadcast", "signoff",
+             r"^(?:[A-Z]{2,5}|[가-힣]{2,8})\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$",
+             "YTN 홍길동[hong@ytn.co.kr]입니다.", "YTN 보도에 따르면 이것은 사실입니다."),
     LineRule("signoff_byline_label", "signoff", r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?\s*$",
              "기자명 홍길동", "글을 쓴 사람은 알려지지 않았다."),
     # --- end of the article: related / most-read / comments / footers ---
@@ -240,7 +245,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("chrome_counter", "chrome", r"^(?:조회수?|조회\s*수|댓글|추천|공유|좋아요|응원)\s*[:：]?\s*[\d,]+\s*(?:회|개|명)?$", "조회 1,234",
              "조회 결과 1,234명이 응답했다."),
     LineRule("chrome_hashtags", "chrome", r"^(?:#\S+\s*){2,}$", "#삼성전자 #반도체", "#1 기업은 삼성전자다."),
-    LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|듣기\s*중지|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇).{0,20}$",
+    LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|듣기\s*중지|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇|텍스트\s*음성\s*변환).{0,20}$",
              "음성으로 듣기", "음성으로 듣기 기능을 쓰는 사람이 많아졌다는 조사 결과가 나왔다."),
 )
 

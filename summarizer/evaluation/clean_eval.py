@@ -228,12 +228,13 @@ class FixtureResult:
     date_ok: bool
     reporter_ok: bool
     leaked: list[str]
+    heldout: bool = False  # a layout written after the cleaner was tuned (tests/fixtures/clean/heldout)
 
 
 def evaluate_fixtures(fixtures: Path) -> list[FixtureResult]:
     """Every fixture page with a .gold.json next to it (dumps/*.txt, html/*.html)."""
     results = []
-    for page in sorted([*fixtures.glob("dumps/*.txt"), *fixtures.glob("html/*.html")]):
+    for page in sorted([*fixtures.glob("dumps/*.txt"), *fixtures.glob("html/*.html"), *fixtures.glob("heldout/*.txt")]):
         gold_path = page.with_name(page.stem + ".gold.json")
         if not gold_path.exists():
             continue
@@ -244,6 +245,7 @@ def evaluate_fixtures(fixtures: Path) -> list[FixtureResult]:
             name=page.stem,
             layout=gold.get("outlet_layout", page.stem.split("_")[0]),
             input="html" if page.suffix == ".html" else "text",
+            heldout=page.parent.name == "heldout",
             f1=token_prf(body, "\n".join(gold["paragraphs"])),
             title_ok=article.title == gold["title"],
             date_ok=same_minute(article.published_at, gold.get("published_at")),
@@ -338,9 +340,10 @@ class CleanEvaluation:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if self.fixtures:
-            others = [r for r in self.fixtures if r.layout != EXAMPLE_OUTLET]
+            others = [r for r in self.fixtures if r.layout != EXAMPLE_OUTLET and not r.heldout]
             data["fixture_summary"] = {
                 "all": asdict(summarize_fixtures(self.fixtures)),
+                "heldout_text": asdict(summarize_fixtures([r for r in self.fixtures if r.heldout])),
                 "other_outlets_text": asdict(summarize_fixtures([r for r in others if r.input == "text"])),
                 "other_outlets_html": asdict(summarize_fixtures([r for r in others if r.input == "html"])),
             }
@@ -417,12 +420,18 @@ def format_report(result: CleanEvaluation) -> str:
         out.append(f"  {'outlet layout':<14} {'input':<5} {'pages':>5} {'F1 mean':>8} {'F1 min':>7} {'title':>6} {'date':>6} {'reporter':>8} {'leaks':>5}")
         groups: dict[tuple[str, str], list[FixtureResult]] = {}
         for r in result.fixtures:
-            groups.setdefault((r.layout, r.input), []).append(r)
+            if not r.heldout:
+                groups.setdefault((r.layout, r.input), []).append(r)
         for (layout, kind), rows in sorted(groups.items()):
             s = summarize_fixtures(rows)
             out.append(f"  {layout:<14} {kind:<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}")
+        heldout = [r for r in result.fixtures if r.heldout]
+        if heldout:
+            s = summarize_fixtures(heldout)
+            out.append(f"  {'held-out':<14} {'text':<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}"
+                       f"   ({s.outlets} layouts written after tuning: {', '.join(sorted({r.layout for r in heldout}))})")
         for kind in ("text", "html"):
-            others = [r for r in result.fixtures if r.layout != EXAMPLE_OUTLET and r.input == kind]
+            others = [r for r in result.fixtures if r.layout != EXAMPLE_OUTLET and r.input == kind and not r.heldout]
             if others:
                 s = summarize_fixtures(others)
                 out.append(f"  {'ALL but ' + EXAMPLE_OUTLET:<14} {kind:<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}"

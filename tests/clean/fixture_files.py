@@ -10,8 +10,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "clean"
 
 
 def fixture_pages(kind: str) -> list[Path]:
-    """Fixture pages of one kind ('dumps' or 'html') that have a gold file next to them."""
-    pattern = "*.txt" if kind == "dumps" else "*.html"
+    """Fixture pages of one kind ('dumps', 'heldout' or 'html') that have a gold file next to them."""
+    pattern = "*.html" if kind == "html" else "*.txt"
     return sorted(p for p in (FIXTURES / kind).glob(pattern) if p.with_name(p.stem + ".gold.json").exists())
 
 

@@ -73,6 +73,7 @@ def test_labelled_timestamps_ignore_unlabelled_dates() -> None:
         ("정덕현 칼럼니스트", ["정덕현"]),
         ("유신모 외교전문기자", ["유신모"]),
         ("워싱턴=이영희 특파원", ["이영희"]),
+        ("YTN 홍길동[hong@ytn.co.kr]입니다.", ["홍길동"]),
         ("기자 페이지", []),
         ("사진부 기자", []),
     ],

@@ -37,7 +37,7 @@ def test_example_page_lists_removed_blocks_with_reasons(example_page: tuple[byte
     assert "뉴스핌 베스트 기사" in tail.text and "Top으로 이동" in tail.text
 
 
-@pytest.mark.parametrize("page", fixture_pages("dumps"), ids=lambda p: p.stem)
+@pytest.mark.parametrize("page", fixture_pages("dumps") + fixture_pages("heldout"), ids=lambda p: p.stem)
 def test_outlet_text_dump_body_title_date_reporter(page: Path) -> None:
     gold = load_gold(page)
     article = clean_article(page.read_bytes())
