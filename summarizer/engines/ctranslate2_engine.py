@@ -189,7 +189,7 @@ def load_ctranslate2_engine(
     tokenizer, hf_config = _load_tokenizer(model_dir)
     family = info.family
     if family == "unknown":
-        family = record.get("family") or detect_family(hf_config.get("model_type", ""), type(tokenizer).__name__)
+        family = record.get("family") or _detect_family(hf_config.get("model_type", ""), type(tokenizer).__name__)
     # The registry knows hub ids: the one asked for, else the one the folder was converted from.
     entry = lookup(info.model_id) or (lookup(record["model_id"]) if record.get("model_id") else None)
     spec = family_spec(family, info.task, entry)
@@ -246,6 +246,18 @@ def _load_tokenizer(model_dir: Path) -> tuple[Any, dict[str, Any]]:
     if getattr(tokenizer, "model_input_names", None) and "token_type_ids" in tokenizer.model_input_names:
         tokenizer.model_input_names = ["input_ids", "attention_mask"]  # KoBART's fast tokenizer adds them; unused
     return tokenizer, hf_config
+
+
+# Folders converted by other tools carry no HF config: the tokenizer class is the only clue to the family.
+_TOKENIZER_FAMILIES = (("nllb", "nllb"), ("m2m100", "m2m100"), ("mbart50", "mbart50"), ("marian", "marian"),
+                       ("t5", "t5"), ("bart", "bart"), ("roberta", "bart"), ("pegasus", "pegasus"))
+
+
+def _detect_family(model_type: str, tokenizer_class: str) -> str:
+    if model_type:
+        return detect_family(model_type, tokenizer_class)
+    name = tokenizer_class.lower()
+    return next((family for key, family in _TOKENIZER_FAMILIES if key in name), "unknown")
 
 
 def _input_window(hf_config: dict[str, Any], tokenizer: Any) -> int:

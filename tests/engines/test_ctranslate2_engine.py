@@ -238,3 +238,18 @@ def test_runtime_choice_rejects_what_the_machine_cannot_run():
         choose_runtime("cpu", "float16", None)
     with pytest.raises(ConfigError, match="cannot run on device"):
         choose_runtime("mps", None, None)
+
+
+def test_folder_converted_by_other_tools_loads_with_family_from_tokenizer(converted, tmp_path):
+    # ct2-transformers-converter --copy_files puts the tokenizer next to model.bin, with no HF config.
+    flat = tmp_path / "flat"
+    shutil.copytree(converted("nllb"), flat)
+    for path in (flat / "tokenizer").iterdir():
+        if path.name not in ("config.json", "generation_config.json"):
+            shutil.copy(path, flat / path.name)
+    shutil.rmtree(flat / "tokenizer")
+    (flat / "summarizer_ct2.json").unlink()
+    engine = load_ctranslate2_engine(flat, ModelInfo(task="translation", model_id=str(flat)), "cpu", None)
+    assert engine.info.family == "nllb"
+    assert engine.source_tokens([KOREAN[1]])[0][0] == "kor_Hang"
+    assert engine._target_prefix == ("eng_Latn",)
