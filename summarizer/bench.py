@@ -31,6 +31,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -66,6 +67,7 @@ class BenchConfig:
     work_dir: str | None = None  # stand-in checkpoint and conversions; default <cache>/bench
     backends: tuple[str, ...] = BACKENDS
     isolate: bool = True  # one fresh worker process per backend
+    repeats: int = 1  # timed runs per backend; the median counts (a shared machine is noisy)
     seed: int = 0
 
 
@@ -92,6 +94,7 @@ class BackendResult:
     target_tokens: int
     target_tokens_per_s: float
     output_lengths: tuple[int, ...]
+    run_seconds: tuple[float, ...]  # every timed run; `seconds` is their median
     peak_rss_mb: float
     peak_gpu_mb: float | None
     load_seconds: float
@@ -171,8 +174,8 @@ def run_bench(config: BenchConfig, say: Callable[[str], None] = lambda _m: None)
     unknown = sorted(set(config.backends) - set(BACKENDS))
     if unknown or not config.backends:
         raise ConfigError(f"unknown backend(s) {', '.join(unknown) or '(none)'}; choose from: {', '.join(BACKENDS)}")
-    if config.sentences < 1 or config.new_tokens < 1 or config.num_beams < 1:
-        raise ConfigError("--sentences, --new-tokens and --beams must be at least 1")
+    if min(config.sentences, config.new_tokens, config.num_beams, config.repeats) < 1:
+        raise ConfigError("--sentences, --new-tokens, --beams and --repeats must be at least 1")
     device = resolve_device(config.device)
     sentences = load_testset(config.testset, config.data_dir, config.sentences).sources
     work_dir = Path(config.work_dir).expanduser() if config.work_dir else _default_work_dir()
@@ -261,9 +264,12 @@ def run_backend(job: BackendJob) -> BackendResult:
         runner.load()
         load_seconds = time.perf_counter() - started
         runner.translate(job.sentences[:1], _WARMUP_TOKENS)  # first-call costs (allocations, kernels) off the clock
-        started = time.perf_counter()
-        lengths = runner.translate(job.sentences, job.config.new_tokens)
-        seconds = time.perf_counter() - started
+        runs = []
+        for _ in range(job.config.repeats):
+            started = time.perf_counter()
+            lengths = runner.translate(job.sentences, job.config.new_tokens)
+            runs.append(time.perf_counter() - started)
+        seconds = statistics.median(runs)
     detail = runner.detail()
     runner.close()
     tokens = sum(lengths)
@@ -275,6 +281,7 @@ def run_backend(job: BackendJob) -> BackendResult:
         target_tokens=tokens,
         target_tokens_per_s=round(tokens / seconds, 1),
         output_lengths=tuple(lengths),
+        run_seconds=tuple(round(r, 3) for r in runs),
         peak_rss_mb=round(memory.peak_rss_mb, 1),
         peak_gpu_mb=memory.peak_gpu_mb,
         load_seconds=round(load_seconds, 2),
@@ -468,6 +475,7 @@ def machine_info(threads: int = 0) -> dict[str, Any]:
         "threads_setting": threads,
         "memory_gb": memory_gb,
         "gpu": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None,
+        "load_average_1m": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None,
         "python": platform.python_version(),
         "torch": torch.__version__,
         "transformers": transformers.__version__,
@@ -486,8 +494,9 @@ def render_text(report: BenchReport) -> str:
         f"       ({report.checkpoint_note})",
         f"input: {report.result(report.config.backends[0]).sentences if report.results else 0} Korean sentences "
         f"from {c.testset}; every backend generates exactly {c.new_tokens} target tokens per sentence "
-        f"(beams {c.num_beams}, forced EOS off)",
-        f"machine: {m['cpu']}, {m['usable_cores']} usable cores, {m['memory_gb']} GiB, GPU: {m['gpu'] or 'none'}; "
+        f"(beams {c.num_beams}, forced EOS off); median of {c.repeats} timed run(s) per backend",
+        f"machine: {m['cpu']}, {m['usable_cores']} usable cores, {m['memory_gb']} GiB, GPU: {m['gpu'] or 'none'}, "
+        f"load average {m['load_average_1m']} at start; "
         f"device {report.device}; torch {m['torch']}, transformers {m['transformers']}, ctranslate2 {m['ctranslate2']}",
         "",
         report.table(),
@@ -513,6 +522,7 @@ def bench_main(
     skip_transformers: bool = False,
     skip_ctranslate2: bool = False,
     isolate: bool = True,
+    repeats: int = 1,
     echo: Callable[[str], None] = print,
     log: Callable[[str], None] | None = None,
 ) -> BenchReport:
@@ -533,6 +543,7 @@ def bench_main(
         work_dir=work_dir,
         backends=tuple(b for b in BACKENDS if not skipped[b]),
         isolate=isolate,
+        repeats=repeats,
     )
     say = log or (lambda message: print(message, file=sys.stderr, flush=True))
     report = run_bench(config, say)
@@ -559,6 +570,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--skip-transformers", action="store_true")
     parser.add_argument("--skip-ctranslate2", action="store_true")
     parser.add_argument("--no-isolate", action="store_true", help="run every backend in this process")
+    parser.add_argument("--repeats", type=int, default=1, help="timed runs per backend; the median counts")
     args = parser.parse_args(argv)
     from summarizer.errors import SummarizerError
 
@@ -578,6 +590,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             skip_transformers=args.skip_transformers,
             skip_ctranslate2=args.skip_ctranslate2,
             isolate=not args.no_isolate,
+            repeats=args.repeats,
         )
     except SummarizerError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -23,6 +23,7 @@ def bench(
     skip_transformers: Annotated[bool, typer.Option("--skip-transformers", help="Do not measure the transformers backend.")] = False,
     skip_ctranslate2: Annotated[bool, typer.Option("--skip-ctranslate2", help="Do not measure the CTranslate2 backend.")] = False,
     isolate: Annotated[bool, typer.Option("--isolate/--no-isolate", help="One fresh process per backend (own peak memory).")] = True,
+    repeats: Annotated[int, typer.Option("--repeats", min=1, help="Timed runs per backend; the median counts.")] = 1,
 ) -> None:
     """Measure sentences/s, target tokens/s and peak memory of (a) naive transformers, one sentence per
     generate() call, (b) this project's transformers backend and (c) its CTranslate2 int8 backend.
@@ -48,6 +49,7 @@ def bench(
         skip_transformers=skip_transformers,
         skip_ctranslate2=skip_ctranslate2,
         isolate=isolate,
+        repeats=repeats,
         echo=typer.echo,
         log=lambda message: typer.echo(message, err=True),
     )
