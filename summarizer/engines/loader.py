@@ -146,6 +146,7 @@ def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEn
     local_only = source.local_dir is not None or source.cached or _offline()
     dtype = _dtype_for(device)
     hf_logging.set_verbosity_error()  # keep the terminal to our own one-line messages
+    hf_logging.disable_progress_bar()
     try:
         tokenizer = AutoTokenizer.from_pretrained(where, local_files_only=local_only)
         model = AutoModelForSeq2SeqLM.from_pretrained(where, local_files_only=local_only, dtype=dtype)
