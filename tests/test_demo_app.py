@@ -374,3 +374,34 @@ def test_app_has_the_labelled_inputs_and_a_limited_queue() -> None:
     assert {fn.queue for fn in app.fns.values() if fn.name == "on_run"} == {True}
     assert all(fn.concurrency_limit == "default" for fn in app.fns.values() if fn.name == "on_run")
     assert (app._queue.default_concurrency_limit, app._queue.max_size) == (2, 32)
+
+
+# --- the command ---------------------------------------------------------------------------------------
+
+
+def test_demo_command_without_gradio_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch, capsys) -> None:  # noqa: ANN001
+    import importlib.util
+
+    from summarizer.cli import main
+
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "gradio" else real_find_spec(name, *a))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["demo", "--port", "7999"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.strip() == 'error: the demo needs gradio: install the [demo] extra (pip install "korean-news-summarizer[demo]")'
+
+
+def test_demo_command_passes_flags_and_settings_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.cli import main
+
+    launched = {}
+    monkeypatch.setattr(demo_app, "launch_demo", lambda config, **kwargs: launched.update(config=config, **kwargs))
+    monkeypatch.setenv("SUMMARIZER_NUM_BEAMS", "2")
+    with pytest.raises(SystemExit) as exit_info:  # typer's standalone mode exits 0 after the command returns
+        main(["demo", "--port", "8123", "--no-url-fetch", "--concurrency", "3", "--max-input-chars", "5000", "-t", "/m/tr", "-d", "cpu"])
+    assert exit_info.value.code == 0
+    config = launched["config"]
+    assert (launched["host"], launched["port"], launched["share"]) == ("127.0.0.1", 8123, False)
+    assert (config.url_fetch, config.concurrency, config.max_input_chars) == (False, 3, 5000)
+    assert (config.settings.translation_model, config.settings.device, config.settings.num_beams) == ("/m/tr", "cpu", 2)

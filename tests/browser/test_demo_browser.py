@@ -244,3 +244,13 @@ def test_script_carrying_page_runs_no_script(page) -> None:
     page.wait_for_timeout(1500)  # give any injected handler time to fire
     assert page.dialogs == [], f"a script ran: {page.dialogs}"
     assert page.evaluate("document.querySelectorAll('img[src=x], [onerror]').length") == 0
+
+
+def test_url_to_an_internal_address_is_refused(page) -> None:
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="From URL").click()
+    page.get_by_label("Article URL").fill("http://169.254.169.254/latest/meta-data/")
+    run_button(page).click()
+    expect(page.locator("#ks-status .ks-error")).to_contain_text("cloud metadata address", timeout=30_000)
+    expect(result_rows(page)).to_have_count(0)
