@@ -244,13 +244,28 @@ def _generation_config(**kwargs: Any) -> GenerationConfig:
     return GenerationConfig(**kwargs)
 
 
-def _prepare(out_dir: str | Path) -> Path:
+_MARKER = "tiny_checkpoint.json"
+
+
+def _prepare_checkpoint_dir(out_dir: str | Path, family: str, seed: int) -> Path:
+    """Creates an empty checkpoint folder and marks it as ours.
+
+    A folder this module wrote before is emptied first; any other non-empty folder is refused, so a real model's
+    weights are never overwritten.
+    """
     out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out} is a file, not a folder")
+    if out.is_dir() and any(out.iterdir()):
+        if not (out / _MARKER).is_file():
+            raise ConfigError(f"{out} is not empty and holds no tiny checkpoint; choose an empty or new folder")
+        shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
+    _write_marker(out, family, seed)
     return out
 
 
-def _fingerprint(out: Path, family: str, seed: int) -> None:
+def _write_marker(out: Path, family: str, seed: int) -> None:
     """Writes a small note saying what built this folder, so a reader of the folder knows it is not a real model."""
     note = {
         "built_by": "summarizer.tiny",
@@ -259,7 +274,7 @@ def _fingerprint(out: Path, family: str, seed: int) -> None:
         "note": TINY_MODELS_NOTE,
         "corpus_sha256": hashlib.sha256("\n".join(_all_lines()).encode("utf-8")).hexdigest()[:16],
     }
-    (out / "tiny_checkpoint.json").write_text(json.dumps(note, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (out / _MARKER).write_text(json.dumps(note, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -328,7 +343,7 @@ def build_marian(
     with tiny widths for tests.
 
     Args:
-        out_dir: Folder to write (created if missing).
+        out_dir: Folder to write: new, empty, or a tiny checkpoint written before (then it is rebuilt).
         d_model: Hidden width.
         encoder_layers: Encoder depth.
         decoder_layers: Decoder depth.
@@ -345,11 +360,42 @@ def build_marian(
         The checkpoint folder.
 
     Raises:
-        ConfigError: vocab_size is smaller than the trained tokenizers need.
+        ConfigError: vocab_size is smaller than the trained tokenizers need, or out_dir is a non-empty folder
+            this module did not write.
     """
+    out = _prepare_checkpoint_dir(out_dir, "marian", seed)
+    _write_marian(
+        out,
+        d_model=d_model,
+        encoder_layers=encoder_layers,
+        decoder_layers=decoder_layers,
+        heads=heads,
+        ffn_dim=ffn_dim,
+        vocab_size=vocab_size,
+        seed=seed,
+        max_position_embeddings=max_position_embeddings,
+        max_length=max_length,
+        num_beams=num_beams,
+    )
+    return out
+
+
+def _write_marian(
+    out: Path,
+    *,
+    d_model: int,
+    encoder_layers: int,
+    decoder_layers: int,
+    heads: int,
+    ffn_dim: int,
+    vocab_size: int | None,
+    seed: int,
+    max_position_embeddings: int,
+    max_length: int,
+    num_beams: int,
+) -> None:
     from transformers import MarianConfig
 
-    out = _prepare(out_dir)
     tokenizer = _build_marian_tokenizer(out, vocab_size)
     size = len(tokenizer.encoder)
     pad_id, eos_id = tokenizer.pad_token_id, tokenizer.eos_token_id
@@ -388,11 +434,10 @@ def build_marian(
     fillers = [index for piece, index in tokenizer.encoder.items() if piece.startswith("<unused")]
     silent = _silent_ids(tokenizer, size, size, [tokenizer.encoder["<s>"], *fillers])
     _save_model(out, "MarianMTModel", config, generation, seed, silent, _non_english_ids(tokenizer))
-    return out
 
 
 def _build_tiny_marian(out: Path, seed: int) -> None:
-    build_marian(
+    _write_marian(
         out,
         d_model=TINY_DIMS.d_model,
         encoder_layers=TINY_DIMS.layers,
@@ -403,6 +448,7 @@ def _build_tiny_marian(out: Path, seed: int) -> None:
         max_position_embeddings=TINY_DIMS.max_position_embeddings,
         max_length=TINY_DIMS.max_length,
         num_beams=1,
+        vocab_size=None,
     )
 
 
@@ -778,20 +824,19 @@ def build_family_checkpoint(family: str, out_dir: str | Path, seed: int = 0) -> 
 
     Args:
         family: One of FAMILIES: marian, nllb, m2m100, mbart50, bart, t5, mt5, kobart.
-        out_dir: Folder to write (created if missing; files of the same names are replaced).
+        out_dir: Folder to write: new, empty, or a tiny checkpoint written before (then it is rebuilt).
         seed: Seed for the random weights; the same seed gives identical weights.
 
     Returns:
         The checkpoint folder, loadable with AutoModelForSeq2SeqLM / AutoTokenizer `from_pretrained`.
 
     Raises:
-        ConfigError: unknown family.
+        ConfigError: unknown family, or out_dir is a non-empty folder this module did not write.
     """
     if family not in _BUILDERS:
         raise ConfigError(f"unknown model family {family!r}; choose one of: {', '.join(FAMILIES)}")
-    out = _prepare(out_dir)
+    out = _prepare_checkpoint_dir(out_dir, family, seed)
     _BUILDERS[family](out, seed)
-    _fingerprint(out, family, seed)
     return out
 
 
@@ -807,7 +852,13 @@ def build_tiny_checkpoints(out_dir: str | Path, seed: int = 0) -> dict[str, Path
 
     Returns:
         Task name → checkpoint folder.
+
+    Raises:
+        ConfigError: out_dir is a file, or a task folder in it is non-empty and not a tiny checkpoint.
     """
-    out = _prepare(out_dir)
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ConfigError(f"{out} is a file, not a folder")
+    out.mkdir(parents=True, exist_ok=True)
     return {task: build_family_checkpoint(family, out / task, seed) for task, family in TINY_TASK_FAMILIES.items()}
 

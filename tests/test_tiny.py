@@ -67,7 +67,8 @@ def encode(family: str, tokenizer: Any, texts: list[str]) -> Any:
         texts = [f"summarize: {text}" for text in texts]
     if family != "kobart":
         return tokenizer(texts, return_tensors="pt", padding=True)
-    rows = [[tokenizer.bos_token_id, *tokenizer(t, add_special_tokens=False).input_ids, tokenizer.eos_token_id] for t in texts]
+    bos, eos = tokenizer.bos_token_id, tokenizer.eos_token_id
+    rows = [[bos, *tokenizer(text, add_special_tokens=False).input_ids, eos] for text in texts]
     width = max(map(len, rows))
     ids = torch.tensor([row + [tokenizer.pad_token_id] * (width - len(row)) for row in rows])
     return {"input_ids": ids, "attention_mask": (ids != tokenizer.pad_token_id).long()}
@@ -190,6 +191,32 @@ def test_same_seed_gives_identical_checkpoints_and_another_seed_other_weights(
 def test_unknown_family_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="unknown model family"):
         tiny.build_family_checkpoint("gpt2", tmp_path)
+
+
+def test_a_tiny_folder_is_rebuilt_in_place_but_a_foreign_folder_is_refused(tmp_path: Path) -> None:
+    folder = tiny.build_family_checkpoint("t5", tmp_path / "t5")
+    rebuilt = tiny.build_family_checkpoint("kobart", folder)  # stale T5 files must not survive
+    assert not (rebuilt / "spiece.model").exists()
+    assert json.loads((rebuilt / "config.json").read_text("utf-8"))["model_type"] == "bart"
+    real = tmp_path / "real-model"
+    real.mkdir()
+    (real / "model.safetensors").write_bytes(b"precious")
+    with pytest.raises(ConfigError, match="not empty"):
+        tiny.build_family_checkpoint("t5", real)
+    users_folder = tmp_path / "parent" / "translation"
+    users_folder.mkdir(parents=True)
+    (users_folder / "notes.txt").write_text("mine")
+    with pytest.raises(ConfigError, match="not empty"):
+        tiny.build_tiny_checkpoints(tmp_path / "parent", seed=0)
+    assert (real / "model.safetensors").read_bytes() == b"precious"
+    assert (users_folder / "notes.txt").read_text() == "mine"
+
+
+def test_tiny_corpus_holds_both_languages_and_stays_small() -> None:
+    korean, english = tiny.load_tiny_corpus()
+    assert len(korean) >= 300 and len(english) >= 300
+    corpus = Path(tiny.__file__).parent / "data" / "tiny_corpus.txt"
+    assert corpus.stat().st_size < 200_000
 
 
 def test_opus_mt_tc_big_dims_make_a_transformer_big() -> None:
