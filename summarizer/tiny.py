@@ -315,7 +315,7 @@ def _build_marian_tokenizer(out: Path, vocab_size: int | None) -> Any:
         tgt_path.write_bytes(target)
         vocab_path.write_text(json.dumps(_marian_vocab(source, target, vocab_size), ensure_ascii=False), "utf-8")
         with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*sacremoses.*")  # only punctuation normalisation; see README
+            warnings.filterwarnings("ignore", message=".*sacremoses.*")  # it only normalises punctuation
             tokenizer = MarianTokenizer(
                 str(src_path), str(tgt_path), str(vocab_path), source_lang="ko", target_lang="en", model_max_length=512
             )
