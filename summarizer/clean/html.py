@@ -1,11 +1,12 @@
-"""HTML pages: trafilatura finds the main text and metadata; Korean rules clean what it keeps and fill the gaps.
+"""HTML pages: trafilatura finds the main text; Korean rules clean what it keeps; page metadata fills the gaps.
 
-trafilatura (favor_precision, no comments) gives the body lines, title, author, date and site name. On top:
-    - meta tags with full timestamps (article:published_time, og:regDate…) and visible '입력 2020.01.29 14:52' lines,
-      since trafilatura keeps only the day;
-    - the <title>/og:title without the site-name suffix;
-    - the layout pass (layout.py) over trafilatura's lines: lead dateline/byline, captions, sign-offs, copyright,
-      '주요뉴스' lead lines and related-article tails.
+    - decode-independent parse (trafilatura's load_html), then the <head>: og:title/<title> without the site
+      suffix, full timestamps (article:published_time, og:regDate…), outlet and author metas;
+    - Korean pages: visible '입력 2020.01.29 14:52' lines, photo-caption elements pruned into `removed`;
+    - '<div>text<br><br>text</div>' bodies turned into paragraphs (trafilatura drops their loose text);
+    - trafilatura.bare_extraction (favor_precision, no comments; the balanced mode when that keeps only a stub);
+    - the layout pass (layout.py) over its lines: lead dateline/byline, captions, sign-offs, copyright,
+      '주요뉴스' lead lines, related-article tails. Pages in other languages get only the end/chrome rules.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from summarizer.clean import metadata
 from summarizer.clean.classify import normalise_lines
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, PORTALS
+from summarizer.clean.textdump import MAX_LINES
 from summarizer.textio import hangul_ratio
 from summarizer.types import RemovedBlock
 
@@ -44,7 +46,6 @@ RETRY_OPTIONS = dict(include_comments=False, include_tables=True)
 RECALL_RETRY_CHARS = 600  # a body shorter than this is checked against trafilatura's balanced mode
 # Rule kinds applied to pages in other languages: the Korean caption/byline/copyright rules stay out of them.
 OTHER_LANGUAGE_KINDS = frozenset({"end", "chrome"})
-PRUNE_CAPTIONS_ALL = False
 
 
 @dataclass(frozen=True)
@@ -76,32 +77,36 @@ def clean_html(text: str, url: str | None = None) -> tuple[PageParts, HtmlMeta]:
     korean = meta.language == "ko" or hangul_ratio(meta.title) >= 0.3
     if korean:
         meta = _with_visible_timestamps(meta, tree)
-    captions = prune_captions(tree) if korean or PRUNE_CAPTIONS_ALL else []
+    captions = prune_captions(tree) if korean else []
     paragraphs_from_breaks(tree)
-    document, reason = _extract(tree, url or meta.url or None, EXTRACT_OPTIONS)
-    body = (getattr(document, "text", None) or "") if document is not None else ""
+    body, reason = _extract(tree, url or meta.url or None, EXTRACT_OPTIONS)
     if len(body) < RECALL_RETRY_CHARS:  # precision mode sometimes keeps only a stub: ask for the balanced extraction
-        retry, _ = _extract(tree, url or meta.url or None, RETRY_OPTIONS)
-        retry_body = (getattr(retry, "text", None) or "") if retry is not None else ""
+        retry_body, _ = _extract(tree, url or meta.url or None, RETRY_OPTIONS)
         if len(retry_body) > 2 * len(body):
-            document, body = retry, retry_body
-    title = _best_title(meta, getattr(document, "title", None), getattr(document, "sitename", None))
+            body = retry_body
+    title = _best_title(meta)
     korean = korean or hangul_ratio(body[:2000]) >= 0.3
-    parts = lay_out(normalise_lines(body), mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS)
+    lines = normalise_lines(body)
+    parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS)
+    if len(lines) > MAX_LINES:
+        parts.warnings.append(f"only the first {MAX_LINES} lines of the extracted text were read")
     parts.removed[:0] = [RemovedBlock(text, "caption (photo caption markup)") for text in captions]
     if not body.strip():
         parts.warnings = [reason]
-    _merge_meta(parts, meta, document, tree)
+    _merge_meta(parts, meta, tree)
     return parts, meta
 
 
-def _extract(tree, url: str | None, options: dict) -> tuple[object | None, str]:  # type: ignore[no-untyped-def]
+def _extract(tree, url: str | None, options: dict) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """(main text, why it may be empty) from trafilatura.bare_extraction on a copy of the tree."""
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(tree, url=url, **options), "trafilatura found no main text (script-only, empty or navigation-only page)"
+        document = trafilatura.bare_extraction(tree, url=url, **options)
     except (ValueError, RecursionError) as exc:  # trafilatura signals unusable pages with ValueError
-        return None, f"trafilatura failed: {type(exc).__name__}"
+        return "", f"trafilatura failed: {type(exc).__name__}"
+    text = (getattr(document, "text", None) or "") if document is not None else ""
+    return text, "trafilatura found no main text (script-only, empty or navigation-only page)"
 
 
 def _wrap_fragment(text: str) -> str:
@@ -283,16 +288,18 @@ def _is_site_like(piece: str) -> bool:
     return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{1,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
 
 
-def _best_title(meta: HtmlMeta, extracted: str | None, sitename: str | None) -> str:
-    sites = tuple(s for s in (meta.site_name, sitename or "") if s)
-    for candidate in (meta.title, extracted or ""):
+def _best_title(meta: HtmlMeta) -> str:
+    """og:title (or <title>) without the site suffix; the <title> when og:title is only the site's name."""
+    sites = tuple(s for s in (meta.site_name, *meta.outlet_candidates) if s)
+    site_keys = {comparable(s) for s in sites}
+    for candidate in (meta.title, meta.page_title):
         cleaned = clean_title(candidate, sites)
-        if cleaned and comparable(cleaned) not in {comparable(s) for s in sites}:
+        if cleaned and comparable(cleaned) not in site_keys:
             return cleaned
-    return clean_title(extracted or meta.title or "", ())
+    return clean_title(meta.title or meta.page_title)
 
 
-def _merge_meta(parts: PageParts, meta: HtmlMeta, document, tree=None) -> None:  # type: ignore[no-untyped-def]
+def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: ignore[no-untyped-def]
     parts.published_at = meta.published or parts.published_at or _htmldate(tree)
     parts.updated_at = meta.updated or parts.updated_at
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
