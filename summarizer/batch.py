@@ -170,7 +170,7 @@ def run_batch(
         batches = ray_outcomes(
             input, fmt, fields, state.done, settings,
             batch_size=batch_size, ray_address=ray_address,
-            num_gpus_per_worker=num_gpus_per_worker, workers=workers, progress=progress,
+            num_gpus_per_worker=num_gpus_per_worker, workers=workers,
         )  # fmt: skip
     else:
         if pipeline is None or pipeline.settings != settings:

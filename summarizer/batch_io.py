@@ -273,7 +273,8 @@ def record_from_mapping(
     if empty_is_missing:
         html = html if html else None
         text = text if text else None
-    if html is not None:
+    # HTML wins when it has content; an empty html field next to a text field does not hide the text.
+    if html is not None and not (isinstance(html, str) and not html.strip() and text is not None):
         field, value = fields.html, html
     elif text is not None:
         field, value = fields.text, text

@@ -14,10 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 from typing import TYPE_CHECKING, Any, Iterator
 
 from summarizer.batch import Outcome, plan_records, process_records
 from summarizer.batch_io import InputRecord, RecordFields, encode_record, read_records
+from summarizer import errors
 from summarizer.errors import ConfigError, MissingDependencyError, SummarizerError
 from summarizer.settings import Settings
 
@@ -53,7 +55,6 @@ def ray_outcomes(
     ray_address: str | None = None,
     num_gpus_per_worker: float | None = None,
     workers: int | None = None,
-    progress: bool = False,
 ) -> Iterator[list[Outcome]]:
     """Run the job on Ray and yield the outcomes batch by batch, in input order.
 
@@ -65,19 +66,18 @@ def ray_outcomes(
         ray_address: "auto" or "ray://host:port" joins a cluster; None starts a local Ray (unless one is up).
         num_gpus_per_worker: GPUs each worker holds (fractions share a GPU); None → 1 with GPUs, else 0.
         workers: worker actors; None → as many as the GPUs allow, or 1 on CPU.
-        progress: let Ray Data draw its own progress bars too.
     """
     if str(input) == "-":
         raise ConfigError("the Ray engine reads files, not standard input")
     ray = import_ray()
     started_here = not ray.is_initialized()
     if started_here:
-        ray.init(address=ray_address, include_dashboard=False, logging_level=logging.WARNING, runtime_env=_runtime_env())
+        ray.init(address=ray_address, include_dashboard=False, logging_level=logging.WARNING, runtime_env=worker_runtime_env())
     try:
         gpus, workers = _worker_resources(ray, num_gpus_per_worker, workers)
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # OUTPUT follows input order, as with the local engine
-        context.enable_progress_bars = progress
+        context.enable_progress_bars = False  # the runner draws one bar for the whole job
         dataset = ray.data.read_datasource(dump_datasource(input, fmt, fields, done, block_rows=max(batch_size, 64)))
         dataset = dataset.map_batches(
             ArticleWorker,
@@ -92,18 +92,21 @@ def ray_outcomes(
             for table in dataset.iter_batches(batch_size=None, batch_format="pyarrow"):
                 yield [_outcome_from_row(row) for row in table.to_pylist()]
         except Exception as exc:
-            # A worker's SummarizerError (model not found...) arrives wrapped; show its one line.
-            cause = getattr(exc, "cause", None)
-            if isinstance(cause, SummarizerError):
-                raise cause from None
+            # A worker's SummarizerError (model not found...) arrives wrapped in a Ray error; show its one line.
+            error = summarizer_error_in(exc)
+            if error is not None:
+                raise error from None
             raise
     finally:
         if started_here:
             ray.shutdown()
 
 
-def _runtime_env() -> dict[str, Any]:
-    # Local workers must import this very package even when it runs from a source checkout.
+def worker_runtime_env() -> dict[str, Any]:
+    """Ray runtime_env letting local workers import this very package, even from a source checkout.
+
+    On a cluster, install the package (with the [ray] extra) on every node instead.
+    """
     package_root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     path = os.pathsep.join(p for p in (package_root, os.environ.get("PYTHONPATH", "")) if p)
     return {"env_vars": {"PYTHONPATH": path}}
@@ -121,6 +124,26 @@ def _worker_resources(ray: Any, num_gpus_per_worker: float | None, workers: int 
     if workers < 1:
         raise ConfigError("--workers must be at least 1")
     return gpus, workers
+
+
+def summarizer_error_in(exc: BaseException) -> SummarizerError | None:
+    """The SummarizerError a Ray error wraps: its `cause` for a failed task, or, for an actor that died
+    in its constructor (only a traceback text survives), rebuilt from the last `summarizer.errors.X: msg` line."""
+    cause = getattr(exc, "cause", None)
+    if isinstance(cause, SummarizerError):
+        return cause
+    text = _ANSI_ESCAPE.sub("", str(exc))
+    matches = re.findall(r"summarizer\.errors\.(\w+): ([^\n]+)", text)
+    if not matches:
+        return None
+    name, message = matches[-1]
+    error_class = getattr(errors, name, None)
+    if isinstance(error_class, type) and issubclass(error_class, SummarizerError):
+        return error_class(message)
+    return None
+
+
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def _outcome_from_row(row: dict[str, Any]) -> Outcome:

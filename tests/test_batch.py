@@ -45,6 +45,17 @@ def test_jsonl_reader_turns_every_bad_line_into_one_record(tmp_path: Path) -> No
     assert by_id["7"].payload == "제목\n\n본문"  # numeric ids become strings
 
 
+def test_html_field_wins_unless_it_is_blank() -> None:
+    fields = RecordFields()
+    assert batch_io.record_from_mapping({"html": "<p>본문</p>", "text": "본문"}, 1, fields).payload == "<p>본문</p>"
+    assert batch_io.record_from_mapping({"html": " ", "text": "본문"}, 1, fields).payload == "본문"
+    assert batch_io.record_from_mapping({"html": None, "text": ""}, 1, fields).payload == ""
+    custom = RecordFields(text="body", id="doc_id", url="link")
+    record = batch_io.record_from_mapping({"doc_id": "d1", "body": "본문", "link": "https://x.kr"}, 3, custom)
+    assert (record.id, record.payload, record.url) == ("d1", "본문", "https://x.kr")
+    assert "must be a string" in batch_io.record_from_mapping({"text": ["a"]}, 1, fields).error
+
+
 def test_jsonl_gz_reads_like_plain_jsonl(tmp_path: Path) -> None:
     plain, packed = tmp_path / "in.jsonl", tmp_path / "in.jsonl.gz"
     plain.write_bytes(dump_bytes())

@@ -1,0 +1,100 @@
+"""The Ray engine gives the local engine's records, resumes the same way, and says which extra is missing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from batch.articles import BAD_LINES, MAX_CHARS_FOR_TESTS, dump_bytes, good_lines
+from summarizer.batch import run_batch
+from summarizer.errors import MissingDependencyError
+from summarizer.settings import Settings
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_bytes().splitlines()]
+
+
+def without_timings(records: list[dict]) -> list[dict]:
+    return [{k: v for k, v in r.items() if k != "timings"} for r in records]
+
+
+def test_missing_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # import ray → ImportError
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(dump_bytes())
+    with pytest.raises(MissingDependencyError, match=r"\[ray\] extra"):
+        run_batch(source, tmp_path / "out.jsonl", settings=Settings(device="cpu"), engine="ray")
+
+
+def test_a_workers_summarizer_error_is_recovered_from_rays_wrapping() -> None:
+    from summarizer.distributed import summarizer_error_in
+    from summarizer.errors import ModelUnavailableError
+
+    class ActorDied(Exception):
+        cause = None
+
+    died = ActorDied(
+        "The actor died because of an error raised in its creation task, \x1b[36mray::MapWorker.__init__()\x1b[39m\n"
+        "  File \"summarizer/engines/loader.py\", line 56, in locate_model\n"
+        "summarizer.errors.ModelUnavailableError: model folder not found: /models/nope\n"
+    )
+    error = summarizer_error_in(died)
+    assert isinstance(error, ModelUnavailableError) and str(error) == "model folder not found: /models/nope"
+    assert summarizer_error_in(RuntimeError("worker crashed")) is None
+
+    class TaskError(Exception):
+        cause = ModelUnavailableError("offline")
+
+    assert summarizer_error_in(TaskError()) is TaskError.cause
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> object:
+    ray = pytest.importorskip("ray")
+    from summarizer.distributed import worker_runtime_env
+
+    ray.init(num_cpus=2, include_dashboard=False, logging_level="warning", runtime_env=worker_runtime_env())
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def tiny_settings(tiny_models: Path) -> Settings:
+    # cpu_threads=1: two cores shared by the read task, a worker and the test process.
+    return Settings(
+        translation_model=str(tiny_models / "translation"),
+        summary_model=str(tiny_models / "summarization"),
+        device="cpu",
+        num_beams=1,
+        max_chars=MAX_CHARS_FOR_TESTS,
+        cpu_threads=1,
+    )
+
+
+@pytest.mark.ray
+def test_ray_engine_writes_the_local_engines_records_and_resumes(
+    local_ray: object, tiny_settings: Settings, tmp_path: Path
+) -> None:
+    import torch
+
+    torch.set_num_threads(1)
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(b"\n".join([good_lines()[0], *BAD_LINES.values()]) + b"\n")  # one article keeps it quick
+    local_out, ray_out = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+
+    local = run_batch(source, local_out, settings=tiny_settings, batch_size=2)
+    # Start from a torn output: the first record written, the second cut mid-line.
+    first, second = local_out.read_bytes().splitlines(keepends=True)[:2]
+    ray_out.write_bytes(first + second[:10])
+    resumed = run_batch(source, ray_out, settings=tiny_settings, batch_size=2, engine="ray", resume=True)
+
+    ray_records, local_records = without_timings(read_jsonl(ray_out)), without_timings(read_jsonl(local_out))
+    for got, want in zip(ray_records, local_records):
+        assert got == want, {k: (got.get(k), want[k]) for k in want if got.get(k) != want[k]}
+    assert len(ray_records) == 1 + len(BAD_LINES) and ray_records[0]["status"] == "ok"
+    assert (resumed.skipped, resumed.processed) == (1, local.processed - 1)
+    assert (resumed.duplicates, resumed.output_ok, resumed.output_errors) == (1, local.ok, local.errors)
