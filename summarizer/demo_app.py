@@ -497,7 +497,7 @@ CSS = """
 .ks-overview { padding: 0.25rem 0.2rem; }
 .ks-eyebrow { text-transform: uppercase; letter-spacing: 0.08em; font-size: 0.75rem; font-weight: 600;
   color: var(--color-accent); margin: 0 0 0.35rem; }
-.ks-overview h2 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 0.3rem; }
+.ks-overview h2 { font-size: 1.4rem; line-height: 1.3; margin: 0 0 0.3rem; }
 .ks-placeholder h2 { color: var(--body-text-color-subdued); font-weight: 500; }
 .ks-placeholder p { color: var(--body-text-color-subdued); }
 .ks-title-ko { margin: 0 0 0.6rem; color: var(--body-text-color-subdued); font-size: 1rem; }
@@ -538,6 +538,14 @@ CSS = """
 .ks-total td { font-weight: 600; }
 .ks-run { margin: 0; padding-left: 1.1rem; }
 #ks-run-button { min-height: 48px; font-size: 1.05rem; }
+@media (max-width: 640px) {
+  /* Phones: stack each Korean paragraph above its translation instead of two thin columns. */
+  .ks-paragraphs thead, .ks-paragraphs td.ks-n { display: none; }
+  .ks-paragraphs, .ks-paragraphs tbody, .ks-paragraphs tr, .ks-paragraphs td { display: block; width: auto; }
+  .ks-paragraphs td.ks-ko { border-bottom: none !important; padding-bottom: 0.25rem; }
+  .ks-paragraphs td.ks-en { padding-top: 0.25rem; margin-left: 0.7rem; border-left: 3px solid var(--color-accent-soft) !important; }
+  .ks-overview h2 { font-size: 1.25rem; }
+}
 """
 
 
