@@ -50,14 +50,14 @@ class Pipeline:
         from summarizer.engines.loader import load_engine
 
         s = self.settings
-        return load_engine(s.resolved_translation_model, "translation", s.device, s.backend)
+        return load_engine(s.resolved_translation_model, "translation", s.device, s.backend, s.cpu_threads)
 
     @property
     def summarizer(self) -> Seq2SeqEngine:
         from summarizer.engines.loader import load_engine
 
         s = self.settings
-        return load_engine(s.resolved_summary_model, s.summary_task, s.device, s.backend)
+        return load_engine(s.resolved_summary_model, s.summary_task, s.device, s.backend, s.cpu_threads)
 
     def load(self) -> "Pipeline":
         """Load both models now (otherwise they load on first use). Raises ModelUnavailableError."""
@@ -276,6 +276,6 @@ def summarize(text: str, settings: Settings | None = None) -> str:
     engine = pipe.summarizer
     if s.strategy != "translate-then-summarize":
         # The configured summarizer expects Korean; English needs the English summarizer.
-        engine = load_engine(default_model("summarization"), "summarization", s.device, s.backend)
+        engine = load_engine(default_model("summarization"), "summarization", s.device, s.backend, s.cpu_threads)
     options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
     return strategies.summarize_many(engine, [paragraphs], "en", options)[0][0]

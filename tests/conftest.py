@@ -12,6 +12,10 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# One CPU thread per generate call: tiny models gain nothing from more, and on a busy 2-core machine
+# (or beside Ray workers and the demo server) oversubscribed threads make them many times slower.
+os.environ.setdefault("SUMMARIZER_CPU_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -51,5 +55,5 @@ def shared_data() -> Path:
     configured = os.environ.get("SUMMARIZER_DATA")
     path = Path(configured) if configured else REPO_ROOT.parent / "shared" / "data"
     if not path.is_dir():
-        pytest.skip(f"shared evaluation data not found at {path} (set SUMMARIZER_DATA)")
+        pytest.fail(f"shared evaluation data not found at {path}: set SUMMARIZER_DATA to its folder")
     return path

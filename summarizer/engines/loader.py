@@ -88,14 +88,23 @@ def ensure_available(source: ModelSource) -> None:
         ) from None
 
 
-def load_engine(model: str, task: str, device: str = "auto", backend: str = "auto") -> Seq2SeqEngine:
-    """The engine for `model` on `device`, loaded on first use and shared by the whole process."""
+def load_engine(model: str, task: str, device: str = "auto", backend: str = "auto", cpu_threads: int = 0) -> Seq2SeqEngine:
+    """The engine for `model` on `device`, loaded on first use and shared by the whole process.
+
+    cpu_threads > 0 sets the CPU threads of one generate call (torch is process-wide; CTranslate2
+    per model); 0 keeps the libraries' defaults (one per core).
+    """
     resolved = resolve_device(device)
+    if cpu_threads > 0 and resolved == "cpu":
+        import torch
+
+        if torch.get_num_threads() != cpu_threads:
+            torch.set_num_threads(cpu_threads)
     key = (model, task, resolved, backend)
     with _LOCK:
         engine = _CACHE.get(key)
         if engine is None:
-            engine = _load(model, task, resolved, backend)
+            engine = _load(model, task, resolved, backend, cpu_threads)
             _CACHE[key] = engine
         return engine
 
@@ -106,17 +115,17 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
-def _load(model: str, task: str, device: str, backend: str) -> Seq2SeqEngine:
+def _load(model: str, task: str, device: str, backend: str, cpu_threads: int) -> Seq2SeqEngine:
     source = locate_model(model)
     if backend in ("auto", "ctranslate2"):
-        engine = _load_ctranslate2(source, task, device, required=backend == "ctranslate2")
+        engine = _load_ctranslate2(source, task, device, backend == "ctranslate2", cpu_threads)
         if engine is not None:
             return engine
     ensure_available(source)
     return _load_transformers(source, task, device)
 
 
-def _load_ctranslate2(source: ModelSource, task: str, device: str, required: bool) -> Seq2SeqEngine | None:
+def _load_ctranslate2(source: ModelSource, task: str, device: str, required: bool, cpu_threads: int) -> Seq2SeqEngine | None:
     try:
         from summarizer.engines import ctranslate2_engine
     except ImportError:
@@ -132,7 +141,7 @@ def _load_ctranslate2(source: ModelSource, task: str, device: str, required: boo
             )
         return None
     info = ModelInfo(task=task, model_id=source.model_id, family="unknown", backend="ctranslate2")
-    return ctranslate2_engine.load_ctranslate2_engine(converted, info, device, None)
+    return ctranslate2_engine.load_ctranslate2_engine(converted, info, device, None, cpu_threads)
 
 
 def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEngine:
