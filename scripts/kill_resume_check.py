@@ -160,6 +160,18 @@ def run_and_kill(cmd: list[str], output: Path, kill_after: int | None, env: dict
     }
 
 
+def tear_last_write(output: Path) -> int:
+    """Append the first half of a copy of OUTPUT's last record without its newline; returns the bytes added.
+
+    SIGKILL rarely lands inside write() of a few kB, so the torn tail is made by hand: --resume must drop it.
+    """
+    last = output.read_bytes().rstrip(b"\n").rsplit(b"\n", 1)[-1]
+    half = last[: len(last) // 2]
+    with output.open("ab") as fh:
+        fh.write(half)
+    return len(half)
+
+
 def ensure_tiny_models(folder: Path) -> Path:
     if not (folder / "translation" / "config.json").exists():
         from summarizer.tiny import build_tiny_checkpoints
@@ -203,6 +215,7 @@ def main() -> int:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/kill_resume_check"))
     parser.add_argument("--batch-size", type=int, default=4)
     parser.add_argument("--kills", default="8,30", help="kill after this many OUTPUT lines, one run per number")
+    parser.add_argument("--no-torn-write", action="store_true", help="do not append a half-written record before the last resume")
     args = parser.parse_args()
 
     args.workdir.mkdir(parents=True, exist_ok=True)
@@ -221,6 +234,9 @@ def main() -> int:
     ]  # fmt: skip
     kills = [int(k) for k in args.kills.split(",") if k]
     for run, kill_after in enumerate([*kills, None], start=1):
+        if kill_after is None and not args.no_torn_write:
+            torn = tear_last_write(output)
+            print(f"appended {torn} bytes of a half-written record (what a kill inside write() leaves)")
         cmd = base + (["--resume"] if run > 1 else [])
         result = run_and_kill(cmd, output, kill_after, env, timeout_s=3600)
         what = f"SIGKILL at >= {kill_after} lines" if kill_after is not None else "to the end"

@@ -156,10 +156,10 @@ def run_batch(
             raise ConfigError("max chars must be at least 1")
         settings = settings.replace(max_chars=max_chars)
     fmt = input_format or detect_format(input)
+    check_input(input, fmt)
     fields = RecordFields(text=text_field, html=html_field, id=id_field, url=url_field)
     output_path = Path(output)
     state = _open_output_state(input, output_path, resume)
-    check_input(input, fmt)
     total = estimate_total(input, fmt) if progress else None
     reporter = BatchProgress(total=total, enabled=progress, stream=log_stream or sys.stderr, interval_s=log_interval_s)
     if state.dropped_bytes:
@@ -173,12 +173,7 @@ def run_batch(
             num_gpus_per_worker=num_gpus_per_worker, workers=workers,
         )  # fmt: skip
     else:
-        if pipeline is None or pipeline.settings != settings:
-            from summarizer.pipeline import Pipeline
-
-            pipeline = Pipeline(settings)  # loaded models are shared with any Pipeline of the same settings
-        pipeline.load()  # fail fast, with one line, before touching OUTPUT
-        batches = _local_outcomes(read_records(input, fmt, fields), state.done, pipeline, batch_size)
+        batches = _local_outcomes(input, fmt, fields, state.done, _ready_pipeline(pipeline, settings), batch_size)
     counts = {"ok": 0, "error": 0, "skipped": 0, "duplicate": 0}
     with JsonlOutput(output_path) as sink:
         try:
@@ -245,10 +240,24 @@ def chunked(items: Iterable[InputRecord], size: int) -> Iterator[list[InputRecor
         yield chunk
 
 
+def _ready_pipeline(pipeline: "Pipeline | None", settings: Settings) -> "Pipeline":
+    """The given pipeline when its settings match, else a new one (models are shared); loaded now."""
+    if pipeline is None or pipeline.settings != settings:
+        from summarizer.pipeline import Pipeline
+
+        pipeline = Pipeline(settings)
+    return pipeline.load()  # fail fast, with one line, before touching OUTPUT
+
+
 def _local_outcomes(
-    records: Iterable[InputRecord], done: frozenset[tuple[str, int | None]], pipeline: "Pipeline", batch_size: int
+    input: str | os.PathLike[str],
+    fmt: str,
+    fields: RecordFields,
+    done: frozenset[tuple[str, int | None]],
+    pipeline: "Pipeline",
+    batch_size: int,
 ) -> Iterator[list[Outcome]]:
-    for chunk in chunked(plan_records(records, done), batch_size):
+    for chunk in chunked(plan_records(read_records(input, fmt, fields), done), batch_size):
         yield process_records(pipeline, chunk, batch_size)
 
 

@@ -33,8 +33,8 @@ class InputFormat(str, Enum):
 
 
 def batch(
-    input: Annotated[str, typer.Argument(help="JSONL (.jsonl, .jsonl.gz), CSV, a folder of .html/.txt pages, or - for JSONL on stdin.", show_default=False)],
-    output: Annotated[Path, typer.Argument(help="JSONL file to write: one record per input record.", show_default=False)],
+    input: Annotated[str, typer.Argument(metavar="INPUT", help="JSONL (.jsonl, .jsonl.gz), CSV, a folder of .html/.txt pages, or - for JSONL on stdin.", show_default=False)],
+    output: Annotated[Path, typer.Argument(metavar="OUTPUT", help="JSONL file to write: one record per input record.", show_default=False)],
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run: keep OUTPUT, skip records it already holds.")] = False,
     engine: Annotated[EngineChoice, typer.Option("--engine", help="local (this machine) or ray (Ray Data; needs the [ray] extra).")] = EngineChoice.local,
     batch_size: Annotated[int, typer.Option("--batch-size", "-b", min=1, help="Articles translated together, and written per fsync.")] = 8,
@@ -68,25 +68,29 @@ def batch(
     from summarizer.batch import run_batch
 
     settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force)
-    stats = run_batch(
-        input,
-        output,
-        settings=settings,
-        resume=resume,
-        engine=engine.value,
-        batch_size=batch_size,
-        input_format=input_format.value if input_format else None,
-        text_field=text_field,
-        html_field=html_field,
-        id_field=id_field,
-        url_field=url_field,
-        max_chars=max_chars,
-        progress=progress,
-        log_interval_s=log_interval,
-        ray_address=ray_address,
-        num_gpus_per_worker=num_gpus_per_worker,
-        workers=workers,
-    )
+    try:
+        stats = run_batch(
+            input,
+            output,
+            settings=settings,
+            resume=resume,
+            engine=engine.value,
+            batch_size=batch_size,
+            input_format=input_format.value if input_format else None,
+            text_field=text_field,
+            html_field=html_field,
+            id_field=id_field,
+            url_field=url_field,
+            max_chars=max_chars,
+            progress=progress,
+            log_interval_s=log_interval,
+            ray_address=ray_address,
+            num_gpus_per_worker=num_gpus_per_worker,
+            workers=workers,
+        )
+    except KeyboardInterrupt:
+        typer.echo(f"interrupted: {output} holds every batch finished so far; rerun with --resume to continue", err=True)
+        raise SystemExit(130) from None
     typer.echo(f"done: {stats.summary()}", err=True)
     # SystemExit rather than typer.Exit: click returns (not raises) typer.Exit's code outside standalone mode.
     if stats.output_ok == 0:
