@@ -76,7 +76,7 @@ class Pipeline:
         )
 
     def _strategy(self):
-        from summarizer import summarize as strategies
+        from summarizer import summarization as strategies
 
         s = self.settings
         options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
@@ -156,10 +156,9 @@ class Pipeline:
 
     def _process(self, prepared: Sequence[_Prepared], progress: ProgressCallback | None) -> list[ArticleResult]:
         """Translate and summarize validated articles together; timings are shared out per article."""
-        from summarizer.summarize import SummaryInput
-        from summarizer.translate import translate_documents
+        from summarizer.summarization import SummaryInput
+        from summarizer.translation import translate_documents
 
-        strategy = self._strategy()
         articles = [p.article for p in prepared]
         stage: dict[str, float] = {}
 
@@ -172,6 +171,7 @@ class Pipeline:
         documents = [(a.title, *a.subtitles, *a.paragraphs) for a in articles]
         report("loading the translation model", 0.0, 0.05, 0.1)
         translator = self.translator
+        strategy = self._strategy()  # loads the summarizer
         stage["load"] = time.perf_counter() - t0
         t1 = time.perf_counter()
         translations = translate_documents(
@@ -255,7 +255,7 @@ def translate(texts, settings=None):
     items = [texts] if single else list(texts)
     pipe = _pipeline(settings)
     documents = [text.split("\n") for text in items]
-    from summarizer.translate import translate_documents
+    from summarizer.translation import translate_documents
 
     out = ["\n".join(t.paragraphs) for t in translate_documents(pipe.translator, documents, pipe.translation_options)]
     return out[0] if single else out
@@ -264,7 +264,7 @@ def translate(texts, settings=None):
 def summarize(text: str, settings: Settings | None = None) -> str:
     """An English summary of `text`: Korean text goes through the configured strategy (translated
     first when the strategy needs it); English text goes straight to the English summarizer."""
-    from summarizer import summarize as strategies
+    from summarizer import summarization as strategies
     from summarizer.engines.loader import load_engine
     from summarizer.registry import default_model
 

@@ -50,24 +50,33 @@ def test_example_page_to_json(model_flags):
 
 
 def test_markdown_from_stdin_in_cp949(model_flags):
-    page = "제목: 시험 기사\n\n광주광역시는 29일 인공지능 비전을 선포했다.\n\n시는 과제를 제시했다.\n"
+    page = (
+        "광주시, AI 중심도시 비전 선포\n\n"
+        "광주광역시는 29일 오후 김대중컨벤션센터에서 인공지능 중심도시 광주 비전 선포식을 개최했다고 밝혔다.\n\n"
+        "이용섭 시장은 이날 선포식에서 앞으로 10년간 20대 중점과제를 추진해 세계적 수준의 인공지능 인프라를 조성하겠다고 말했다.\n"
+    )
     proc = summarizer("run", "-", *model_flags, "--beams", "1", stdin=page.encode("cp949"))
     assert proc.returncode == 0, proc.stderr.decode()
     assert "## Summary" in proc.stdout.decode() and "## Translation" in proc.stdout.decode()
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
 
 
 @pytest.mark.parametrize(
     "setup,fragment",
     [
         (lambda d: d / "missing.txt", "file not found"),
-        (lambda d: (d / "empty.txt").write_bytes(b"") or d / "empty.txt", "empty"),
-        (lambda d: (d / "blank.txt").write_bytes(b"  \n\t \n") or d / "blank.txt", "empty"),
-        (lambda d: (d / "binary.bin").write_bytes(bytes(range(256)) * 40) or d / "binary.bin", "binary"),
-        (lambda d: (d / "latin.txt").write_bytes("café ".encode("utf-16")) or d / "latin.txt", "binary"),
-        (lambda d: (d / "english.txt").write_text("Stocks rose on Monday in Seoul.\n\nAnalysts were surprised by the move.\n") or d / "english.txt", "does not look Korean"),
+        (lambda d: write(d / "empty.txt", b""), "empty"),
+        (lambda d: write(d / "blank.txt", b"  \n\t \n"), "empty"),
+        (lambda d: write(d / "binary.bin", bytes(range(256)) * 40), "binary"),
+        (lambda d: write(d / "image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(200))), "binary"),
+        (lambda d: write(d / "english.txt", b"Stocks rose on Monday in Seoul.\n\nAnalysts were surprised by the move.\n"), "does not look Korean"),
         (lambda d: d, "is a directory"),
     ],
-    ids=["missing", "empty", "whitespace", "binary", "utf16", "english", "directory"],
+    ids=["missing", "empty", "whitespace", "binary", "png", "english", "directory"],
 )
 def test_bad_input_is_one_line_exit_2(tmp_path, model_flags, setup, fragment):
     assert_one_line_error(summarizer("run", str(setup(tmp_path)), *model_flags), fragment)

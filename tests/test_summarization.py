@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fakes import ScriptedEngine
 
-from summarizer.summarize import summarize_many, summary_options
+from summarizer.summarization import summarize_many, summary_options
 
 OPTIONS = summary_options(5, 60)
 

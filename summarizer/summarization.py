@@ -16,7 +16,7 @@ from typing import Sequence
 
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
 from summarizer.segment import pack_sentences, split_overlong, split_sentences
-from summarizer.translate import translate_documents
+from summarizer.translation import translate_documents
 
 _MAX_REDUCE_ROUNDS = 3
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fakes import ScriptedEngine
 
 from summarizer.engines.base import GenerationOptions
-from summarizer.translate import translate_documents
+from summarizer.translation import translate_documents
 
 OPTIONS = GenerationOptions(num_beams=1)
 
