@@ -103,6 +103,7 @@ class CTranslate2Conversion:
         from summarizer.engines.families import detect_family
 
         hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()  # the converter reloads the weights; one line of output is enough
         path = Path(self.model).expanduser()
         if path.is_dir() and is_converted_dir(path):
             raise ConfigError(f"{path} is already a CTranslate2 model; convert the original model instead")
