@@ -2,8 +2,8 @@
 
 Each size runs in a fresh process through the real streaming path (JSONL reader → duplicate/resume
 planner → Pipeline.prepare / run_many on the tiny checkpoints → fsync'ed JSONL writer). To keep it
-cheap, most records fail fast inside the pipeline (short English pages: cleaned, then refused as not
-Korean); one in 500 is a short Korean article that goes through the tiny models. A sampler thread
+cheap, most records fail fast inside the pipeline (short English pages that the cleaner finds no article
+in); one in 500 is a short Korean article that goes through the tiny models. A sampler thread
 records RSS as records are written, so the figures show the curve, not just the peak.
 
     python benchmarks/batch_memory.py [--sizes 10000,100000] [--workdir /tmp/batch_memory]
@@ -26,7 +26,7 @@ KOREAN = (
     "연구진, 바닷물에서 리튬 뽑는 새 기술 개발 {n}\n\n"
     "국내 연구진이 바닷물에 녹아 있는 리튬을 적은 전기로 빠르게 뽑아내는 기술을 개발했다고 {n}일 밝혔다."
 )
-ENGLISH = "Record {n}: a short English page.\n\nIt is refused as not Korean after cleaning, which keeps this run cheap."
+ENGLISH = "Record {n}: a short English page.\n\nThe cleaner finds no article in it, which keeps this run cheap."
 
 
 def write_dump(path: Path, size: int, korean_every: int) -> None:
@@ -53,7 +53,8 @@ def child(dump: Path, output: Path, models: Path, batch_size: int) -> None:
     settings = Settings(
         translation_model=str(models / "translation"), summary_model=str(models / "summarization"), device="cpu", num_beams=1
     )
-    Pipeline(settings).load()
+    pipeline = Pipeline(settings).load()
+    pipeline.run(KOREAN.format(n=0))  # warm-up: the cleaner and sentence splitter load their own models on first use
     baseline = rss_mib()
     samples: list[tuple[int, float]] = []
     stop = threading.Event()
@@ -80,7 +81,7 @@ def child(dump: Path, output: Path, models: Path, batch_size: int) -> None:
                 "ok": stats.ok,
                 "errors": stats.errors,
                 "seconds": round(stats.elapsed_s, 1),
-                "rss_after_model_load_mib": round(baseline, 1),
+                "rss_after_warmup_mib": round(baseline, 1),
                 "rss_end_mib": round(rss_mib(), 1),
                 "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "samples": samples,
@@ -109,7 +110,7 @@ def main() -> int:
 
         build_tiny_checkpoints(models, seed=0)
     env = {**os.environ, "OMP_NUM_THREADS": "1", "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(REPO_ROOT)}
-    print(f"{'records':>8} {'ok':>5} {'errors':>7} {'seconds':>8} {'RSS after load':>15} {'peak RSS':>9} {'RSS at end':>11}  RSS (MiB) by records written")
+    print(f"{'records':>8} {'ok':>5} {'errors':>7} {'seconds':>8} {'RSS warmed up':>15} {'peak RSS':>9} {'RSS at end':>11}  RSS (MiB) by records written")
     for size in (int(s) for s in args.sizes.split(",")):
         dump, output = args.workdir / f"dump_{size}.jsonl", args.workdir / f"out_{size}.jsonl"
         write_dump(dump, size, args.korean_every)
@@ -123,7 +124,7 @@ def main() -> int:
         curve = _curve(report["samples"], size)
         print(
             f"{report['records']:>8} {report['ok']:>5} {report['errors']:>7} {report['seconds']:>8} "
-            f"{report['rss_after_model_load_mib']:>12.1f} MiB {report['peak_rss_mib']:>5.1f} MiB {report['rss_end_mib']:>7.1f} MiB  {curve}"
+            f"{report['rss_after_warmup_mib']:>12.1f} MiB {report['peak_rss_mib']:>5.1f} MiB {report['rss_end_mib']:>7.1f} MiB  {curve}"
         )
     return 0
 

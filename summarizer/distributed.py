@@ -74,7 +74,7 @@ def ray_outcomes(
     if started_here:
         ray.init(address=ray_address, include_dashboard=False, logging_level=logging.WARNING, runtime_env=worker_runtime_env())
     try:
-        gpus, workers = _worker_resources(ray, num_gpus_per_worker, workers)
+        gpus, workers = _worker_resources(ray, num_gpus_per_worker, workers, cpu_only=settings.device == "cpu")
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True  # OUTPUT follows input order, as with the local engine
         context.enable_progress_bars = False  # the runner draws one bar for the whole job
@@ -84,7 +84,7 @@ def ray_outcomes(
             fn_constructor_kwargs={"settings": settings, "batch_size": batch_size},
             batch_size=batch_size,
             batch_format="pyarrow",
-            concurrency=workers,
+            compute=ray.data.ActorPoolStrategy(size=workers),
             num_gpus=gpus,
             num_cpus=1,
         )
@@ -112,9 +112,15 @@ def worker_runtime_env() -> dict[str, Any]:
     return {"env_vars": {"PYTHONPATH": path}}
 
 
-def _worker_resources(ray: Any, num_gpus_per_worker: float | None, workers: int | None) -> tuple[float, int]:
+def _worker_resources(
+    ray: Any, num_gpus_per_worker: float | None, workers: int | None, cpu_only: bool = False
+) -> tuple[float, int]:
+    """(GPUs per worker, number of workers) from the flags and what the cluster has."""
     cluster_gpus = float(ray.cluster_resources().get("GPU", 0))
-    gpus = (1.0 if cluster_gpus else 0.0) if num_gpus_per_worker is None else float(num_gpus_per_worker)
+    if num_gpus_per_worker is None:
+        gpus = 1.0 if cluster_gpus and not cpu_only else 0.0
+    else:
+        gpus = float(num_gpus_per_worker)
     if gpus < 0:
         raise ConfigError("--num-gpus-per-worker must not be negative")
     if gpus > 0 and cluster_gpus < gpus:

@@ -52,6 +52,26 @@ def test_a_workers_summarizer_error_is_recovered_from_rays_wrapping() -> None:
     assert summarizer_error_in(TaskError()) is TaskError.cause
 
 
+def test_worker_resources_follow_the_cluster_and_the_flags() -> None:
+    from summarizer.distributed import _worker_resources
+    from summarizer.errors import ConfigError
+
+    class FakeRay:
+        def __init__(self, gpus: int) -> None:
+            self.gpus = gpus
+
+        def cluster_resources(self) -> dict[str, float]:
+            return {"CPU": 64.0, "GPU": float(self.gpus)}
+
+    assert _worker_resources(FakeRay(4), None, None) == (1.0, 4)  # one worker per GPU
+    assert _worker_resources(FakeRay(4), 0.5, None) == (0.5, 8)  # two workers share each GPU
+    assert _worker_resources(FakeRay(4), None, 2) == (1.0, 2)
+    assert _worker_resources(FakeRay(4), None, None, cpu_only=True) == (0.0, 1)
+    assert _worker_resources(FakeRay(0), None, None) == (0.0, 1)
+    with pytest.raises(ConfigError, match="GPUs"):
+        _worker_resources(FakeRay(0), 1, None)
+
+
 @pytest.fixture(scope="module")
 def local_ray() -> object:
     ray = pytest.importorskip("ray")
