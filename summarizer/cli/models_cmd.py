@@ -24,14 +24,21 @@ def list_models(
 
     if task is not None and task not in TASKS:
         raise ConfigError(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
-    table = Table("task", "model", "family", "licence", "size", "notes", title="Models (★ = default)")
+    table = Table(title="Models (★ = default)")
+    table.add_column("task", no_wrap=True)
+    table.add_column("model", no_wrap=True)
+    for column in ("family", "licence", "size"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("notes", min_width=24)
     for entry in load_registry():
         if task and entry.task != task:
             continue
         star = "★ " if entry.default else "  "
         size = f"{entry.size_mb / 1000:.1f} GB" if entry.size_mb and entry.size_mb >= 1000 else f"{entry.size_mb} MB"
         table.add_row(entry.task, star + entry.id, entry.family, entry.licence, size, entry.notes)
-    Console().print(table)
+    console = Console()
+    console.width = max(console.width, 150)  # hub ids must stay readable when piped
+    console.print(table)
 
 
 @app.command("download")
