@@ -114,8 +114,8 @@ def main() -> int:
         )
         figures = measure(settings, load_articles(data, count, args.sentences), args.batch_size, args.workdir)
         print(
-            f"{name:<46} {count:>8} {figures['one_by_one']:>7.2f} a/s {figures['run_many']:>5.2f} a/s "
-            f"{figures['run_batch']:>6.2f} a/s {figures['run_many'] / figures['one_by_one']:>8.2f}x"
+            f"{name:<46} {count:>8} {figures['one_by_one']:>7.3g} a/s {figures['run_many']:>5.3g} a/s "
+            f"{figures['run_batch']:>6.3g} a/s {figures['run_many'] / figures['one_by_one']:>8.2f}x"
         )
     return 0
 
