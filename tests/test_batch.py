@@ -168,24 +168,14 @@ def test_progress_logs_lines_when_not_a_tty() -> None:
 
 
 @pytest.fixture(scope="module")
-def one_torch_thread() -> object:
-    # Two cores shared with other jobs: torch's default threads oversubscribe them (10-30x slower here).
-    import torch
-
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
-
-
-@pytest.fixture(scope="module")
-def tiny_settings(tiny_models: Path, one_torch_thread: object) -> Settings:
+def tiny_settings(tiny_models: Path) -> Settings:
     return Settings(
         translation_model=str(tiny_models / "translation"),
         summary_model=str(tiny_models / "summarization"),
         device="cpu",
         num_beams=1,
         max_chars=MAX_CHARS_FOR_TESTS,
+        cpu_threads=1,  # two shared cores: more torch threads oversubscribe them
     )
 
 

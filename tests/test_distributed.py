@@ -99,9 +99,6 @@ def tiny_settings(tiny_models: Path) -> Settings:
 def test_ray_engine_writes_the_local_engines_records_and_resumes(
     local_ray: object, tiny_settings: Settings, tmp_path: Path
 ) -> None:
-    import torch
-
-    torch.set_num_threads(1)
     source = tmp_path / "in.jsonl"
     source.write_bytes(b"\n".join([good_lines()[0], *BAD_LINES.values()]) + b"\n")  # one article keeps it quick
     local_out, ray_out = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
