@@ -149,7 +149,10 @@ def choose_runtime(device: str, compute_type: str | None, weights: str | None, c
         index = int(device.split(":", 1)[1]) if ":" in device else 0
     else:
         raise ConfigError(f"the ctranslate2 backend cannot run on device {device!r}; use cpu or cuda[:N]")
-    supported = ctranslate2.get_supported_compute_types(ct2_device, index)
+    try:
+        supported = ctranslate2.get_supported_compute_types(ct2_device, index)
+    except (RuntimeError, ValueError) as exc:  # e.g. a CPU-only CTranslate2 build, or no such GPU
+        raise ConfigError(f"CTranslate2 cannot use {device}: {str(exc).strip().splitlines()[0]}") from None
     if compute_type is None:
         if ct2_device == "cpu":
             preferred = ["int8", "int8_float32", "float32"]

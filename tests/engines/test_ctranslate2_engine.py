@@ -231,13 +231,30 @@ def test_loading_errors_are_one_line(tiny_checkpoint, converted, tmp_path):
     assert "\n" not in str(caught.value)
 
 
-def test_runtime_choice_rejects_what_the_machine_cannot_run():
+def test_runtime_choice_rejects_what_the_machine_cannot_run(monkeypatch):
+    import ctranslate2
+
+    # What an AVX2 CPU offers (CPUs with native float16 would accept it).
+    cpu_types = {"int8", "int8_float32", "float32"}
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device, index=0: cpu_types)
     assert choose_runtime("cpu", None, "int8").compute_type == "int8"
     assert choose_runtime("cpu", None, "float16", cpu_threads=3).intra_threads == 3
     with pytest.raises(ConfigError, match="not supported"):
         choose_runtime("cpu", "float16", None)
     with pytest.raises(ConfigError, match="cannot run on device"):
         choose_runtime("mps", None, None)
+
+
+def test_gpu_defaults_follow_the_weights(monkeypatch):
+    # No GPU here: stand in for CTranslate2's capability query to check the GPU choices themselves.
+    import ctranslate2
+
+    gpu_types = {"float32", "float16", "bfloat16", "int8", "int8_float16", "int8_bfloat16", "int8_float32"}
+    monkeypatch.setattr(ctranslate2, "get_supported_compute_types", lambda device, index=0: gpu_types)
+    assert choose_runtime("cuda:1", None, "int8") == choose_runtime("cuda:1", "int8_float16", None)
+    assert choose_runtime("cuda:1", None, "int8").device_index == 1
+    assert choose_runtime("cuda", None, "float16").compute_type == "float16"
+    assert choose_runtime("cuda", None, None).compute_type == "float16"
 
 
 def test_folder_converted_by_other_tools_loads_with_family_from_tokenizer(converted, tmp_path):
