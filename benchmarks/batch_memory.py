@@ -18,7 +18,6 @@ import resource
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
