@@ -180,7 +180,7 @@ def _read_jsonl(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[
             try:
                 obj = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield _unparseable(line_no, f"invalid JSON: {exc.msg} at column {exc.colno}")
+                yield _unparseable(line_no, f"invalid JSON: {exc.msg} (column {exc.colno})")
                 continue
             if not isinstance(obj, dict):
                 yield _unparseable(line_no, f"line is a JSON {type(obj).__name__}, not an object")
