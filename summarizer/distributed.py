@@ -6,7 +6,7 @@ models once each (GPUs per worker configurable), and the driver writes the recor
 order, through the same resumable JSONL writer. Records are those of the local engine: both call
 summarizer.batch.process_records.
 
-Ray is an optional extra: `pip install 'korean-news-summarizer[ray]'`.
+Ray is an optional extra: `pip install -e '.[ray]'`.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def import_ray() -> Any:
         import ray.data  # noqa: F401 — Ray Data is a separate extra of ray
     except ImportError:
         raise MissingDependencyError(
-            "the Ray engine needs Ray Data: install the [ray] extra (pip install 'korean-news-summarizer[ray]')"
+            "the Ray engine needs Ray Data: install the [ray] extra (pip install -e '.[ray]')"
         ) from None
     return ray
 
