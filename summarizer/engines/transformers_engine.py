@@ -104,10 +104,13 @@ class TransformersEngine(Seq2SeqEngine):
         # Each input keeps its own length cap; the batch runs to the largest and outputs are cut back,
         # so batched greedy output equals one-at-a-time output.
         caps = [options.max_new_tokens_for(len(ids)) for ids in batch_ids]
+        # Every decoding setting explicit, so a checkpoint's generation_config (e.g. bart-large-cnn's
+        # min_length=56) cannot override GenerationOptions and both backends decode alike.
         kwargs: dict[str, Any] = dict(
             num_beams=options.num_beams,
             max_new_tokens=max(caps),
-            no_repeat_ngram_size=options.no_repeat_ngram_size or None,
+            min_length=0,
+            no_repeat_ngram_size=options.no_repeat_ngram_size,
             repetition_penalty=options.repetition_penalty,
             do_sample=False,
         )
