@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Any, Sequence
 
+from summarizer.engines.families import FamilySpec
 from summarizer.types import ModelInfo
 
 
@@ -86,3 +87,22 @@ class Seq2SeqEngine(ABC):
         Backends that know more override this; the default cannot tell a cut-off output.
         """
         return [Generation(text=t, num_tokens=-1, stopped=None) for t in self.generate(texts, options)]
+
+
+class TokenizerBackedEngine(Seq2SeqEngine):
+    """An engine whose source side is a Hugging Face tokenizer: both backends count and split tokens alike."""
+
+    tokenizer: Any
+    spec: FamilySpec
+
+    def tokenize(self, text: str) -> list[str]:
+        return self.tokenizer.tokenize(text)
+
+    def detokenize(self, pieces: Sequence[str]) -> str:
+        return self.tokenizer.convert_tokens_to_string(list(pieces)).strip()
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        encoded = self.tokenizer([self.spec.prefix + t for t in texts], add_special_tokens=True)["input_ids"]
+        return [len(ids) for ids in encoded]

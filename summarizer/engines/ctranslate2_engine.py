@@ -27,7 +27,7 @@ from typing import Any, Sequence
 
 import ctranslate2
 
-from summarizer.engines.base import Generation, GenerationOptions, Seq2SeqEngine
+from summarizer.engines.base import Generation, GenerationOptions, TokenizerBackedEngine
 from summarizer.engines.batching import token_budget_batches
 from summarizer.engines.families import FamilySpec, detect_family, family_spec
 from summarizer.errors import ConfigError, ModelError, ModelUnavailableError
@@ -276,7 +276,7 @@ def _input_window(hf_config: dict[str, Any], tokenizer: Any) -> int:
 # --- the engine -------------------------------------------------------------------------------------------
 
 
-class CTranslate2Engine(Seq2SeqEngine):
+class CTranslate2Engine(TokenizerBackedEngine):
     """A ctranslate2.Translator plus the original Hugging Face tokenizer, driven per model family.
 
     Multilingual families (NLLB, M2M100, mBART-50) get the source language token from the tokenizer
@@ -318,18 +318,6 @@ class CTranslate2Engine(Seq2SeqEngine):
     @property
     def max_input_tokens(self) -> int:
         return self._window
-
-    def tokenize(self, text: str) -> list[str]:
-        return self.tokenizer.tokenize(text)
-
-    def detokenize(self, pieces: Sequence[str]) -> str:
-        return self.tokenizer.convert_tokens_to_string(list(pieces)).strip()
-
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        encoded = self.tokenizer([self.spec.prefix + t for t in texts], add_special_tokens=True)["input_ids"]
-        return [len(ids) for ids in encoded]
 
     def source_tokens(self, texts: Sequence[str]) -> list[list[str]]:
         """What CTranslate2 reads: each text's tokens with the family's special tokens, cut to the window."""

@@ -7,7 +7,7 @@ from typing import Any, Sequence
 
 import torch
 
-from summarizer.engines.base import Generation, GenerationOptions, Seq2SeqEngine
+from summarizer.engines.base import Generation, GenerationOptions, TokenizerBackedEngine
 from summarizer.engines.batching import token_budget_batches
 from summarizer.engines.families import FamilySpec
 from summarizer.types import ModelInfo
@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 _WINDOW_CAP = 1024
 
 
-class TransformersEngine(Seq2SeqEngine):
+class TransformersEngine(TokenizerBackedEngine):
     """A loaded AutoModelForSeq2SeqLM + tokenizer on one device (or spread by accelerate's device_map)."""
 
     def __init__(self, model: Any, tokenizer: Any, info: ModelInfo, device: str, spec: FamilySpec) -> None:
@@ -46,18 +46,6 @@ class TransformersEngine(Seq2SeqEngine):
         ]
         known = [int(x) for x in limits if x]
         return min(known + [_WINDOW_CAP]) if known else 512
-
-    def tokenize(self, text: str) -> list[str]:
-        return self.tokenizer.tokenize(text)
-
-    def detokenize(self, pieces: Sequence[str]) -> str:
-        return self.tokenizer.convert_tokens_to_string(list(pieces)).strip()
-
-    def count_tokens(self, texts: Sequence[str]) -> list[int]:
-        if not texts:
-            return []
-        encoded = self.tokenizer([self.spec.prefix + t for t in texts], add_special_tokens=True)["input_ids"]
-        return [len(ids) for ids in encoded]
 
     # --- generation ---------------------------------------------------------------------------------
 
