@@ -97,7 +97,7 @@ class Pipeline:
                 raise InputTooLargeError(f"input is larger than the {self.settings.max_chars:,}-character limit")
             from summarizer.clean import clean_article
 
-            article = clean_article(raw, url=url)
+            article = clean_article(raw, url=url, keep=self.settings.keep)
         text = "\n".join((article.title, *article.paragraphs))
         if not article.paragraphs:
             reason = "; ".join(article.warnings) or "the page has no article text"

@@ -42,6 +42,7 @@ class Settings:
     max_chars: int = 200_000  # larger articles are refused, not truncated
     force: bool = False  # translate text that does not look Korean
     cpu_threads: int = 0  # 0 → torch / CTranslate2 default
+    keep: tuple[str, ...] = ()  # in-article furniture the cleaner leaves in the body (clean/keep.py); () → prose only
 
     def __post_init__(self) -> None:
         if self.strategy not in STRATEGIES:
@@ -55,6 +56,10 @@ class Settings:
             raise ConfigError("num_beams must be ≥ 1, max_length_ratio > 0 and batch_max_tokens ≥ 16")
         if self.summary_min_tokens > self.summary_max_tokens:
             raise ConfigError("summary_min_tokens must not exceed summary_max_tokens")
+        from summarizer.clean.keep import parse_keep
+
+        # One canonical form ('caption,credit' or ['credit', 'caption'] → ('caption', 'credit')); unknown names raise.
+        object.__setattr__(self, "keep", tuple(sorted(parse_keep(self.keep))))
 
     @property
     def summary_task(self) -> str:
@@ -125,6 +130,8 @@ def _coerce(name: str, value: Any) -> Any:
             return int(value)
         if kind == "float":
             return float(value)
+        if kind.startswith("tuple"):  # 'caption,copyright' from the environment, a list from the config file
+            return tuple(value.split(",")) if isinstance(value, str) else tuple(str(v) for v in value)
     except (TypeError, ValueError):
         raise ConfigError(f"setting {name} expects a {kind}, got {value!r}") from None
     return str(value)

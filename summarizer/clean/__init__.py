@@ -7,14 +7,16 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from summarizer.clean import metadata
 from summarizer.clean.detect import looks_like_html, to_text
+from summarizer.clean.keep import KEEPABLE_KINDS, parse_keep
 from summarizer.clean.layout import PageParts
 from summarizer.textio import hangul_ratio
 from summarizer.types import Article
 
-__all__ = ["clean_article"]
+__all__ = ["KEEPABLE_KINDS", "clean_article"]
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -22,12 +24,15 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ENGLISH_WORDS = frozenset("the of and to in is that for on with was said as by at from".split())
 
 
-def clean_article(raw: bytes | bytearray | str, url: str | None = None) -> Article:
+def clean_article(raw: bytes | bytearray | str, url: str | None = None, keep: str | Iterable[str] = ()) -> Article:
     """Clean a news page (HTML or a plain-text dump, detected automatically) into an Article.
 
     Args:
         raw: page bytes (UTF-8, or EUC-KR/CP949 declared or sniffed) or text.
         url: where the page came from; used for the outlet name and by trafilatura.
+        keep: in-article furniture to leave in the body, in page order: any of KEEPABLE_KINDS ('byline',
+            'caption', 'credit', 'signoff', 'copyright') or 'all'. Default: none (prose only); metadata
+            (reporters, e-mails, dateline) is read either way.
 
     Returns:
         Article with body paragraphs in order, metadata, `removed` blocks with reasons, and warnings. An
@@ -35,19 +40,21 @@ def clean_article(raw: bytes | bytearray | str, url: str | None = None) -> Artic
 
     Raises:
         EmptyInputError, DecodeError, InputTooLargeError: input that is empty, binary, or over 10 MB.
+        ConfigError: an unknown name in `keep`.
     """
+    kept = parse_keep(keep)
     text = to_text(raw)
     language_hint = ""
     if looks_like_html(text):
         from summarizer.clean.html import clean_html
 
-        parts, meta = clean_html(text, url)
+        parts, meta = clean_html(text, url, keep=kept)
         input_type, language_hint = "html", meta.language
         url = url or meta.url or None
     else:
         from summarizer.clean.textdump import clean_text_dump
 
-        parts, input_type = clean_text_dump(text), "text"
+        parts, input_type = clean_text_dump(text, keep=kept), "text"
     if not parts.paragraphs and not any("body" in w for w in parts.warnings):
         parts.warnings.append("empty body after cleaning: nothing on the page looks like article text")
     return _to_article(parts, url, input_type, language_hint)

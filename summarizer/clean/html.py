@@ -64,8 +64,11 @@ class HtmlMeta:
     outlet_candidates: tuple[str, ...] = ()  # site name, publisher, creator metas (split on '|')
 
 
-def clean_html(text: str, url: str | None = None) -> tuple[PageParts, HtmlMeta]:
-    """Clean an HTML page: (layout parts, page metadata). Never raises for odd markup: warnings say why."""
+def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozenset()) -> tuple[PageParts, HtmlMeta]:
+    """Clean an HTML page: (layout parts, page metadata). Never raises for odd markup: warnings say why.
+
+    `keep`: in-article kinds left in the body (see keep.py); with 'caption', caption markup becomes body paragraphs.
+    """
     from trafilatura.utils import load_html  # deferred: keeps `summarizer --help` fast
 
     tree = load_html(_wrap_fragment(text))
@@ -77,7 +80,7 @@ def clean_html(text: str, url: str | None = None) -> tuple[PageParts, HtmlMeta]:
     korean = meta.language == "ko" or hangul_ratio(meta.title) >= 0.3
     if korean:
         meta = _with_visible_timestamps(meta, tree)
-    captions = prune_captions(tree) if korean else []
+    captions = prune_captions(tree, keep="caption" in keep) if korean else []
     paragraphs_from_breaks(tree)
     body, reason = _extract(tree, url or meta.url or None, EXTRACT_OPTIONS)
     if len(body) < RECALL_RETRY_CHARS:  # precision mode sometimes keeps only a stub: ask for the balanced extraction
@@ -87,10 +90,13 @@ def clean_html(text: str, url: str | None = None) -> tuple[PageParts, HtmlMeta]:
     title = _best_title(meta)
     korean = korean or hangul_ratio(body[:2000]) >= 0.3
     lines = normalise_lines(body)
-    parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS)
+    kept_captions = frozenset(captions) if "caption" in keep else frozenset()
+    parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS, keep=keep,
+                    captions=kept_captions)
     if len(lines) > MAX_LINES:
         parts.warnings.append(f"only the first {MAX_LINES} lines of the extracted text were read")
-    parts.removed[:0] = [RemovedBlock(text, "caption (photo caption markup)") for text in captions]
+    if not kept_captions:
+        parts.removed[:0] = [RemovedBlock(text, "caption (photo caption markup)") for text in captions]
     if not body.strip():
         parts.warnings = [reason]
     _merge_meta(parts, meta, tree)
@@ -117,8 +123,14 @@ def _wrap_fragment(text: str) -> str:
     return f"<html><body><div>{text}</div></body></html>"
 
 
-def prune_captions(tree) -> list[str]:  # type: ignore[no-untyped-def]
-    """Remove photo-caption elements (figcaption, '.img_desc'…) from the tree; return their texts."""
+def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-untyped-def]
+    """Remove photo-caption elements (figcaption, '.img_desc'…) from the tree; return their texts.
+
+    keep=True: each caption also becomes a plain <p> where its photo was (trafilatura drops figures and their
+    captions), so the layout pass can keep it in the body in page order.
+    """
+    from lxml.html import Element
+
     texts = []
     for element in tree.xpath(HTML_CAPTION_XPATH):
         parent = element.getparent()
@@ -127,6 +139,11 @@ def prune_captions(tree) -> list[str]:  # type: ignore[no-untyped-def]
         text = " ".join(" ".join(element.itertext()).split())
         if text:
             texts.append(text)
+        if text and keep:
+            figure = next(element.iterancestors("figure"), None)
+            paragraph = Element("p")
+            paragraph.text = text
+            (figure if figure is not None else element).addnext(paragraph)
         if element.tail and element.tail.strip():  # the text after the caption belongs to the page: keep it
             previous = element.getprevious()
             if previous is not None:

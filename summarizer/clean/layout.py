@@ -54,16 +54,22 @@ def comparable(text: str) -> str:
 class PageLayout:
     """One pass over the lines of a page. mode='text' for full-page dumps, 'html' for trafilatura's main text."""
 
-    def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None) -> None:
+    def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None,
+                 keep: frozenset[str] = frozenset(), captions: frozenset[str] = frozenset()) -> None:
         self.lines = lines
         self.mode = mode
         self.title_hint = title_hint.strip()
+        self.keep = keep  # in-article kinds left in the body (keep.py); their metadata is still read
+        self._kept: set[int] = set()  # indexes into parts.paragraphs of the lines kept that way
         self.classes: list[LineClass] = [classify_line(line) for line in lines]
         if kinds is not None:  # only these rule kinds apply (pages in other languages get a safe subset)
             self.classes = [c if c.kind in kinds or c.kind is None else CONTENT for c in self.classes]
         self._outlet_line: str | None = None  # an outlet's name standing alone on a line (logo text)
         self._mark_outlet_names()
         self._mark_captions_above_credits()
+        for i, line in enumerate(lines):  # caption texts the HTML path found in caption markup
+            if line in captions:
+                self.classes[i] = LineClass("caption", "caption_markup")
         self.parts = PageParts()
         self._lead_reporters: tuple[str, ...] = ()
 
@@ -231,7 +237,7 @@ class PageLayout:
                 break
             else:
                 self._read_metadata(i)
-                parts.drop(line, f"{kind} ({cls.rule})")
+                self._drop_or_keep(i)
                 if kind in ("signoff", "copyright") and parts.paragraphs:
                     i = self._read_footer(i + 1)
                     end_reason = f"after the {kind} line"
@@ -247,27 +253,41 @@ class PageLayout:
         """Sign-off, copyright, send-time lines right after the body: read for metadata, then the tail begins."""
         while i < len(self.lines) and self.classes[i].kind in _FOOTER_KINDS:
             self._read_metadata(i)
-            self.parts.drop(self.lines[i], f"{self.classes[i].kind} ({self.classes[i].rule})")
+            self._drop_or_keep(i)
             i += 1
         return i
 
+    def _drop_or_keep(self, i: int) -> None:
+        """A classified line inside the article: into `removed` with its reason, or into the body when kept."""
+        cls = self.classes[i]
+        if cls.kind in self.keep:
+            self._kept.add(len(self.parts.paragraphs))
+            self.parts.paragraphs.append(self.lines[i])
+        else:
+            self.parts.drop(self.lines[i], f"{cls.kind} ({cls.rule})")
+
     def _drop_trailing_non_prose(self) -> None:
-        paragraphs = self.parts.paragraphs
-        while len(paragraphs) > 1 and not is_prose(paragraphs[-1]) and len(paragraphs[-1]) <= 80:
-            self.parts.drop(paragraphs.pop(), "trailing non-prose line after the body (likely links)")
+        """Short non-prose lines at the end of a dump's body are links; kept furniture stays where it is."""
+        paragraphs, i = self.parts.paragraphs, len(self.parts.paragraphs) - 1
+        while i > 0 and (i in self._kept or (not is_prose(paragraphs[i]) and len(paragraphs[i]) <= 80)):
+            if i not in self._kept:
+                self.parts.drop(paragraphs.pop(i), "trailing non-prose line after the body (likely links)")
+                self._kept = {k - 1 if k > i else k for k in self._kept}
+            i -= 1
 
     def _strip_lead_prefix(self, line: str) -> str:
         prefix = metadata.split_lead_prefix(line)
         if prefix is None:
             return line
         parts = self.parts
-        parts.drop(prefix.text, f"dateline/byline of the lead ({prefix.rule})")
+        if "byline" not in self.keep:
+            parts.drop(prefix.text, f"dateline/byline of the lead ({prefix.rule})")
         parts.dateline = parts.dateline or prefix.dateline
         parts.source = parts.source or prefix.outlet
         self._lead_reporters = prefix.reporters
         parts.reporters = metadata.unique(list(prefix.reporters) + parts.reporters)
         parts.emails = metadata.unique(parts.emails + metadata.emails_in(prefix.text))
-        return prefix.rest
+        return line if "byline" in self.keep else prefix.rest
 
     def _is_other_story(self, line: str) -> bool:
         if looks_like_teaser(line):
@@ -307,6 +327,7 @@ def _own_emails(line: str, reporters: list[str]) -> list[str]:
     return metadata.emails_in(line)
 
 
-def lay_out(lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None) -> PageParts:
+def lay_out(lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None,
+            keep: frozenset[str] = frozenset(), captions: frozenset[str] = frozenset()) -> PageParts:
     """Run the layout pass over normalised lines (see PageLayout)."""
-    return PageLayout(lines, mode=mode, title_hint=title_hint, kinds=kinds).run()
+    return PageLayout(lines, mode=mode, title_hint=title_hint, kinds=kinds, keep=keep, captions=captions).run()

@@ -8,11 +8,14 @@ from summarizer.clean.layout import PageParts, lay_out
 MAX_LINES = 20000  # a page has a few hundred lines; beyond this it is not a news page and we stop reading
 
 
-def clean_text_dump(text: str) -> PageParts:
-    """Split a text dump into title, subtitles, body and metadata; removed lines keep their reasons."""
+def clean_text_dump(text: str, keep: frozenset[str] = frozenset()) -> PageParts:
+    """Split a text dump into title, subtitles, body and metadata; removed lines keep their reasons.
+
+    `keep`: in-article kinds left in the body (see keep.py).
+    """
     lines = normalise_lines(text)
     dropped = lines[MAX_LINES:]
-    parts = lay_out(lines[:MAX_LINES], mode="text")
+    parts = lay_out(lines[:MAX_LINES], mode="text", keep=keep)
     if dropped:
         parts.drop("\n".join(dropped[:50]), f"input cut after {MAX_LINES} lines ({len(dropped)} more lines)")
         parts.warnings.append(f"only the first {MAX_LINES} lines were read")

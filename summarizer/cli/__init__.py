@@ -19,6 +19,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help texts show "[default: 160]" and "[env: …]" literally (rich markup would eat them)
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

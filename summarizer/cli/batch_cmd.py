@@ -13,6 +13,7 @@ from summarizer.cli.common import (
     Config,
     Device,
     Force,
+    Keep,
     NumBeams,
     Strategy,
     SummaryModel,
@@ -58,6 +59,7 @@ def batch(
     beams: NumBeams = None,
     config: Config = None,
     force: Force = False,
+    keep: Keep = None,
 ) -> None:
     """Translate and summarise every article of a dump into a JSONL file; safe to kill and --resume.
 
@@ -67,7 +69,7 @@ def batch(
     """
     from summarizer.batch import run_batch
 
-    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force)
+    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep)
     try:
         stats = run_batch(
             input,

@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from summarizer.cli.common import Keep
+
 
 class CleanFormat(str, Enum):
     json = "json"
@@ -18,6 +20,7 @@ def clean(
     file: Annotated[str, typer.Argument(help="Page to clean: an HTML file or a text dump of a page, or - for stdin.", show_default=False)],
     output_format: Annotated[CleanFormat, typer.Option("--format", "-f", help="json: the whole Article; text: title and body paragraphs.")] = CleanFormat.json,
     url: Annotated[Optional[str], typer.Option("--url", help="Where the page came from (names the outlet, helps trafilatura).")] = None,
+    keep: Keep = None,
 ) -> None:
     """Strip page chrome from a Korean news page and print the article: title, body, dates, reporters, removed blocks.
 
@@ -25,9 +28,12 @@ def clean(
     not an error here: the Article is printed with a warning on stderr.
     """
     from summarizer.clean import clean_article
+    from summarizer.settings import Settings
     from summarizer.textio import read_input
 
-    article = clean_article(read_input(file), url=url)
+    # Through Settings so SUMMARIZER_KEEP and the config file apply here as they do to run and batch.
+    settings = Settings.load({"keep": tuple(keep) if keep else None})
+    article = clean_article(read_input(file), url=url, keep=settings.keep)
     for warning in article.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if output_format is CleanFormat.json:

@@ -35,6 +35,16 @@ Config = Annotated[
     typer.Option("--config", help="TOML config file. [default: ~/.config/summarizer/config.toml; env: SUMMARIZER_CONFIG]"),
 ]
 Force = Annotated[bool, typer.Option("--force", help="Translate even when the text does not look Korean.")]
+Keep = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--keep",
+        metavar="KIND",
+        help="Leave this in-article furniture in the body (repeatable or comma-separated): byline, caption, credit, "
+        "signoff, copyright, or all. [default: none, prose only; env: SUMMARIZER_KEEP]",
+        show_default=False,
+    ),
+]
 
 
 def build_settings(
@@ -46,6 +56,7 @@ def build_settings(
     num_beams: int | None = None,
     config: Path | None = None,
     force: bool | None = None,
+    keep: list[str] | None = None,
 ) -> Settings:
     """Flags > SUMMARIZER_* env > config file > registry defaults."""
     overrides = {
@@ -56,5 +67,6 @@ def build_settings(
         "backend": backend,
         "num_beams": num_beams,
         "force": force or None,
+        "keep": tuple(keep) if keep else None,
     }
     return Settings.load(overrides, config_file=config)

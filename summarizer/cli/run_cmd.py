@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.cli.common import Backend, Config, Device, Force, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings
+from summarizer.cli.common import Backend, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings
 from summarizer.errors import ConfigError
 
 FORMATS = ("markdown", "json")
@@ -27,6 +27,7 @@ def run(
     summary_min_tokens: Annotated[Optional[int], typer.Option("--summary-min-tokens", help="Shortest summary, in tokens. [default: 30]")] = None,
     config: Config = None,
     force: Force = False,
+    keep: Keep = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Clean a Korean news page, translate it paragraph by paragraph and summarize it in English.
@@ -40,7 +41,7 @@ def run(
     from summarizer.pipeline import Pipeline
     from summarizer.textio import read_input
 
-    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force)
+    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep)
     settings = settings.replace(summary_max_tokens=summary_max_tokens, summary_min_tokens=summary_min_tokens)
     raw = read_input(Path(source) if source != "-" else "-")
     pipeline = Pipeline(settings)

@@ -114,5 +114,8 @@ def test_help_answers():
     proc = summarizer("run", "--help")
     assert proc.returncode == 0
     out = proc.stdout.decode()
-    for flag in ("--format", "--translation-model", "--summary-model", "--strategy", "--device", "--force"):
+    for flag in ("--format", "--translation-model", "--summary-model", "--strategy", "--device", "--force", "--keep"):
         assert flag in out
+    # Defaults and env names written in the help texts are shown, not eaten as rich markup.
+    for text in ("[default: 160]", "[env: SUMMARIZER_TRANSLATION_MODEL]", "env: SUMMARIZER_KEEP"):
+        assert text in " ".join(out.split()), text
