@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.clean.metadata import canonical_outlet
 from summarizer.clean.rules import CHROME_WORDS, LINE_RULES, SECTION_WORDS, TEASER_BYLINE
 
 _COMPILED = tuple((rule, re.compile(rule.pattern)) for rule in LINE_RULES)
@@ -61,11 +62,12 @@ def classify_line(line: str) -> LineClass:
 
 
 def is_menu_line(line: str) -> bool:
-    """True when the line is made of menu/button/section words (counts allowed), like '전국 광주·전남'."""
-    tokens = [t for t in _MENU_SPLIT.split(line) if t and not _COUNT.match(t)]
+    """True when the line is made of menu/button/section words or outlet names (counts allowed), like
+    '전국 광주·전남', '연합뉴스 언론사 구독하기', '페이스북(으)로 기사보내기'."""
+    tokens = [t for t in _MENU_SPLIT.split(line.replace("(으)로", " ")) if t and not _COUNT.match(t)]
     if not tokens:
         return True
-    known = sum(1 for t in tokens if t in _MENU_WORDS)
+    known = sum(1 for t in tokens if t in _MENU_WORDS or canonical_outlet(t))
     return known == len(tokens) or (len(tokens) >= 4 and known >= 0.75 * len(tokens))
 
 

@@ -268,7 +268,7 @@ def _with_visible_timestamps(meta: HtmlMeta, tree) -> HtmlMeta:  # type: ignore[
 
 def _visible_timestamps(tree) -> tuple[datetime | None, datetime | None]:  # type: ignore[no-untyped-def]
     """'입력 2020.01.29 14:52 | 수정 …' written on the page (label and date may sit in sibling elements)."""
-    published = updated = None
+    published = updated = printed = None
     for count, element in enumerate(tree.xpath(_STAMP_XPATH)):
         if count >= _MAX_STAMP_ELEMENTS or (published and updated):
             break
@@ -279,9 +279,11 @@ def _visible_timestamps(tree) -> tuple[datetime | None, datetime | None]:  # typ
         for role, value in found:
             if role == "updated":
                 updated = updated or value
+            elif role == "print":
+                printed = printed or value
             else:
                 published = published or value
-    return published, updated
+    return published or printed, updated
 
 
 def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:

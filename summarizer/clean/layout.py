@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from summarizer.clean import metadata
-from summarizer.clean.rules import PORTALS
+from summarizer.clean.rules import PORTALS, TRAILING_SIGNOFF
 from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
 from summarizer.types import RemovedBlock
 
@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
+_TRAILING_SIGNOFF = re.compile(TRAILING_SIGNOFF)
 
 
 @dataclass
@@ -72,17 +73,18 @@ class PageLayout:
                 self.classes[i] = LineClass("caption", "caption_markup")
         self.parts = PageParts()
         self._lead_reporters: tuple[str, ...] = ()
+        self._print_date: datetime | None = None  # the print edition's date: the published time only when none other
 
     def run(self) -> PageParts:
         start = self._body_start()
         if start is None:
             self.parts.warnings.append("no article body found: no paragraph of prose in the page")
             self._read_header(len(self.lines))
-            self.parts.source = self.parts.source or self._outlet_line
-            return self.parts
-        self._read_header(start)
-        self._read_body(start)
+        else:
+            self._read_header(start)
+            self._read_body(start)
         self.parts.source = self.parts.source or self._outlet_line
+        self.parts.published_at = self.parts.published_at or self._print_date
         return self.parts
 
     def _mark_outlet_names(self) -> None:
@@ -245,6 +247,7 @@ class PageLayout:
             i += 1
         if self.mode == "text":
             self._drop_trailing_non_prose()
+        self._strip_trailing_signoff()
         if i < len(lines):
             tail = lines[i:]
             parts.drop("\n".join(tail), f"after the end of the article: {end_reason or 'end'} ({len(tail)} lines)")
@@ -269,11 +272,25 @@ class PageLayout:
     def _drop_trailing_non_prose(self) -> None:
         """Short non-prose lines at the end of a dump's body are links; kept furniture stays where it is."""
         paragraphs, i = self.parts.paragraphs, len(self.parts.paragraphs) - 1
-        while i > 0 and (i in self._kept or (not is_prose(paragraphs[i]) and len(paragraphs[i]) <= 80)):
+        while i > 0 and (i in self._kept or (not is_prose(paragraphs[i]) and len(paragraphs[i]) <= 80
+                                               and not _SENTENCE_END.search(paragraphs[i]))):
             if i not in self._kept:
                 self.parts.drop(paragraphs.pop(i), "trailing non-prose line after the body (likely links)")
                 self._kept = {k - 1 if k > i else k for k in self._kept}
             i -= 1
+
+    def _strip_trailing_signoff(self) -> None:
+        """'… 첫번째 태풍이다. KBS 뉴스 홍길동입니다.': the broadcaster's sign-off leaves the last paragraph for metadata."""
+        paragraphs = self.parts.paragraphs
+        last = len(paragraphs) - 1
+        match = _TRAILING_SIGNOFF.search(paragraphs[last]) if paragraphs and last not in self._kept else None
+        if match is None:
+            return
+        signoff = match.group(0).strip()
+        paragraphs[last] = paragraphs[last][: match.start()].rstrip()
+        self.parts.drop(signoff, "signoff (trailing_broadcast_signoff)")
+        self.parts.reporters = metadata.unique(self.parts.reporters + metadata.reporters_in(signoff))
+        self.parts.emails = metadata.unique(self.parts.emails + metadata.emails_in(signoff))
 
     def _strip_lead_prefix(self, line: str) -> str:
         prefix = metadata.split_lead_prefix(line)
@@ -301,8 +318,13 @@ class PageLayout:
             for role, value in metadata.parse_timestamps(line):
                 if role == "updated":
                     parts.updated_at = parts.updated_at or value
+                elif role == "print":
+                    self._print_date = self._print_date or value
                 else:
                     parts.published_at = parts.published_at or value
+            # '홍길동 기자 | 기사입력 …': a byline sharing the timestamp's line
+            parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
+            parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
         elif kind == "signoff":
             parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))

@@ -17,8 +17,10 @@ from summarizer.clean.rules import (
     NON_NAME_SUFFIXES,
     NON_NAMES,
     OUTLETS,
+    PRINT_LABELS,
     PUBLISHED_LABELS,
     ROLE,
+    SHORT_DATE,
     UPDATED_LABELS,
 )
 
@@ -35,8 +37,11 @@ def seoul_tz() -> tzinfo:
 
 
 _DATE_RE = re.compile(DATE)
-_LABELS = sorted(PUBLISHED_LABELS + UPDATED_LABELS, key=len, reverse=True)
+_LABELS = sorted(PUBLISHED_LABELS + UPDATED_LABELS + ("지면",), key=len, reverse=True)
 _UPDATED = frozenset(label.replace(" ", "") for label in UPDATED_LABELS)
+_PRINT = frozenset(PRINT_LABELS)
+_SHORT_DATE_RE = re.compile(SHORT_DATE)
+_UPDATED_BEFORE_RE = re.compile(r"(?:" + "|".join(re.escape(x) for x in UPDATED_LABELS) + r")\s*[:：]?\s*$")
 _LABELLED_RE = re.compile(
     r"(?P<label>" + "|".join(re.escape(x) for x in _LABELS) + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*" + DATE
 )
@@ -54,7 +59,11 @@ _OUTLET_SUFFIX_RE = re.compile(r"(?:뉴스|일보|신문|경제|데일리|코리
 
 def datetime_from_match(match: re.Match[str], prefix: str = "") -> datetime | None:
     """Build a Seoul-time datetime from a DATE match (group names optionally prefixed); None if out of range."""
-    group = match.group
+    groups = match.groupdict()
+
+    def group(name: str) -> str | None:
+        return groups.get(name)
+
     try:
         year, month, day = int(group(prefix + "y")), int(group(prefix + "m")), int(group(prefix + "d"))
         hour = int(group(prefix + "H") or 0)
@@ -95,8 +104,15 @@ def _parse_iso(text: str) -> datetime | None:
 
 
 def parse_timestamps(line: str) -> list[tuple[str, datetime]]:
-    """('published' | 'updated', datetime) for each timestamp in a timestamp line; an unlabelled date is 'published'."""
+    """('published' | 'updated' | 'print', datetime) for each timestamp in a timestamp line; an unlabelled date is
+    'published', a two-digit year ('16.01.18 20:47') is 20yy."""
     found = labelled_timestamps(line)
+    if not found:
+        for match in _SHORT_DATE_RE.finditer(line):
+            value = datetime_from_match(match)
+            if value is not None:
+                found.append(("updated" if _UPDATED_BEFORE_RE.search(line[: match.start()]) else "published",
+                              value.replace(year=2000 + value.year)))
     if not found:
         value = parse_datetime(line)
         if value is not None:
@@ -105,12 +121,14 @@ def parse_timestamps(line: str) -> list[tuple[str, datetime]]:
 
 
 def labelled_timestamps(line: str) -> list[tuple[str, datetime]]:
-    """('published' | 'updated', datetime) for each labelled timestamp ('입력 2020.01.29 14:52', '… 송고')."""
+    """('published' | 'updated' | 'print', datetime) for each labelled timestamp ('입력 2020.01.29 14:52', '… 송고');
+    'print' is the print edition's date ('게재 일자 : …'), worth less than an online publication time."""
     found: list[tuple[str, datetime]] = []
     for match in _LABELLED_RE.finditer(line):
         value = datetime_from_match(match)
         if value is not None:
-            role = "updated" if match.group("label").replace(" ", "") in _UPDATED else "published"
+            label = match.group("label").replace(" ", "")
+            role = "updated" if label in _UPDATED else "print" if label in _PRINT else "published"
             found.append((role, value))
     if not found:
         for match in _TRAILING_RE.finditer(line):

@@ -38,17 +38,22 @@ DATE = (
     r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?\s*"
     r"(?:[(（]\s*[월화수목금토일]\s*(?:요일)?[)）]\s*)?"
     r"(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?"
+    r"(?:[(（]\s*(?=\d{1,2}\s*:))?"  # '2016.02.12 (20:21)'
     r"(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?(?:\s*초)?)?"
 )
 # Labels in front of a page's timestamps; the first group means "published", the second "updated".
 PUBLISHED_LABELS = (
     "기사입력", "최초입력", "입력시간", "입력일자", "입력일", "입력", "기사등록", "등록일시", "등록일", "등록", "송고시간",
-    "송고", "승인", "게재", "발행일", "발행", "작성일", "작성", "게시일", "게시", "보도", "Posted", "Published",
+    "송고", "승인", "기사전송", "전송", "게재", "발행일", "발행", "작성일", "작성", "게시일", "게시", "보도", "Posted", "Published",
 )
+# Published labels of the print edition ('게재 일자 : 2022년 02월 21일'): used only when the page gives no other time.
+PRINT_LABELS = ("게재", "발행일", "발행", "지면")
 UPDATED_LABELS = (
     "최종수정", "최종 수정", "최종업데이트", "최종 업데이트", "기사수정", "수정일", "수정시간", "수정", "업데이트",
     "최종편집", "Updated", "Modified",
 )
+# A two-digit-year date with time ('16.01.18 20:47'), read as 20yy.
+SHORT_DATE = r"(?<![\d.])(?P<y>\d{2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})\.?\s+(?P<H>\d{1,2}):(?P<M>\d{2})"
 # Korean news outlets: canonical name, other spellings, web domains.
 OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("연합뉴스", ("Yonhap", "연합"), ("yna.co.kr", "yonhapnews.co.kr")),
@@ -96,7 +101,7 @@ NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴",
 NON_NAMES = frozenset(
     "사진 글 영상 취재 정리 그래픽 디자인 편집 인턴 수습 객원 선임 전문 온라인 디지털 기사 기자 특파원 외교 경제 정치 사회 산업 "
     "국제 문화 과학 스포츠 연예 금융 증권 부동산 사설 칼럼 제공 자료 출처 서울 부산 광주 대전 대구 인천 울산 세종 제주 "
-    "페이지 프로필 구독 정보 소개 목록 네이버 다음 카카오 구글 사진부 회견 회견장 간담회".split()
+    "페이지 프로필 구독 정보 소개 목록 네이버 다음 카카오 구글 사진부 회견 회견장 간담회 기자명 다른기사 기사보기 편집 작성자".split()
 )
 
 # Menu words and buttons: a line made only of these (and counts) is page chrome.
@@ -110,6 +115,7 @@ CHROME_WORDS = frozenset(
     TOP Top 맨위로 위로 홈 HOME 속보 최신뉴스 최신기사 전체기사 많이본뉴스 랭킹 이슈 포토 영상 동영상 오디오 사진 이미지 사진확대
     광고 AD ad 쇼핑 PICK SNS 보내기 공유하기 저장하기 기자 프로필 기자페이지 구독설정 알림 알림받기 알림설정 설정 공감 공감하기 후속기사 원해요 쏠쏠정보
     흥미진진 공감백배 분석탁월 후속강추 화나요 슬퍼요 훈훈해요 감동이에요 놀랐어요 기사 추천해요 좋아요 팬 스크롤 주요
+    언론사 URL복사 조정 조정하기 변경 복사하기 줄이기 키우기 기사보내기 보내기 스크랩하기 프린트하기 인쇄하기 관련사진보기 사진보기 통합검색 후원 후원하기
     facebook twitter kakao share print email more Share Tweet Email Print Facebook Twitter LinkedIn Reddit WhatsApp
     """.split()
 )
@@ -121,6 +127,8 @@ SECTION_WORDS = frozenset(
     자동차 헬스 푸드 패션 뷰티 책 공연 전시 방송 영화 음악 해외 글로벌 마켓 투자 재테크 ESG 경제일반 사회일반 정치일반
     서울 부산 대구 인천 광주 대전 울산 세종 경기 강원 충북 충남 전북 전남 경북 경남 제주 수도권 영남 호남 충청
     광주·전남 대구·경북 부산·경남 대전·충남 GAM 글로벌 World Business Politics Sports Tech Science Opinion News Home
+    야구 축구 농구 배구 골프 e스포츠 해외야구 해외축구 스포츠일반 연재 팩트체크 포럼 리포트 방송통신 통신 전자 SW 모빌리티 유통 소비자
+    정책 노동 환경 젠더 미디어 인터뷰 연예가 TV 가요 스타 북스 기획 사는이야기 책동네
     """.split()
 )
 
@@ -162,14 +170,29 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption_date_slash_outlet", "caption", r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]{2,10}",
              "(서울=뉴스1) 홍길동 기자 = 1일 서울 시내 모습. 2016.6.1/뉴스1", "이 회사는 2016.6.1 기준 1위였다.", 400),
     LineRule("caption_slash_credit_end", "caption",
-             r"[.)\]\s]\s*/\s*(?:[가-힣A-Za-z]{2,12}(?:\s?(?:기자|특파원|제공))?|AP|AFP|EPA|로이터|게티이미지(?:뱅크|코리아)?)(?:\s*연합뉴스)?\s*$",
-             "1일 서울 광화문광장에서 시민들이 걷고 있다. /연합뉴스", "이는 기존 방식 대비 2배/년 수준이다.", 300),
+             r"[.)\]\s]\s*/\s*(?:[가-힣A-Za-z]{2,12}(?:\s?(?:기자|특파원|제공|DB))?|AP|AFP|EPA|로이터|게티이미지(?:뱅크|코리아)?)(?:\s*=\s*[가-힣A-Za-z0-9]{2,8})?(?:\s*연합뉴스)?\s*$",
+             "1일 서울 광화문광장에서 시민들이 걷고 있다. /AFPBBNews=뉴스1", "이는 기존 방식 대비 2배/년 수준이다.", 300),
+    # A sentence (or two) closed by a wire or stock-photo credit: '… 살펴보고 있다. EPA연합뉴스', '… ⓒAP/뉴시스'
+    LineRule("caption_agency_credit_end", "caption",
+             r"[.!?\]\)][\"'”’]?\s+(?:(?:ⓒ|©)\s*)?(?:(?:AP|AFP|EPA|UPI|로이터|신화|교도|타스)\s*(?:[=/·]\s*)?)?(?:연합뉴스|뉴시스|뉴스1|게티이미지(?:뱅크|코리아)?|셔터스톡|픽사베이|unsplash|AP|AFP|EPA|로이터)(?:\s*(?:제공|자료사진|DB))?\s*$",
+             "인도네시아 팔루에서 주민들이 건물 잔해 사이를 살펴보고 있다. AP연합뉴스", "그는 이 사실을 처음 보도한 곳이 연합뉴스라고 밝혔다.", 300),
+    LineRule("caption_copyright_credit_end", "caption", r"[.!?][\"'”’]?\s*(?:ⓒ|©)\s*[A-Za-z가-힣0-9][A-Za-z가-힣0-9 .=/·]{0,24}$",
+             "공항 활주로에서 여객기가 이륙을 기다리고 있다. ⓒAP/뉴시스", "ⓒ 한겨레신문 : 무단전재 및 재배포 금지", 300),
+    LineRule("caption_wire_bracket_end", "caption",
+             r"\S\s*[\[(]\s*[A-Za-z가-힣]{1,12}\s*=\s*[가-힣A-Za-z0-9]{2,10}(?:\s*(?:자료\s?사진|제공|DB|사진))?\s*[\])]\s*$",
+             "의원들이 본회의장에서 표결 결과를 지켜보고 있다. [AP=연합뉴스 자료사진]", "이 사건은 (서울=연합뉴스) 보도로 알려졌다.", 300),
+    LineRule("caption_photo_equals_end", "caption", r"\s(?:사진|자료|그래픽|이미지)\s*[=|ㅣ:]\s*[^\s.=]{1,20}(?:\s?(?:제공|DB))?\s*[\])]?$",
+             "▲ 현지 주민들이 피해 현장을 살펴보고 있다. 사진=게티이미지뱅크", "그는 사진 한 장을 보여주며 이것이 증거라고 말했다.", 300),
     LineRule("caption_triangle", "caption", r"^▲\s*\S.{0,250}(?:사진|제공|촬영|/\s*\S{1,12}\s*(?:기자)?)\s*[\])]?\s*$",
              "▲ 1일 서울 강남구 행사장 모습 (사진=삼성전자 제공)", "▲AI 클러스터 조성 ▲광주형 AI 생태계 조성을 제시했다.", 300),
     # --- timestamps (published/updated: metadata.py reads the datetimes) ---
+    # A byline or the outlet may come first on the line: '홍길동 기자 | 기사입력 2022.08.02. 10:40:24', '뉴스1 | 기사전송 …'
     LineRule("timestamp_labelled", "timestamp",
-             r"^[\[(]?\s*(?:" + "|".join(map(re.escape, UPDATED_LABELS + PUBLISHED_LABELS)) + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]",
-             "기사입력 : 2020년01월29일 14:52", "입력된 자료는 2020년 1월에 공개됐다는 점에서 주목된다.", 200),
+             r"^(?![^\n]*[가-힣][.!?][\"'”’]?\s*$)(?:[^\n]{0,60}?[\s|ㅣ·,])?[\[(]?\s*(?:" + "|".join(map(re.escape, UPDATED_LABELS + PUBLISHED_LABELS + ("지면",)))
+             + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]",
+             "홍길동 기자 | 기사입력 2015-07-14 오후 1:53:18", "입력된 자료는 2020년 1월에 공개됐다는 점에서 주목된다.", 200),
+    LineRule("timestamp_short_year", "timestamp", r"^\d{2}\.\d{1,2}\.\d{1,2}\.?\s+\d{1,2}:\d{2}", "16.01.18 20:47l최종 업데이트 16.01.18 21:49l",
+             "16.5% 증가한 20:30 기준 수치다.", 80),
     LineRule("timestamp_trailing_label", "timestamp",
              r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:송고|입력|최종\s*수정|수정|등록|게재)\s*(?:$|[|·/])",
              "(서울=뉴스1) 홍길동 기자 | 2016-06-01 14:52 송고 | 2016-06-01 15:10 최종수정",
@@ -190,8 +213,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("signoff_email_only", "signoff", r"^[\[(<]?\s*" + EMAIL + r"(?:\s*[,/]\s*" + EMAIL + r")*\s*[\])>]?$",
              "jb5459@newspim.com", "문의는 jb5459@newspim.com 으로 하면 된다."),
     LineRule("signoff_name_role", "signoff",
-             r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*)?" + NAMES + r"\s*" + ROLE + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*\s*[\])>]?$",
-             "홍길동 기자 hong@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
+             r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*)?(?:[가-힣]{1,8}\s*=\s*)?" + NAMES + r"\s*" + ROLE
+             + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*(?:\s*[,/·]\s*" + NAMES + r"\s*" + ROLE + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*\s*[\])>]?$",
+             "런던=홍길동 특파원 hong@yna.co.kr, 김철수기자 kim@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
     LineRule("signoff_role_name", "signoff", r"^(?:칼럼니스트|기자|에디터|논설위원)\s+" + HANGUL_NAME + r"(?:\s+" + EMAIL + r")?$",
              "칼럼니스트 박생강 pillgoo9@gmail.com", "기자 회견에서 그는 말했다."),
     LineRule("signoff_outlet_bracket", "signoff",
@@ -200,7 +224,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("signoff_outlet_email", "signoff", r"^(?:◎\s*)?(?:공감언론\s*)?[가-힣A-Za-z0-9]{2,10}\s+" + EMAIL + r"$",
              "◎공감언론 뉴시스 hong@newsis.com", "연락처 hong@newsis.com 로 보내면 답한다고 했다."),
     LineRule("signoff_broadcast", "signoff",
-             r"^(?:[A-Z]{2,5}|[가-힣]{2,8})\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$",
+             r"^(?:[A-Z]{2,5}|[가-힣]{2,8})(?:TV)?\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$",
              "YTN 홍길동[hong@ytn.co.kr]입니다.", "YTN 보도에 따르면 이것은 사실입니다."),
     LineRule("signoff_byline_label", "signoff", r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?\s*$",
              "기자명 홍길동", "글을 쓴 사람은 알려지지 않았다."),
@@ -215,6 +239,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              "많이 본 뉴스", "많이 본 사람이 이긴다는 말이 있다고 그는 전했다."),
     LineRule("end_outlet_news", "end", r"^[\[【<]?\s*이\s*(?:언론사|기자|매체)의?\s*(?:다른|주요|인기|구독).{0,12}$",
              "이 기자의 다른 기사", "이 기자의 다른 기사도 인기를 끌었다는 분석이 나왔다고 한다."),
+    LineRule("end_closing_mark", "end", r"^[(\[<]\s*끝\s*[)\]>]$|^덧붙이는\s*글\s*[|:：]", "(끝)", "끝까지 최선을 다하겠다고 말했다."),
     LineRule("end_comments", "end", r"^[\[【<]?\s*(?:전체\s*)?댓글\s*(?:\d+\s*개?|쓰기|작성|보기|달기|목록|모음)?\s*[\]】>]?$|^(?:의견|Comments?|Leave a (?:comment|reply))\s*(?:\(?\d+\)?)?$",
              "댓글 쓰기", "댓글 쓰기가 활발해졌다는 분석이 나왔다."),
     LineRule("end_footer", "end",
@@ -234,7 +259,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("chrome_promo", "chrome",
              r"^(?!.*[다요]\.[\"'”’]?\s*$)[▶☞►▷※*■]\s*.{0,80}(?:구독|바로\s*가기|다운\s*(?:로드|받기)|제보|클릭|채널\s*추가|친구\s*추가|앱\s|이벤트|무료|신청|알림|네이버\s*홈|유튜브|YouTube)",
              "▶ 네이버 홈에서 '연합뉴스' 구독하기 클릭!", "▶ 정부는 이날 대책을 발표하면서 신문 구독료 인하와 통신비 감면을 함께 검토하고 있다고 밝혔다.", 70),
-    LineRule("chrome_tip_line", "chrome", r"^(?:제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
+    LineRule("chrome_broadcast_label", "chrome",
+             r"^(?:[\[<【(]\s*|◀\s*)(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막|앵커\s*멘트|기자\s*멘트|클로징|출연)\s*(?:[\]>】)]|▶)$|^(?:동영상|영상)\s*영역\s*(?:시작|끝)$",
+             "◀ 리포트 ▶", "[앵커] 오늘 날씨는 맑겠습니다."),
+    LineRule("chrome_tip_line", "chrome", r"^(?:\S{0,12}\s*(?:기사\s*문의\s*및\s*)?제보\s*[:：]|제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
              "제보는 카카오톡 okjebo", "제보는 익명으로 처리됐다는 말이 나오면서 논란이 커졌다."),
     LineRule("chrome_ad_label", "chrome", r"^[\[(<]?\s*(?:광고|AD|Advertisement|ADVERTISEMENT|스폰서|Sponsored|협찬)\s*[\])>]?$",
              "ADVERTISEMENT", "광고 시장이 커졌다."),
@@ -244,7 +272,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              "좋아요 3번 누른 사람은 100명이 넘는다."),
     LineRule("chrome_counter", "chrome", r"^(?:조회수?|조회\s*수|댓글|추천|공유|좋아요|응원)\s*[:：]?\s*[\d,]+\s*(?:회|개|명)?$", "조회 1,234",
              "조회 결과 1,234명이 응답했다."),
-    LineRule("chrome_hashtags", "chrome", r"^(?:#\S+\s*){2,}$", "#삼성전자 #반도체", "#1 기업은 삼성전자다."),
+    LineRule("chrome_hashtags", "chrome", r"^(?:(?:태그|Tags?|키워드)\s*[:：]?\s*)?(?:#[^\s,#]+\s*,?\s*){2,}$", "태그:#하버드,#수면,#대학생", "#1 기업은 삼성전자다."),
     LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|듣기\s*중지|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇|텍스트\s*음성\s*변환).{0,20}$",
              "음성으로 듣기", "음성으로 듣기 기능을 쓰는 사람이 많아졌다는 조사 결과가 나왔다."),
 )
@@ -270,10 +298,10 @@ LEAD_PREFIXES: tuple[PrefixRule, ...] = (
                r"^" + _OPEN + r"\s*(?P<left>[^\s=\])】>\[(【<]{1,12}(?:\s[^\s=\])】>]{1,8})?)\s*=\s*(?P<right>[^\])】>=]{1,24}?)\s*" + _CLOSE
                + r"\s*(?:(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*(?:=|:|│|\|)?\s*)?(?:=\s*)?",
                "(서울=연합뉴스) 홍길동 기자 = 정부가 1일 대책을 발표했다.", "(서울 시내에서) 1일 대책이 발표됐다."),
-    # [매일경제 홍길동 기자]  /  [머니투데이 세종=홍길동 기자]
+    # [매일경제 홍길동 기자]  /  [머니투데이 세종=홍길동 기자]  /  [스포츠서울 | 홍길동기자]  /  [더팩트ㅣ홍길동 기자]
     PrefixRule("outlet_byline_bracket",
-               r"^" + _OPEN + r"\s*(?P<outlet>[가-힣A-Za-z0-9]{2,12})\s+(?:(?P<place>[가-힣]{1,8})\s*=\s*)?(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*" + _CLOSE + r"\s*",
-               "[매일경제 홍길동 기자] 삼성전자가 신제품을 내놨다.", "[매일경제] 삼성전자가 신제품을 내놨다."),
+               r"^" + _OPEN + r"\s*(?P<outlet>[가-힣A-Za-z0-9]{2,12})(?:\s*[|ㅣ│/]\s*|\s+)(?:(?P<place>[가-힣]{1,8})\s*=\s*)?(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*" + _CLOSE + r"\s*",
+               "[스포츠서울 | 홍길동기자] 삼성전자가 신제품을 내놨다.", "[매일경제] 삼성전자가 신제품을 내놨다."),
     # [파이낸셜뉴스]  /  [지디넷코리아]: an outlet name alone in brackets
     PrefixRule("outlet_only_bracket",
                r"^" + _OPEN + r"\s*(?P<outlet>[가-힣A-Za-z0-9 ]{0,12}(?:뉴스|일보|신문|경제|데일리|코리아|타임스|미디어|닷컴|투데이|뉴스24|TV)|[A-Za-z]{2,12}\s?(?:News|NEWS|Korea))\s*" + _CLOSE + r"\s*",
@@ -282,6 +310,8 @@ LEAD_PREFIXES: tuple[PrefixRule, ...] = (
     PrefixRule("byline_equals", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*=\s*",
                "홍길동 기자 = 정부가 1일 대책을 발표했다.", "홍길동 기자는 1일 대책을 물었다."),
 )
+# A broadcaster's sign-off sentence closing the last paragraph of a script: '… 첫번째 태풍이다. KBS 뉴스 홍길동입니다.'
+TRAILING_SIGNOFF = r"(?<=[.!?\"'”’])\s+(?:[A-Z]{2,5}|[가-힣]{2,8})(?:TV)?\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$"
 # A dateline/byline found inside a line (after a headline): a teaser of another story.
 TEASER_BYLINE = (
     r"^[^.!?。]{2,80}?\S\s*" + _OPEN + r"\s*[^\s=\])】>]{1,12}\s*=\s*[^\])】>=]{1,16}" + _CLOSE + r"\s*" + NAMES + r"\s*" + ROLE + r"\s*="
