@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summarizer.clean import metadata
-from summarizer.clean.classify import normalise_lines
+from summarizer.clean.classify import is_menu_line, normalise_lines
 from summarizer.clean.layout import PageParts, comparable, lay_out
-from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, PORTALS
+from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, HTML_SUBTITLE_XPATH, PORTALS
 from summarizer.clean.textdump import MAX_LINES
 from summarizer.textio import hangul_ratio
 from summarizer.types import RemovedBlock
@@ -39,6 +39,7 @@ _STAMP_XPATH = (
     + "]]"
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+")
+_TITLE_SPLIT_KEEP = re.compile("(" + _TITLE_SPLIT.pattern + ")")
 _MAX_STAMP_ELEMENTS = 40
 # trafilatura's own metadata pass is skipped (it costs ~20% of the time): read_meta() reads what we use.
 EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True)
@@ -81,6 +82,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     if korean:
         meta = _with_visible_timestamps(meta, tree)
     captions = prune_captions(tree, keep="caption" in keep) if korean else []
+    unwrap_layout_tables(tree)
     paragraphs_from_breaks(tree)
     body, reason = _extract(tree, url or meta.url or None, EXTRACT_OPTIONS)
     if len(body) < RECALL_RETRY_CHARS:  # precision mode sometimes keeps only a stub: ask for the balanced extraction
@@ -100,6 +102,8 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     if not body.strip():
         parts.warnings = [reason]
     _merge_meta(parts, meta, tree)
+    if korean and not parts.subtitles and parts.paragraphs:  # the deck sits above the text trafilatura keeps
+        parts.subtitles = _subtitle_elements(tree, parts)
     return parts, meta
 
 
@@ -154,6 +158,23 @@ def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-un
     return texts
 
 
+_LAYOUT_BLOCKS = ".//div | .//h1 | .//h2 | .//h3 | .//ul | .//ol | .//iframe | .//form"
+_LAYOUT_TABLE_CHARS = 500
+
+
+def unwrap_layout_tables(tree) -> None:  # type: ignore[no-untyped-def]
+    """Tables used for page layout (old Korean sites put the whole article in a <td>) become plain <div>s.
+
+    trafilatura renders tables as '| cell |' rows, which would glue the header, body and sidebar together; a
+    table holding headings, lists or divs and a long text is layout, not data.
+    """
+    for table in list(tree.iter("table")):
+        if len(table.xpath(_LAYOUT_BLOCKS)) < 2 or len(table.text_content()) < _LAYOUT_TABLE_CHARS:
+            continue
+        for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
+            element.tag = "div"
+
+
 _INLINE_TAGS = frozenset("a span b strong em i u sup sub font mark small abbr cite q code time s del ins label".split())
 
 
@@ -165,6 +186,10 @@ def paragraphs_from_breaks(tree) -> None:  # type: ignore[no-untyped-def]
     """
     from lxml.html import Element
 
+    for span in list(tree.iter("span")):  # '<span itemprop="articleBody">text<br><br>text</span>' is a block
+        breaks = len(span.findall("br"))
+        if (breaks >= 2 and span.find("div") is not None) or breaks >= 4:
+            span.tag = "div"
     for element in list(tree.iter("div", "article", "section", "td", "main")):
         if element.find("br") is None:
             continue
@@ -287,14 +312,26 @@ def _visible_timestamps(tree) -> tuple[datetime | None, datetime | None]:  # typ
 
 
 def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
-    """A page title without its site-name suffix ('제목 - Entermedia', '제목 < 사회 < 기사본문 - 뉴스핌' → '제목')."""
+    """A page title without its site-name suffix or prefix ('제목 - Entermedia', '제목 < 사회 < 기사본문 - 뉴스핌' → '제목');
+    separators inside the headline stay ('A - 내무 장관', '리빙스턴 1 - 0 레인저스')."""
     title = " ".join(title.split())
-    pieces = [p.strip() for p in _TITLE_SPLIT.split(title) if p.strip()]
+    tokens = _TITLE_SPLIT_KEEP.split(title)  # piece, separator, piece, …
+    pieces, separators = tokens[0::2], tokens[1::2]
     if len(pieces) <= 1:
         return title
     sites = {comparable(s) for s in site_names if s}
-    kept = [p for p in pieces if comparable(p) not in sites and not metadata.canonical_outlet(p) and not _is_site_like(p)]
-    return (kept or pieces)[0]
+
+    def is_site(piece: str) -> bool:
+        piece = piece.strip()
+        return not piece or comparable(piece) in sites or bool(metadata.canonical_outlet(piece)) or _is_site_like(piece) or is_menu_line(piece)
+
+    first, last = 0, len(pieces) - 1
+    while last > first and is_site(pieces[last]):
+        last -= 1
+    while first < last and is_site(pieces[first]):
+        first += 1
+    kept = "".join(pieces[i] + (separators[i] if i < last else "") for i in range(first, last + 1)).strip()
+    return kept or title
 
 
 def outlet_in_title(title: str) -> str | None:
@@ -304,7 +341,7 @@ def outlet_in_title(title: str) -> str | None:
 
 
 def _is_site_like(piece: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{1,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
+    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
 
 
 def _best_title(meta: HtmlMeta) -> str:
@@ -324,6 +361,20 @@ def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: i
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
         parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)
     parts.source = parts.source or _outlet(meta)
+
+
+_MAX_SUBTITLES = 3
+
+
+def _subtitle_elements(tree, parts: PageParts) -> list[str]:  # type: ignore[no-untyped-def]
+    """Deck lines from subtitle elements ('<h3 class="art_subtitle">'), one per <br>-separated line, none of the body."""
+    body = {comparable(p) for p in parts.paragraphs}
+    found: list[str] = []
+    for element in tree.xpath(HTML_SUBTITLE_XPATH)[:_MAX_SUBTITLES]:
+        for line in normalise_lines("\n".join(element.itertext())):
+            if len(found) < _MAX_SUBTITLES and 4 <= len(line) <= 150 and comparable(line) not in body and line not in found:
+                found.append(line)
+    return found
 
 
 def _outlet(meta: HtmlMeta) -> str | None:

@@ -25,6 +25,7 @@ _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
 _TRAILING_SIGNOFF = re.compile(TRAILING_SIGNOFF)
+_NEWSCAST = re.compile(r"^(\S+)\s+(?:\d{0,2}\s?(?:뉴스|NEWS|News)\s?\d{0,2}|뉴스데스크|뉴스룸|뉴스투데이|아침뉴스|나이트라인|뉴스광장)$")
 
 
 @dataclass
@@ -74,6 +75,7 @@ class PageLayout:
         self.parts = PageParts()
         self._lead_reporters: tuple[str, ...] = ()
         self._print_date: datetime | None = None  # the print edition's date: the published time only when none other
+        self._header_stamp = self._find_header_stamp()
 
     def run(self) -> PageParts:
         start = self._body_start()
@@ -88,10 +90,12 @@ class PageLayout:
         return self.parts
 
     def _mark_outlet_names(self) -> None:
-        """A line that is only an outlet's name ('동아일보' under a Daum headline) is chrome, and a hint of the source."""
+        """A line that is only an outlet's name ('동아일보' under a Daum headline), or the outlet and a newscast
+        ('SBS 8뉴스', 'MBC 뉴스데스크'), is chrome, and a hint of the source."""
         for i, line in enumerate(self.lines):
             if self.classes[i].kind is None and len(line) <= 20:
-                outlet = metadata.canonical_outlet(line)
+                newscast = _NEWSCAST.match(line)
+                outlet = metadata.canonical_outlet(newscast.group(1) if newscast else line)
                 if outlet:
                     self.classes[i] = LineClass("chrome", "outlet_name")
                     if outlet not in PORTALS and self._outlet_line is None:
@@ -102,6 +106,17 @@ class PageLayout:
         for i in range(1, len(self.lines)):
             if self.classes[i].kind == "credit" and self.classes[i - 1].kind is None and len(self.lines[i - 1]) <= _MAX_CAPTION:
                 self.classes[i - 1] = LineClass("caption", "caption_above_credit")
+
+    def _find_header_stamp(self) -> int | None:
+        """The first timestamp line, unless it sits in the article's footer (then it says nothing of where the body
+        starts): near the foot of the page, or right under prose closed by a sign-off ('홍길동 기자 …' then '입력 …')."""
+        first = next((i for i, c in enumerate(self.classes) if c.kind == "timestamp"), None)
+        if first is None or first > 0.7 * len(self.lines):
+            return None
+        above = [i for i in range(max(0, first - 3), first) if self.classes[i].kind in ("signoff", "copyright")]
+        if above and any(is_prose(self.lines[i]) for i in range(above[0]) if self.classes[i].kind is None):
+            return None
+        return first
 
     # --- where the body starts -------------------------------------------------------------------------
     def _body_start(self) -> int | None:
@@ -133,7 +148,7 @@ class PageLayout:
 
     def _extend_up(self, start: int) -> int:
         """Take in short sentences right above the first prose line ('인류의 소망담아.'): a terse lead, not a deck."""
-        stamp = next((i for i, c in enumerate(self.classes) if c.kind == "timestamp" and i < start), -1)
+        stamp = self._header_stamp if self._header_stamp is not None and self._header_stamp < start else -1
         first, i = start, start - 1
         while i > stamp:
             kind = self.classes[i].kind
@@ -145,9 +160,7 @@ class PageLayout:
         return first
 
     def _prose_start(self, content: list[int]) -> int | None:
-        first_stamp = next((i for i, c in enumerate(self.classes) if c.kind == "timestamp"), None)
-        if first_stamp is not None and first_stamp > 0.7 * len(self.lines):
-            first_stamp = None  # a send time at the foot of the page says nothing about where the body starts
+        first_stamp = self._header_stamp
         origins = [first_stamp + 1, 0] if first_stamp is not None else [0]
         for origin in origins:
             candidates = [i for i in content if i >= origin]
@@ -195,8 +208,8 @@ class PageLayout:
         if self.title_hint:
             key = comparable(self.title_hint)
             return next((i for i in candidates if comparable(self.lines[i]) == key), None)
-        stamp = next((i for i in range(start) if self.classes[i].kind == "timestamp"), None)
-        anchor = stamp if stamp is not None else start
+        stamp = self._header_stamp
+        anchor = stamp if stamp is not None and stamp < start else start
         block: list[int] = []
         for i in range(anchor - 1, -1, -1):
             kind = self.classes[i].kind

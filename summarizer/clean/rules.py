@@ -226,8 +226,11 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("signoff_broadcast", "signoff",
              r"^(?:[A-Z]{2,5}|[가-힣]{2,8})(?:TV)?\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$",
              "YTN 홍길동[hong@ytn.co.kr]입니다.", "YTN 보도에 따르면 이것은 사실입니다."),
-    LineRule("signoff_byline_label", "signoff", r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?\s*$",
-             "기자명 홍길동", "글을 쓴 사람은 알려지지 않았다."),
+    # '기자명 홍길동', '글: 홍길동(gildong)편집: 김철수(cskim)' (a citizen reporter and the desk that edited the piece)
+    LineRule("signoff_byline_label", "signoff",
+             r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?"
+             r"(?:\s*[|,]?\s*편집\s*[:：]\s*" + HANGUL_NAME + r"(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?)?\s*$",
+             "글: 홍길동(gildong)편집: 김철수(cskim)", "글을 쓴 사람은 알려지지 않았다."),
     # --- end of the article: related / most-read / comments / footers ---
     LineRule("end_best_articles", "end", r"^[\[【<]?\s*[가-힣A-Za-z0-9]{0,10}\s*(?:베스트|BEST)\s*(?:기사|뉴스|클릭)\s*[\]】>]?$",
              "[뉴스핌 베스트 기사]", "베스트 기사로 선정된 이유가 있다는 평가가 나왔다."),
@@ -322,7 +325,14 @@ HTML_CAPTION_XPATH = (
     "//figcaption | //*[self::p or self::span or self::em or self::div or self::dd or self::td or self::strong]"
     "[contains(concat(' ', normalize-space(@class), ' '), ' img_desc ') or contains(@class, 'photo_desc')"
     " or contains(@class, 'thumb_txt') or contains(@class, 'img_caption') or contains(@class, 'image-caption')"
-    " or contains(@class, 'photo-caption') or contains(@class, 'caption-text') or contains(@class, 'pic_caption')]"
+    " or contains(@class, 'photo-caption') or contains(@class, 'caption-text') or contains(@class, 'pic_caption')"
+    " or contains(@class, 'art_caption') or contains(concat(' ', normalize-space(@class), ' '), ' caption ')]"
+)
+# Deck (subtitle) elements of Korean article pages: read when trafilatura's text holds no deck.
+HTML_SUBTITLE_XPATH = (
+    "//*[self::h2 or self::h3 or self::h4 or self::p or self::div or self::strong]"
+    "[contains(@class, 'subtitle') or contains(@class, 'sub_title') or contains(@class, 'subtit') or contains(@class, 'sub-title')"
+    " or contains(@class, 'article_summary')][not(.//div)]"
 )
 # Byline elements in Korean news HTML: read for reporter names when the body has no dateline or sign-off.
 HTML_BYLINE_XPATH = (
