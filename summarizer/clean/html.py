@@ -40,6 +40,7 @@ _STAMP_XPATH = (
 )
 _TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+")
 _TITLE_SPLIT_KEEP = re.compile("(" + _TITLE_SPLIT.pattern + ")")
+_BRAND_SEPARATORS = frozenset({"|", "ㅣ", "::", "<"})
 _MAX_STAMP_ELEMENTS = 40
 # trafilatura's own metadata pass is skipped (it costs ~20% of the time): read_meta() reads what we use.
 EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True)
@@ -325,8 +326,12 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
         piece = piece.strip()
         return not piece or comparable(piece) in sites or bool(metadata.canonical_outlet(piece)) or _is_site_like(piece) or is_menu_line(piece)
 
+    def is_brand_suffix(index: int) -> bool:  # '… | 스포츠서울': a short name after a bar is the site, whatever it is
+        piece = pieces[index].strip()
+        return separators[index - 1].strip() in _BRAND_SEPARATORS and len(piece) <= 15 and len(piece.split()) <= 2
+
     first, last = 0, len(pieces) - 1
-    while last > first and is_site(pieces[last]):
+    while last > first and (is_site(pieces[last]) or (last == len(pieces) - 1 and is_brand_suffix(last))):
         last -= 1
     while first < last and is_site(pieces[first]):
         first += 1

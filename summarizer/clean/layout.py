@@ -295,13 +295,14 @@ class PageLayout:
     def _strip_trailing_signoff(self) -> None:
         """'… 첫번째 태풍이다. KBS 뉴스 홍길동입니다.': the broadcaster's sign-off leaves the last paragraph for metadata."""
         paragraphs = self.parts.paragraphs
-        last = len(paragraphs) - 1
-        match = _TRAILING_SIGNOFF.search(paragraphs[last]) if paragraphs and last not in self._kept else None
+        last = max((i for i in range(len(paragraphs)) if i not in self._kept), default=None)
+        match = _TRAILING_SIGNOFF.search(paragraphs[last]) if last is not None else None
         if match is None:
             return
         signoff = match.group(0).strip()
-        paragraphs[last] = paragraphs[last][: match.start()].rstrip()
-        self.parts.drop(signoff, "signoff (trailing_broadcast_signoff)")
+        if "signoff" not in self.keep:
+            paragraphs[last] = paragraphs[last][: match.start()].rstrip()
+            self.parts.drop(signoff, "signoff (trailing_broadcast_signoff)")
         self.parts.reporters = metadata.unique(self.parts.reporters + metadata.reporters_in(signoff))
         self.parts.emails = metadata.unique(self.parts.emails + metadata.emails_in(signoff))
 

@@ -234,6 +234,13 @@ def project_convention_gold(gold: str, convention: dict[str, Any]) -> str:
 
 
 # --- our fixtures --------------------------------------------------------------------------------------------
+# Fixture groups, by how independent of the cleaner they are: main (dumps/, html/: written alongside it), heldout
+# (written after tuning), and the blind sets (fixtures/<set>/make_*.py, written without reading the cleaner). A blind
+# set's pages carry share-alike text of the shared data, so only its generator is in git: it is run at evaluation time.
+MAIN_FOLDERS = {"dumps": "main", "html": "main", "heldout": "heldout"}
+GENERATOR_TIMEOUT_S = 120
+
+
 @dataclass(frozen=True)
 class FixtureResult:
     name: str
@@ -244,31 +251,84 @@ class FixtureResult:
     date_ok: bool
     reporter_ok: bool
     leaked: list[str]
-    heldout: bool = False  # a layout written after the cleaner was tuned (tests/fixtures/clean/heldout)
+    group: str = "main"  # main | heldout | a blind set's name
+    problems: list[str] = field(default_factory=list)  # one short line per thing that differs from the gold
 
 
-def evaluate_fixtures(fixtures: Path) -> list[FixtureResult]:
-    """Every fixture page with a .gold.json next to it (dumps/*.txt, html/*.html)."""
-    results = []
-    for page in sorted([*fixtures.glob("dumps/*.txt"), *fixtures.glob("html/*.html"), *fixtures.glob("heldout/*.txt")]):
-        gold_path = page.with_name(page.stem + ".gold.json")
-        if not gold_path.exists():
-            continue
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        article = _clean(page.read_bytes())
-        body = article.text
-        results.append(FixtureResult(
-            name=page.stem,
-            layout=gold.get("outlet_layout", page.stem.split("_")[0]),
-            input="html" if page.suffix == ".html" else "text",
-            heldout=page.parent.name == "heldout",
-            f1=token_prf(body, "\n".join(gold["paragraphs"])),
-            title_ok=article.title == gold["title"],
-            date_ok=same_minute(article.published_at, gold.get("published_at")),
-            reporter_ok=list(article.reporters) == list(gold["reporters"]),
-            leaked=[s for s in gold.get("must_not_contain", []) if s and s in body],
-        ))
-    return results
+def generated_sets(fixtures: Path) -> dict[str, Path]:
+    """{set name: generator script} for every fixtures/<set>/make_*.py (the blind sets)."""
+    return {script.parent.name: script for script in sorted(fixtures.glob("*/make_*.py")) if script.parent.name not in MAIN_FOLDERS}
+
+
+def set_note(fixtures: Path, name: str) -> str:
+    """The one-line NOTE of a blind set: how it was written, and whether the cleaner has been tuned on it since."""
+    note = fixtures / name / "NOTE"
+    return note.read_text(encoding="utf-8").strip() if note.is_file() else "written without reading the cleaner"
+
+
+def build_generated_sets(fixtures: Path, data_dir: Path, into: Path) -> dict[str, Path]:
+    """Run each blind set's generator into `into/<set>`; {set name: folder of pages}.
+
+    Raises:
+        InputError: a generator failed (one line: which, and its last line of output).
+    """
+    import subprocess
+    import sys
+
+    from summarizer.errors import InputError
+
+    built = {}
+    for name, script in generated_sets(fixtures).items():
+        out = into / name
+        done = subprocess.run([sys.executable, str(script), "--data", str(data_dir), "--out", str(out)],
+                              capture_output=True, text=True, timeout=GENERATOR_TIMEOUT_S)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            raise InputError(f"fixture generator {script.name} failed: {last}")
+        built[name] = out
+    return built
+
+
+def pages_with_gold(folder: Path) -> list[Path]:
+    """The .txt and .html pages of a folder that have a .gold.json next to them."""
+    pages = [*folder.glob("*.txt"), *folder.glob("*.html")]
+    return sorted(p for p in pages if p.with_name(p.stem + ".gold.json").exists())
+
+
+def evaluate_fixtures(fixtures: Path, generated: dict[str, Path] | None = None) -> list[FixtureResult]:
+    """Every fixture page with a .gold.json next to it: dumps/, html/, heldout/, and the built blind sets."""
+    folders = [(fixtures / folder, group) for folder, group in MAIN_FOLDERS.items()]
+    folders += [(path, name) for name, path in (generated or {}).items()]
+    return [score_fixture(page, group) for folder, group in folders for page in pages_with_gold(folder)]
+
+
+def score_fixture(page: Path, group: str = "main") -> FixtureResult:
+    """One fixture page against its gold: body F1, exact title, Seoul minute, reporters, leaked strings."""
+    gold = json.loads(page.with_name(page.stem + ".gold.json").read_text(encoding="utf-8"))
+    article = _clean(page.read_bytes())
+    body = article.text
+    result = FixtureResult(
+        name=page.stem,
+        layout=gold.get("outlet_layout", page.stem.split("_")[0]),
+        input="html" if page.suffix == ".html" else "text",
+        group=group,
+        f1=token_prf(body, "\n".join(gold["paragraphs"])),
+        title_ok=article.title == gold["title"],
+        date_ok=same_minute(article.published_at, gold.get("published_at")),
+        reporter_ok=list(article.reporters) == list(gold["reporters"]),
+        leaked=[s for s in gold.get("must_not_contain", []) if s and s in body],
+    )
+    problems = result.problems
+    if result.f1.f1 < 0.97:
+        problems.append(f"body F1 {result.f1.f1:.3f}")
+    if not result.title_ok:
+        problems.append(f"title {article.title[:40]!r}")
+    if not result.date_ok:
+        problems.append(f"published {article.published_at.isoformat()[:16] if article.published_at else None} (gold {gold.get('published_at')})")
+    if not result.reporter_ok:
+        problems.append(f"reporters {list(article.reporters)} (gold {gold['reporters']})")
+    problems += [f"leaked {text[:40]!r}" for text in result.leaked[:2]]
+    return result
 
 
 @dataclass(frozen=True)
@@ -350,19 +410,25 @@ class CleanEvaluation:
     scrapinghub: BenchmarkResult | None = None
     korean_pages: list[KoreanPageResult] = field(default_factory=list)
     fixtures: list[FixtureResult] = field(default_factory=list)
+    set_notes: dict[str, str] = field(default_factory=dict)  # blind set → how it was written and used
     speed: SpeedResult | None = None
     notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         if self.fixtures:
-            others = [r for r in self.fixtures if r.layout != EXAMPLE_OUTLET and not r.heldout]
-            data["fixture_summary"] = {
+            others = [r for r in self.fixtures if r.layout != EXAMPLE_OUTLET and r.group == "main"]
+            summary = {
                 "all": asdict(summarize_fixtures(self.fixtures)),
-                "heldout_text": asdict(summarize_fixtures([r for r in self.fixtures if r.heldout])),
                 "other_outlets_text": asdict(summarize_fixtures([r for r in others if r.input == "text"])),
                 "other_outlets_html": asdict(summarize_fixtures([r for r in others if r.input == "html"])),
             }
+            for group in sorted({r.group for r in self.fixtures} - {"main"}):
+                for kind in ("text", "html"):
+                    rows = [r for r in self.fixtures if r.group == group and r.input == kind]
+                    if rows:
+                        summary[f"{group}_{kind}"] = asdict(summarize_fixtures(rows))
+            data["fixture_summary"] = summary
         return data
 
 
@@ -393,12 +459,20 @@ def run_clean_evaluation(data_dir: Path, fixtures: Path | None = None, sections:
             result.notes.append(f"korean pages: {data_dir / KOREAN_PAGES} not found")
     if "fixtures" in sections:
         if fixtures is not None:
-            result.fixtures = evaluate_fixtures(fixtures)
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="summarizer-fixtures-") as tmp:
+                result.fixtures = evaluate_fixtures(fixtures, build_generated_sets(fixtures, data_dir, Path(tmp)))
+            result.set_notes = {name: set_note(fixtures, name) for name in generated_sets(fixtures)}
         else:
             result.notes.append("fixtures: tests/fixtures/clean not found (installed package without tests)")
     if "speed" in sections:
         result.speed = measure_speed(data_dir, fixtures, min_seconds=min_seconds, scrapinghub_limit=scrapinghub_limit)
     return result
+
+
+MAX_PROBLEM_LINES = 15
+
 
 
 def format_report(result: CleanEvaluation) -> str:
@@ -438,24 +512,36 @@ def format_report(result: CleanEvaluation) -> str:
     if result.fixtures:
         out.append("Korean outlet fixtures (tests/fixtures/clean; body F1 vs gold paragraphs, exact title, minute date, reporters)")
         out.append(f"  {'outlet layout':<14} {'input':<5} {'pages':>5} {'F1 mean':>8} {'F1 min':>7} {'title':>6} {'date':>6} {'reporter':>8} {'leaks':>5}")
+        def summary_row(label: str, kind: str, rows: list[FixtureResult], note: str = "") -> None:
+            s = summarize_fixtures(rows)
+            out.append(f"  {label:<14} {kind:<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}{note}")
+
         groups: dict[tuple[str, str], list[FixtureResult]] = {}
         for r in result.fixtures:
-            if not r.heldout:
+            if r.group == "main":
                 groups.setdefault((r.layout, r.input), []).append(r)
         for (layout, kind), rows in sorted(groups.items()):
-            s = summarize_fixtures(rows)
-            out.append(f"  {layout:<14} {kind:<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}")
-        heldout = [r for r in result.fixtures if r.heldout]
+            summary_row(layout, kind, rows)
+        heldout = [r for r in result.fixtures if r.group == "heldout"]
         if heldout:
-            s = summarize_fixtures(heldout)
-            out.append(f"  {'held-out':<14} {'text':<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}"
-                       f"   ({s.outlets} layouts written after tuning: {', '.join(sorted({r.layout for r in heldout}))})")
+            summary_row("held-out", "text", heldout, f"   ({len({r.layout for r in heldout})} layouts written after tuning: "
+                                                        f"{', '.join(sorted({r.layout for r in heldout}))})")
         for kind in ("text", "html"):
-            others = [r for r in result.fixtures if r.layout != EXAMPLE_OUTLET and r.input == kind and not r.heldout]
+            others = [r for r in result.fixtures if r.layout != EXAMPLE_OUTLET and r.input == kind and r.group == "main"]
             if others:
-                s = summarize_fixtures(others)
-                out.append(f"  {'ALL but ' + EXAMPLE_OUTLET:<14} {kind:<5} {s.pages:>5} {s.mean_f1:>8.4f} {s.min_f1:>7.4f} {s.title_rate:>6.0%} {s.date_rate:>6.0%} {s.reporter_rate:>8.0%} {s.leaks:>5}"
-                           f"   ({s.outlets} layouts; target F1 ≥ 0.97, title/date/reporter ≥ 90%)")
+                summary_row("ALL but " + EXAMPLE_OUTLET, kind, others,
+                            f"   ({len({r.layout for r in others})} layouts; target F1 ≥ 0.97, title/date/reporter ≥ 90%)")
+        blind = sorted({r.group for r in result.fixtures} - {"main", "heldout"})
+        for group in blind:
+            for kind in ("text", "html"):
+                rows = [r for r in result.fixtures if r.group == group and r.input == kind]
+                if rows:
+                    summary_row(group, kind, rows, f"   ({len({r.layout for r in rows})} layouts; {result.set_notes.get(group, '')})")
+        failing = [r for r in result.fixtures if r.group in blind and r.problems]
+        for r in failing[:MAX_PROBLEM_LINES]:
+            out.append(f"    {r.group}/{r.name}: {'; '.join(r.problems)}")
+        if len(failing) > MAX_PROBLEM_LINES:
+            out.append(f"    … {len(failing) - MAX_PROBLEM_LINES} more pages with problems (--json lists them all)")
     if result.speed:
         sp = result.speed
         out.append("Speed, one single-threaded process (pages per CPU-second = per core; wall-clock rate on this shared machine in brackets)")

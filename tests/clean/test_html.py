@@ -69,6 +69,9 @@ def test_english_page_keeps_working() -> None:
         ("새 배터리 개발 < IT·과학 < 기사본문 - 뉴스핌", "새 배터리 개발"),
         ("새 배터리 개발 | 연합뉴스", "새 배터리 개발"),
         ("새 배터리 개발", "새 배터리 개발"),
+        ("미국은 봉쇄로 쓸 수 있다 - 내무 장관 : 디지털타임스", "미국은 봉쇄로 쓸 수 있다 - 내무 장관"),
+        ("리빙스턴 1 - 0 레인저스: 멘가의 골 | 스포츠서울", "리빙스턴 1 - 0 레인저스: 멘가의 골"),
+        ("뉴스핌 :: 새 배터리 개발", "새 배터리 개발"),
     ],
 )
 def test_clean_title_removes_site_suffixes(title: str, expected: str) -> None:
@@ -90,3 +93,32 @@ def test_prune_captions_returns_caption_texts_and_keeps_following_text() -> None
     tree = html.fromstring("<html><body><div>앞 문장 <em class='img_desc'>사진 설명</em> 뒤 문장</div><figure><figcaption>그림 설명</figcaption></figure></body></html>")
     assert prune_captions(tree) == ["사진 설명", "그림 설명"]
     assert "뒤 문장" in tree.text_content() and "사진 설명" not in tree.text_content()
+
+
+PARAGRAPHS = [f"본문의 {n}번째 문단은 충분히 긴 한국어 문장으로 이루어져 있으며 마침표로 끝난다." for n in range(1, 5)]
+
+
+def test_layout_table_pages_give_paragraphs_not_table_rows() -> None:
+    body = "<br><br>".join(PARAGRAPHS)
+    page = (
+        "<html lang='ko'><head><meta property='og:title' content='새 배터리 개발'><meta property='og:site_name' content='디지털타임스'></head>"
+        "<body><table><tr><td><div class='art_top'><p>HOME &gt; 국제</p><h2>새 배터리 개발</h2>"
+        "<h3 class='art_subtitle'>연구진 “상용화 5년 내”</h3></div>"
+        f"<div class='art_txt'><span itemprop='articleBody'>{body}<br><br>김유민기자 kimym@dt.co.kr</span></div>"
+        "<p>[Copyright ⓒ 디지털타임스 &amp; dt.co.kr, 무단 전재 및 재배포 금지]</p></td>"
+        "<td><ol><li><a href='/a'>다른 기사 제목</a></li></ol><div>광고</div></td></tr></table></body></html>"
+    )
+    article = clean_article(page)
+    assert list(article.paragraphs) == PARAGRAPHS
+    assert list(article.reporters) == ["김유민"] and list(article.emails) == ["kimym@dt.co.kr"]
+    assert article.title == "새 배터리 개발" and list(article.subtitles) == ["연구진 “상용화 5년 내”"]
+
+
+def test_caption_cells_of_photo_tables_are_captions() -> None:
+    page = (
+        "<html lang='ko'><head><title>새 배터리 개발</title></head><body><div id='articleBody'>"
+        "<table class='img_table'><tr><td><img src='a.jpg'></td></tr><tr><td class='caption'>연구진이 실험 결과를 설명하고 있다. /더팩트 DB</td></tr></table>"
+        + "<br><br>".join(PARAGRAPHS) + "</div></body></html>"
+    )
+    article = clean_article(page)
+    assert list(article.paragraphs) == PARAGRAPHS and article.subtitles == ()

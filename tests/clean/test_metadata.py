@@ -52,6 +52,11 @@ def test_parse_datetime_rejects_impossible_dates() -> None:
         ("(서울=뉴스1) 홍길동 기자 | 2016-06-01 14:52 송고 | 2016-06-01 15:10 최종수정",
          [("published", seoul(2016, 6, 1, 14, 52)), ("updated", seoul(2016, 6, 1, 15, 10))]),
         ("2016.06.01 14:52", [("published", seoul(2016, 6, 1, 14, 52))]),
+        ("입력 2016.02.12 (20:21)", [("published", seoul(2016, 2, 12, 20, 21))]),
+        ("류건유 기자 | 기사입력 2015-07-14 오후 1:53:18", [("published", seoul(2015, 7, 14, 13, 53, 18))]),
+        ("연합뉴스 | 기사전송 2019-05-23 15:08", [("published", seoul(2019, 5, 23, 15, 8))]),
+        ("게재 일자 : 2022년 02월 21일", [("print", seoul(2022, 2, 21))]),
+        ("16.01.18 20:47l최종 업데이트 16.01.18 21:49l", [("published", seoul(2016, 1, 18, 20, 47)), ("updated", seoul(2016, 1, 18, 21, 49))]),
     ],
 )
 def test_parse_timestamps_tells_published_from_updated(line: str, expected: list) -> None:
@@ -74,6 +79,12 @@ def test_labelled_timestamps_ignore_unlabelled_dates() -> None:
         ("유신모 외교전문기자", ["유신모"]),
         ("워싱턴=이영희 특파원", ["이영희"]),
         ("YTN 홍길동[hong@ytn.co.kr]입니다.", ["홍길동"]),
+        ("런던 = 민형수 특파원 hsmin@munhwa.com", ["민형수"]),
+        ("남민유기자 nammy@etnews.com, 홍근상기자 geunsang74@etnews.com", ["남민유", "홍근상"]),
+        ("기자명 이미선 기자", ["이미선"]),
+        ("김동원 기자, 현성우 기자 입력 2018. 4. 13. 18:48", ["김동원", "현성우"]),
+        ("글: 김영진(youngjinki)편집: 이란인(rilee)", ["김영진"]),
+        ("연합뉴스TV 원민종입니다.", ["원민종"]),
         ("기자 페이지", []),
         ("사진부 기자", []),
     ],
@@ -95,6 +106,8 @@ def test_reporters_in_bylines(line: str, names: list[str]) -> None:
         ("[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가.", None, "엔터미디어", (), "엘제이의 리벤지인가."),
         ("[파이낸셜뉴스] 삼성전자가 신제품을 내놨다.", None, "파이낸셜뉴스", (), "삼성전자가 신제품을 내놨다."),
         ("홍길동 기자 = 정부가 1일 대책을 발표했다.", None, None, ("홍길동",), "정부가 1일 대책을 발표했다."),
+        ("[스포츠서울 | 채진광기자] 리빙스턴이 이겼다.", None, "스포츠서울", ("채진광",), "리빙스턴이 이겼다."),
+        ("[더팩트ㅣ심태수 기자] 그는 농담을 했다.", None, "더팩트", ("심태수",), "그는 농담을 했다."),
     ],
 )
 def test_split_lead_prefix_moves_dateline_and_byline_into_metadata(line, dateline, outlet, reporters, rest) -> None:  # type: ignore[no-untyped-def]

@@ -95,3 +95,73 @@ def test_page_with_only_chrome_gives_an_empty_body_and_a_warning() -> None:
     article = clean_article("홈\n로그인\n전체메뉴\n정치 경제 사회\n많이 본 뉴스\n회사소개 | 개인정보처리방침")
     assert article.paragraphs == ()
     assert article.warnings and "body" in article.warnings[0]
+
+
+BODY = [
+    "정부는 1일 새로운 에너지 대책을 발표하면서 전력 수요를 줄이기 위한 방안을 함께 내놨다.",
+    "관계자는 이번 대책이 가정과 산업 현장 모두에 영향을 줄 것이라고 설명했다.",
+    "전문가들은 대책의 효과가 나타나려면 적어도 2년은 걸릴 것으로 내다봤다.",
+]
+
+
+def test_photo_captions_with_credits_inside_the_body_do_not_end_it() -> None:
+    captions = [
+        "공항 활주로에서 여객기가 이륙을 기다리고 있다. ⓒAP/뉴시스",
+        "의원들이 본회의장에서 표결 결과를 지켜보고 있다. [AP=연합뉴스 자료사진]",
+        "한 매장에 진열된 제품들. EPA연합뉴스",
+        "▲ 현지 주민들이 피해 현장을 살펴보고 있다. 사진=게티이미지뱅크",
+        "지난 15일 런던에서 경찰이 통제선을 설치하고 있다. /조선비즈 DB",
+    ]
+    for caption in captions:
+        text = "\n".join(["새 에너지 대책 발표", "입력 2020.01.29 14:52", BODY[0], caption, *BODY[1:], "홍길동 기자 hong@example.co.kr",
+                         "많이 본 뉴스", "다른 기사의 본문 문장이 여기에 길게 이어진다고 가정한다."])
+        article = clean_article(text)
+        assert list(article.paragraphs) == BODY, caption
+        assert any(block.text == caption and block.reason.startswith("caption") for block in article.removed), caption
+
+
+def test_a_timestamp_under_the_sign_off_does_not_hide_the_body_above_it() -> None:
+    text = "\n".join([
+        "부산일보", "뉴스 정치 경제 사회", "로마노프 황태자 유해 확인", *BODY, "양수송 기자 ssyang@busan.com",
+        "입력 : 2023-10-02 20:35:53 수정 : 2023-10-02 21:56:12", "Copyright © 부산일보 All rights reserved.",
+        "부산일보 많이 본 뉴스", "1", "다른 기사 제목", "다른 기사의 첫 문장이 여기에 길게 이어진다고 가정한다고 한다.",
+    ])
+    article = clean_article(text)
+    assert article.title == "로마노프 황태자 유해 확인" and list(article.paragraphs) == BODY
+    assert article.published_at is not None and article.published_at.strftime("%Y-%m-%d %H:%M") == "2023-10-02 20:35"
+    assert list(article.reporters) == ["양수송"]
+
+
+def test_byline_on_the_timestamp_line_and_menu_rows_above_the_title() -> None:
+    text = "\n".join([
+        "스포츠서울", "야구 축구 농구·배구 골프 e스포츠 연예 라이프", "연합뉴스 언론사 구독하기", "노모 히데오, 현역 은퇴 선언",
+        "김동원 기자, 현성우 기자 입력 2018. 4. 13. 18:48 수정 2018. 4. 13. 20:06", *BODY,
+    ])
+    article = clean_article(text)
+    assert article.title == "노모 히데오, 현역 은퇴 선언" and article.subtitles == ()
+    assert list(article.reporters) == ["김동원", "현성우"]
+    assert article.published_at is not None and article.published_at.strftime("%Y-%m-%d %H:%M") == "2018-04-13 18:48"
+
+
+def test_print_edition_date_gives_way_to_the_online_time() -> None:
+    text = "\n".join(["제목이 여기에 있다", "게재 일자 : 2022년 02월 21일(月)", "입력 2022-02-20 15:15", *BODY])
+    assert clean_article(text).published_at.strftime("%Y-%m-%d %H:%M") == "2022-02-20 15:15"  # type: ignore[union-attr]
+    alone = clean_article("\n".join(["제목이 여기에 있다", "게재 일자 : 2022년 02월 21일(月)", *BODY]))
+    assert alone.published_at is not None and alone.published_at.date().isoformat() == "2022-02-21"
+
+
+def test_broadcast_script_labels_and_the_closing_sign_off_leave_the_body() -> None:
+    text = "\n".join([
+        "화산이 재를 내뿜다", "작성 2019.05.30 20:58", "SBS 8뉴스", "<앵커>", BODY[0], "[기자]", BODY[1], "◀ 리포트 ▶",
+        BODY[2] + " KBS 뉴스 유태래입니다.", "동영상영역 끝", "(끝)", "다른 기사의 본문 문장이 여기에 길게 이어진다고 가정한다.",
+    ])
+    article = clean_article(text)
+    assert list(article.paragraphs) == BODY and article.subtitles == ()
+    assert list(article.reporters) == ["유태래"]
+    kept = clean_article(text, keep="signoff")
+    assert kept.paragraphs[-1].endswith("KBS 뉴스 유태래입니다.") and list(kept.reporters) == ["유태래"]
+
+
+def test_a_short_last_sentence_is_body_not_a_trailing_link() -> None:
+    article = clean_article("\n".join(["제목이 여기에 있다", "입력 2020.01.29 14:52", *BODY, "그들이 무사하기를 바랄 뿐입니다.”", "더보기"]))
+    assert article.paragraphs[-1] == "그들이 무사하기를 바랄 뿐입니다.”"
