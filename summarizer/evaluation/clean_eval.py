@@ -5,12 +5,13 @@ Sections:
     seed        the example text dump vs its hand-made gold (F1, paragraphs, title, date, reporters, leaks)
     scrapinghub 181 real pages: mean P/R/F1 of this cleaner and of plain trafilatura (defaults), same run
     korean      the benchmark's two Korean pages (vs its gold, and vs the gold in this project's body convention)
+    fixtures    our Korean outlet fixtures (tests/fixtures/clean): body F1, title/date/reporter accuracy per outlet,
+                and the blind sets (written without reading the cleaner), built from the shared data at run time
+    speed       pages per second on one core, HTML and text dumps
 
 Conventions: the example page's gold (and the default output) is prose only; the ScrapingHub gold counts the
 lead's byline, photo credits, sign-off and copyright line as article body. Each gold is scored in its own
 convention: benchmark pages with `keep=all` (clean/keep.py), the default output beside it for comparison.
-    fixtures    our Korean outlet fixtures (tests/fixtures/clean): body F1, title/date/reporter accuracy per outlet
-    speed       pages per second on one core, HTML and text dumps
 """
 
 from __future__ import annotations
