@@ -83,6 +83,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     if korean:
         meta = _with_visible_timestamps(meta, tree)
     captions = prune_captions(tree, keep="caption" in keep) if korean else []
+    decks = prune_subtitles(tree) if korean else []
     unwrap_layout_tables(tree)
     paragraphs_from_breaks(tree)
     body, reason = _extract(tree, url or meta.url or None, EXTRACT_OPTIONS)
@@ -103,8 +104,8 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     if not body.strip():
         parts.warnings = [reason]
     _merge_meta(parts, meta, tree)
-    if korean and not parts.subtitles and parts.paragraphs:  # the deck sits above the text trafilatura keeps
-        parts.subtitles = _subtitle_elements(tree, parts)
+    if decks and not parts.subtitles and parts.paragraphs:
+        parts.subtitles = decks
     return parts, meta
 
 
@@ -369,16 +370,31 @@ def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: i
 
 
 _MAX_SUBTITLES = 3
+_MAX_SUBTITLE_CHARS = 150
 
 
-def _subtitle_elements(tree, parts: PageParts) -> list[str]:  # type: ignore[no-untyped-def]
-    """Deck lines from subtitle elements ('<h3 class="art_subtitle">'), one per <br>-separated line, none of the body."""
-    body = {comparable(p) for p in parts.paragraphs}
+def prune_subtitles(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """Remove deck elements ('<h3 class="art_subtitle">', '<p class="sub_title">') from the tree; return their lines.
+
+    trafilatura either drops a deck that sits above the text or keeps it as the first paragraphs; read here, it
+    becomes the Article's subtitles. Only short elements outside navigation count, at most three lines.
+    """
     found: list[str] = []
-    for element in tree.xpath(HTML_SUBTITLE_XPATH)[:_MAX_SUBTITLES]:
-        for line in normalise_lines("\n".join(element.itertext())):
-            if len(found) < _MAX_SUBTITLES and 4 <= len(line) <= 150 and comparable(line) not in body and line not in found:
-                found.append(line)
+    for element in tree.xpath(HTML_SUBTITLE_XPATH):
+        if element.getparent() is None or next(element.iterancestors("nav", "aside", "footer", "li"), None) is not None:
+            continue
+        lines = normalise_lines("\n".join(element.itertext()))
+        if not lines or len(found) + len(lines) > _MAX_SUBTITLES or any(len(line) > _MAX_SUBTITLE_CHARS for line in lines):
+            continue
+        found += [line for line in lines if line not in found]
+        tail = element.tail
+        previous, parent = element.getprevious(), element.getparent()
+        if tail and tail.strip():  # text after the deck belongs to the page
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(element)
     return found
 
 

@@ -16,7 +16,7 @@ from summarizer.errors import ConfigError
 
 # Kind → what it keeps; the kinds are the rule kinds of rules.py, plus 'byline' for the lead's prefix.
 KEEPABLE_KINDS: dict[str, str] = {
-    "byline": "the dateline/byline prefix of the lead ('[광주=뉴스핌] 박재범 기자 =')",
+    "byline": "the dateline/byline prefix of the lead ('[광주=뉴스핌] 박재범 기자 ='), and bylines inside the body",
     "caption": "photo captions inside the body",
     "credit": "photo credits ('[사진=JTBC]', '게티이미지뱅크')",
     "signoff": "the reporter's sign-off line ('홍길동 기자 hong@yna.co.kr')",

@@ -17,13 +17,15 @@ from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_head
 from summarizer.types import RemovedBlock
 
 # Kinds that may sit between the end of the body and the tail (sign-off, copyright, send time, promos).
-_FOOTER_KINDS = frozenset({"signoff", "copyright", "timestamp", "chrome", "caption", "credit"})
+_FOOTER_KINDS = frozenset({"signoff", "byline", "copyright", "timestamp", "chrome", "caption", "credit"})
 _BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
+_MIN_FOOTER_BODY = 200  # characters of prose above a sign-off that make the timestamp under it a footer stamp
+_MAX_BOX_LINES = 8  # headline lines of a related-articles box set inside the body
 _TRAILING_SIGNOFF = re.compile(TRAILING_SIGNOFF)
 _NEWSCAST = re.compile(r"^(\S+)\s+(?:\d{0,2}\s?(?:뉴스|NEWS|News)\s?\d{0,2}|뉴스데스크|뉴스룸|뉴스투데이|아침뉴스|나이트라인|뉴스광장)$")
 
@@ -114,7 +116,8 @@ class PageLayout:
         if first is None or first > 0.7 * len(self.lines):
             return None
         above = [i for i in range(max(0, first - 3), first) if self.classes[i].kind in ("signoff", "copyright")]
-        if above and any(is_prose(self.lines[i]) for i in range(above[0]) if self.classes[i].kind is None):
+        prose = [self.lines[i] for i in range(above[0]) if self.classes[i].kind is None and is_prose(self.lines[i])] if above else []
+        if len(prose) >= 2 and sum(map(len, prose)) >= _MIN_FOOTER_BODY:  # a body, not a headline, sits above the sign-off
             return None
         return first
 
@@ -248,6 +251,11 @@ class PageLayout:
                 elif line:
                     parts.paragraphs.append(line)
             elif kind == "end":
+                resume = self._inline_box_end(i)
+                if resume is not None:
+                    parts.drop("\n".join(lines[i:resume]), f"related-articles box inside the body ({cls.rule})")
+                    i = resume
+                    continue
                 end_reason = f"end of article marker ({cls.rule})"
                 break
             else:
@@ -264,6 +272,25 @@ class PageLayout:
         if i < len(lines):
             tail = lines[i:]
             parts.drop("\n".join(tail), f"after the end of the article: {end_reason or 'end'} ({len(tail)} lines)")
+
+    def _inline_box_end(self, i: int) -> int | None:
+        """Where the body resumes after a related-articles box set inside it ('[관련기사]', two headlines, then more of
+        the article), or None when the marker ends the article. Inside means: only short headline lines, then prose,
+        and the sign-off of this article's own reporter further down before any other end marker."""
+        lines, classes, reporters = self.lines, self.classes, set(self.parts.reporters)
+        if not reporters:
+            return None
+        j = i + 1
+        while j < len(lines) and j - i <= _MAX_BOX_LINES and classes[j].kind is None and not is_prose(lines[j]):
+            j += 1
+        if j == i + 1 or j >= len(lines) or classes[j].kind is not None or not is_prose(lines[j]):
+            return None
+        for k in range(j, len(lines)):
+            if classes[k].kind == "end":
+                return None
+            if classes[k].kind == "signoff" and reporters & set(metadata.reporters_in(lines[k])):
+                return j
+        return None
 
     def _read_footer(self, i: int) -> int:
         """Sign-off, copyright, send-time lines right after the body: read for metadata, then the tail begins."""
@@ -339,7 +366,7 @@ class PageLayout:
             # '홍길동 기자 | 기사입력 …': a byline sharing the timestamp's line
             parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
-        elif kind == "signoff":
+        elif kind in ("signoff", "byline"):
             parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
             parts.source = parts.source or _signoff_outlet(line)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from summarizer.clean.rules import (
+    BROADCASTER,
     DATE,
     EMAIL,
     HANGUL_NAME,
@@ -50,7 +51,9 @@ _EMAIL_RE = re.compile(EMAIL)
 _NAMES_ROLE_RE = re.compile(r"(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")")
 _ROLE_NAME_RE = re.compile(r"(?:칼럼니스트|기자|에디터|논설위원|기자명|글|By|by)\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r")(?![가-힣])")
 # Broadcast sign-off: 'YTN 홍길동[hong@ytn.co.kr]입니다.', 'KBS 뉴스 홍길동입니다.'
-_BROADCAST_RE = re.compile(r"(?:[A-Z]{2,5}|뉴스)\s*(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다")
+_BROADCAST_RE = re.compile(BROADCASTER + r"\s*(?:뉴스\s*)?(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다")
+# 'By 존 에드워드': a transliterated foreign name, kept whole (its parts are not Korean names)
+_BY_FOREIGN_RE = re.compile(r"^(?:By|by|글)\s*[:：]?\s+(?P<name>[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2})\s*$")
 _NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")
 _PREFIX_RES = tuple((rule.name, re.compile(rule.pattern)) for rule in LEAD_PREFIXES)
 _ROLE_FULL_RE = re.compile(r"^\s*(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*$")
@@ -105,8 +108,14 @@ def _parse_iso(text: str) -> datetime | None:
 
 def parse_timestamps(line: str) -> list[tuple[str, datetime]]:
     """('published' | 'updated' | 'print', datetime) for each timestamp in a timestamp line; an unlabelled date is
-    'published', a two-digit year ('16.01.18 20:47') is 20yy."""
+    'published' (also before a labelled update: '2019년 12월 31일 16시 28분 KST | 업데이트됨 …'), a two-digit year
+    ('16.01.18 20:47') is 20yy."""
     found = labelled_timestamps(line)
+    if found and all(role == "updated" for role, _ in found):
+        first_label = _LABELLED_RE.search(line) or _TRAILING_RE.search(line)
+        unlabelled = parse_datetime(line[: first_label.start()]) if first_label else None
+        if unlabelled is not None:
+            found.insert(0, ("published", unlabelled))
     if not found:
         for match in _SHORT_DATE_RE.finditer(line):
             value = datetime_from_match(match)
@@ -170,6 +179,9 @@ def reporters_in(line: str) -> list[str]:
     if not names:
         for match in _BROADCAST_RE.finditer(line):
             names += clean_names(match.group("names"))
+    if not names:
+        foreign = _BY_FOREIGN_RE.match(line.strip())
+        names += [foreign.group("name")] if foreign else []
     return _unique(names)
 
 
@@ -199,7 +211,7 @@ def split_lead_prefix(line: str) -> LeadPrefix | None:
         if name == "dateline_outlet_byline":
             left, right = groups["left"].strip(), groups["right"].strip()
             role_match = _ROLE_FULL_RE.match(right)
-            if is_outlet_name(left):
+            if is_outlet_name(left) or role_match:
                 outlet = left
                 if role_match:
                     reporters = clean_names(role_match.group("names")) + reporters

@@ -14,6 +14,7 @@ Rule kinds (what the cleaner does with a matching line):
     credit     drop the line (a bare photo credit: '게티이미지뱅크', '/사진=서울경제'); a short line above it is its caption
     copyright  drop the line; after the body it also ends the article
     signoff    drop the line, read reporters/e-mails from it; after the body it ends the article
+    byline     drop the line, read reporters from it; the article goes on (a broadcast's '홍길동 기자입니다.')
     end        drop the line and everything after it once the body has started (related/most-read blocks,
                comments, footers)
 """
@@ -25,6 +26,9 @@ from dataclasses import dataclass
 
 # Building blocks shared by the tables and metadata.py.
 HANGUL_NAME = r"(?:[가-힣]{2,4})"
+# A broadcaster's name in sign-offs: Latin initials ('KBS', 'TV조선', 'MBN') or Hangul ending in TV/뉴스/방송/letters
+# ('연합뉴스TV', '채널A') — never any Hangul word, so '그것이 사실입니다.' is not a sign-off.
+BROADCASTER = r"(?:[A-Z]{1,5}[가-힣A-Za-z0-9]{0,4}|[가-힣]{1,6}(?:TV|뉴스|방송|[A-Z]{1,3}))"
 # Titles that follow a reporter's name; longest first so "선임기자" wins over "기자".
 REPORTER_ROLES = (
     "객원논설위원", "논설위원", "편집위원", "칼럼니스트", "선임기자", "전문기자", "인턴기자", "수습기자", "객원기자",
@@ -39,18 +43,19 @@ DATE = (
     r"(?:[(（]\s*[월화수목금토일]\s*(?:요일)?[)）]\s*)?"
     r"(?:(?P<ampm>오전|오후|AM|PM|am|pm)\s*)?"
     r"(?:[(（]\s*(?=\d{1,2}\s*:))?"  # '2016.02.12 (20:21)'
-    r"(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?(?:\s*초)?)?"
+    r"(?:(?P<H>\d{1,2})\s*(?::|시)\s*(?P<M>\d{2})(?:\s*(?::|분)\s*(?P<S>\d{2}))?(?:\s*초|\s*분)?)?"
+    r"(?:\s*(?:KST|\+09:?00))?"
 )
 # Labels in front of a page's timestamps; the first group means "published", the second "updated".
 PUBLISHED_LABELS = (
-    "기사입력", "최초입력", "입력시간", "입력일자", "입력일", "입력", "기사등록", "등록일시", "등록일", "등록", "송고시간",
+    "기사입력", "기사승인", "최초입력", "입력시간", "입력일자", "입력일", "입력", "기사등록", "등록일시", "등록일", "등록", "송고시간",
     "송고", "승인", "기사전송", "전송", "게재", "발행일", "발행", "작성일", "작성", "게시일", "게시", "보도", "Posted", "Published",
 )
 # Published labels of the print edition ('게재 일자 : 2022년 02월 21일'): used only when the page gives no other time.
 PRINT_LABELS = ("게재", "발행일", "발행", "지면")
 UPDATED_LABELS = (
     "최종수정", "최종 수정", "최종업데이트", "최종 업데이트", "기사수정", "수정일", "수정시간", "수정", "업데이트",
-    "최종편집", "Updated", "Modified",
+    "최종편집", "업데이트됨", "Updated", "Modified",
 )
 # A two-digit-year date with time ('16.01.18 20:47'), read as 20yy.
 SHORT_DATE = r"(?<![\d.])(?P<y>\d{2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})\.?\s+(?P<H>\d{1,2}):(?P<M>\d{2})"
@@ -129,6 +134,7 @@ SECTION_WORDS = frozenset(
     광주·전남 대구·경북 부산·경남 대전·충남 GAM 글로벌 World Business Politics Sports Tech Science Opinion News Home
     야구 축구 농구 배구 골프 e스포츠 해외야구 해외축구 스포츠일반 연재 팩트체크 포럼 리포트 방송통신 통신 전자 SW 모빌리티 유통 소비자
     정책 노동 환경 젠더 미디어 인터뷰 연예가 TV 가요 스타 북스 기획 사는이야기 책동네
+    국제일반 미국 중국 일본 유럽 아시아 태평양 아프리카 중동 중남미 북미 미주
     """.split()
 )
 
@@ -150,8 +156,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     # --- photo credits: a line that is only a credit; the short line above it is the caption text ---
     LineRule("credit_photo_source", "credit", r"^[\[(<]?\s*/?\s*(?:사진|그래픽|이미지|자료|출처|영상)\s*(?:제공|출처)?\s*[=:]\s*[^\s=].{0,30}$",
              "/사진=서울경제", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
-    LineRule("credit_archive_photo", "credit", r"^[\[(<]?\s*(?:(?:[가-힣A-Za-z0-9]{2,10}\s?)?(?:자료\s?사진|DB)|[가-힣A-Za-z0-9]{2,10}\s?포토)\s*[\])>]?$|^[\[(<]\s*사진\s+[가-힣A-Za-z0-9 ]{2,15}[\])>]$",
-             "[연합뉴스 자료사진]", "자료를 모은 결과다."),
+    LineRule("credit_archive_photo", "credit", r"^[\[(<]?\s*(?:(?:[가-힣A-Za-z0-9]{2,10}\s?)?(?:자료\s?사진|DB)|[가-힣A-Za-z0-9]{2,10}\s?포토)\s*[\])>]?$|^[\[(<]\s*사진\s+[가-힣A-Za-z0-9 ]{2,15}[\])>]$|^[\[(<]\s*사진\s*[\])>]\s*[가-힣A-Za-z0-9 ]{2,20}$",
+             "[사진] OSEN DB", "자료를 모은 결과다."),
     LineRule("credit_stock_photo", "credit", r"^[\[(<]?\s*(?:게티이미지(?:뱅크|코리아)?|이미지투데이|클립아트코리아|셔터스톡|Shutterstock|Getty\s*Images|픽사베이|AFP|AP|EPA|로이터)(?:\s*연합뉴스)?\s*(?:제공)?\s*[\])>]?$",
              "게티이미지뱅크", "게티이미지뱅크는 사진 판매 회사다. 이 회사는 성장했다."),
     LineRule("credit_copyright_symbol", "credit", r"^(?:ⓒ|©)\s*[가-힣A-Za-z0-9 .]{1,15}$", "ⓒ 한겨레",
@@ -170,16 +176,17 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption_date_slash_outlet", "caption", r"(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*/\s*[가-힣A-Za-z0-9]{2,10}",
              "(서울=뉴스1) 홍길동 기자 = 1일 서울 시내 모습. 2016.6.1/뉴스1", "이 회사는 2016.6.1 기준 1위였다.", 400),
     LineRule("caption_slash_credit_end", "caption",
-             r"[.)\]\s]\s*/\s*(?:[가-힣A-Za-z]{2,12}(?:\s?(?:기자|특파원|제공|DB))?|AP|AFP|EPA|로이터|게티이미지(?:뱅크|코리아)?)(?:\s*=\s*[가-힣A-Za-z0-9]{2,8})?(?:\s*연합뉴스)?\s*$",
+             r"[.)\]\s]\s*/\s*(?:[가-힣A-Za-z]{2,12}(?:\s?(?:기자|특파원|제공|DB))?|AP|AFP|EPA|로이터|게티이미지(?:뱅크|코리아)?)(?:\s*=\s*[가-힣A-Za-z0-9]{2,8})?(?:\s*연합뉴스)?\s*/?\s*$",
              "1일 서울 광화문광장에서 시민들이 걷고 있다. /AFPBBNews=뉴스1", "이는 기존 방식 대비 2배/년 수준이다.", 300),
     # A sentence (or two) closed by a wire or stock-photo credit: '… 살펴보고 있다. EPA연합뉴스', '… ⓒAP/뉴시스'
     LineRule("caption_agency_credit_end", "caption",
-             r"[.!?\]\)][\"'”’]?\s+(?:(?:ⓒ|©)\s*)?(?:(?:AP|AFP|EPA|UPI|로이터|신화|교도|타스)\s*(?:[=/·]\s*)?)?(?:연합뉴스|뉴시스|뉴스1|게티이미지(?:뱅크|코리아)?|셔터스톡|픽사베이|unsplash|AP|AFP|EPA|로이터)(?:\s*(?:제공|자료사진|DB))?\s*$",
+             r"[.!?\]\)][\"'”’]?\s+(?:(?:ⓒ|©)\s*)?(?:(?:AP|AFP|EPA|UPI|로이터|신화|교도|타스)\s*(?:[=/·]\s*)?)?(?:연합뉴스|뉴시스|뉴스1|게티이미지(?:뱅크|코리아)?|셔터스톡|픽사베이|unsplash|AP|AFP|EPA|로이터|GETTY\s?IMAGES|Getty\s?Images|[A-Z][A-Z0-9&]{2,15}(?:\s[A-Z][A-Z0-9&]{1,15})?)(?:\s*(?:제공|자료사진|DB))?\s*$",
              "인도네시아 팔루에서 주민들이 건물 잔해 사이를 살펴보고 있다. AP연합뉴스", "그는 이 사실을 처음 보도한 곳이 연합뉴스라고 밝혔다.", 300),
     LineRule("caption_copyright_credit_end", "caption", r"[.!?][\"'”’]?\s*(?:ⓒ|©)\s*[A-Za-z가-힣0-9][A-Za-z가-힣0-9 .=/·]{0,24}$",
              "공항 활주로에서 여객기가 이륙을 기다리고 있다. ⓒAP/뉴시스", "ⓒ 한겨레신문 : 무단전재 및 재배포 금지", 200),
     LineRule("caption_wire_bracket_end", "caption",
-             r"\S\s*[\[(]\s*[A-Za-z가-힣]{1,12}\s*=\s*[가-힣A-Za-z0-9]{2,10}(?:\s*(?:자료\s?사진|제공|DB|사진))?\s*[\])]\s*$",
+             r"\S\s*[\[(]\s*[A-Za-z가-힣]{1,12}\s*(?:=\s*[가-힣A-Za-z0-9]{2,10}|/\s*(?:연합뉴스|뉴시스|뉴스1|AP|AFP|EPA|로이터))"
+             r"(?:\s*(?:자료\s?사진|제공|DB|사진))?\s*[\])]\s*$",
              "의원들이 본회의장에서 표결 결과를 지켜보고 있다. [AP=연합뉴스 자료사진]", "이 사건은 (서울=연합뉴스) 보도로 알려졌다.", 300),
     # ('자료: 통계청' closing a paragraph names a data source, not a photo: only '=' or a bar after 자료)
     LineRule("caption_photo_equals_end", "caption", r"\s(?:(?:사진|그래픽|이미지)\s*[=|ㅣ:]|자료\s*[=|ㅣ])\s*[^\s.=]{1,20}(?:\s?(?:제공|DB))?\s*[\])]?$",
@@ -211,12 +218,17 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("copyright_ai_training", "copyright", r"AI\s*학습\s*(?:및\s*활용|이용)?\s*금지", "AI 학습 및 활용 금지",
              "AI 학습 데이터를 활용한 서비스가 늘었다.", 300),
     # --- reporter sign-offs (metadata.py reads names and e-mails) ---
-    LineRule("signoff_email_only", "signoff", r"^[\[(<]?\s*" + EMAIL + r"(?:\s*[,/]\s*" + EMAIL + r")*\s*[\])>]?$",
+    LineRule("signoff_email_only", "signoff", r"^[\[(<]?\s*/?\s*" + EMAIL + r"(?:\s*[,/]\s*" + EMAIL + r")*\s*[\])>]?$",
              "jb5459@newspim.com", "문의는 jb5459@newspim.com 으로 하면 된다."),
     LineRule("signoff_name_role", "signoff",
-             r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*)?(?:[가-힣]{1,8}\s*=\s*)?" + NAMES + r"\s*" + ROLE
-             + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*(?:\s*[,/·]\s*" + NAMES + r"\s*" + ROLE + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*\s*[\])>]?$",
-             "런던=홍길동 특파원 hong@yna.co.kr, 김철수기자 kim@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
+             r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*|글\s*[=:]?\s*)?(?:[가-힣A-Za-z0-9]{1,10}\s*[=/]\s*)?" + NAMES + r"\s*" + ROLE
+             + r"(?:\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
+             + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*"
+             + r"(?:\s*(?:프로필|다른\s*기사|기사\s*더\s*보기|기자\s*페이지|기자페이지|구독(?:하기)?)\s*(?:보기)?)*\s*[\])>]?$",
+             "대담=홍길동 기자, 정리=김철수기자 kim@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
+    # A broadcast hand-over ('홍길동 기자입니다.', '홍길동 기자가 보도합니다.'): names the reporter, the script goes on
+    LineRule("byline_handover", "byline", r"^" + NAMES + r"\s*" + ROLE + r"(?:가|이)?\s*(?:입니다|보도합니다|전합니다|취재했습니다)\.?$",
+             "홍길동 기자가 보도합니다.", "홍길동 기자가 보도한 내용입니다."),
     LineRule("signoff_role_name", "signoff", r"^(?:칼럼니스트|기자|에디터|논설위원)\s+" + HANGUL_NAME + r"(?:\s+" + EMAIL + r")?$",
              "칼럼니스트 박생강 pillgoo9@gmail.com", "기자 회견에서 그는 말했다."),
     LineRule("signoff_outlet_bracket", "signoff",
@@ -225,18 +237,20 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("signoff_outlet_email", "signoff", r"^(?:◎\s*)?(?:공감언론\s*)?[가-힣A-Za-z0-9]{2,10}\s+" + EMAIL + r"$",
              "◎공감언론 뉴시스 hong@newsis.com", "연락처 hong@newsis.com 로 보내면 답한다고 했다."),
     LineRule("signoff_broadcast", "signoff",
-             r"^(?:[A-Z]{2,5}|[가-힣]{2,8})(?:TV)?\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$",
+             r"^" + BROADCASTER + r"\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$",
              "YTN 홍길동[hong@ytn.co.kr]입니다.", "YTN 보도에 따르면 이것은 사실입니다."),
     # '기자명 홍길동', '글: 홍길동(gildong)편집: 김철수(cskim)' (a citizen reporter and the desk that edited the piece)
     LineRule("signoff_byline_label", "signoff",
              r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?"
              r"(?:\s*[|,]?\s*편집\s*[:：]\s*" + HANGUL_NAME + r"(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?)?\s*$",
              "글: 홍길동(gildong)편집: 김철수(cskim)", "글을 쓴 사람은 알려지지 않았다."),
+    LineRule("signoff_by_foreign_name", "signoff", r"^(?:By|by)\s+[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2}\s*$", "By 존 에드워드",
+             "By 2030년까지 모든 차량을 바꾼다."),
     # --- end of the article: related / most-read / comments / footers ---
     LineRule("end_best_articles", "end", r"^[\[【<]?\s*[가-힣A-Za-z0-9]{0,10}\s*(?:베스트|BEST)\s*(?:기사|뉴스|클릭)\s*[\]】>]?$",
              "[뉴스핌 베스트 기사]", "베스트 기사로 선정된 이유가 있다는 평가가 나왔다."),
     LineRule("end_related", "end",
-             r"^[\[【<■▶◆#]?\s*(?:관련\s*(?:기사|뉴스|태그|키워드|링크|콘텐츠)|함께\s*(?:보면\s*좋은|볼만한|읽으면\s*좋은)\s*(?:기사|뉴스)|추천\s*(?:기사|뉴스)|연관\s*(?:기사|뉴스)|이\s*기사와\s*(?:관련된|함께).{0,12})\s*[\]】>]?\s*(?:더보기|\+|more)?$",
+             r"^[\[【<■▶◆#]?\s*(?:[가-힣A-Za-z0-9]{2,10}\s+(?=추천|관련|인기))?(?:관련\s*(?:기사|뉴스|태그|키워드|링크|콘텐츠)|함께\s*(?:보면\s*좋은|볼만한|읽으면\s*좋은)\s*(?:기사|뉴스)|추천\s*(?:기사|뉴스)|연관\s*(?:기사|뉴스)|이\s*기사와\s*(?:관련된|함께).{0,12})\s*[\]】>]?\s*(?:더보기|\+|more)?$",
              "관련 뉴스", "관련 기사에 따르면 회사는 성장했다."),
     LineRule("end_most_read", "end",
              r"^[\[【<■▶◆]?\s*(?:[가-힣A-Za-z0-9]{0,12}\s)?(?:가장\s*)?(?:많이\s*(?:본|읽은|공유한|추천한)\s*(?:뉴스|기사)?|인기\s*(?:기사|뉴스|검색어)|랭킹\s*뉴스|실시간\s*(?:인기|급상승|뉴스|주요)\S*|핫\s*(?:이슈|뉴스|클릭)|이\s*시각\s*\S*|이\s*시간\s*\S*|오늘의\s*\S+|화제의\s*(?:뉴스|기사)|포토\s*뉴스|투데이\s*포토|최신\s*(?:뉴스|기사)|주요\s*뉴스|섹션별\s*\S+)\s*[\]】>]?\s*(?:더보기|\+|more)?$",
@@ -266,6 +280,12 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("chrome_broadcast_label", "chrome",
              r"^(?:[\[<【(]\s*|◀\s*)(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막|앵커\s*멘트|기자\s*멘트|클로징|출연)\s*(?:[\]>】)]|▶)$|^(?:동영상|영상)\s*영역\s*(?:시작|끝)$",
              "◀ 리포트 ▶", "[앵커] 오늘 날씨는 맑겠습니다."),
+    LineRule("chrome_editor_note", "chrome", r"^[\[【(<]?\s*편집자\s*주\s*[\]】)>:]", "[편집자주] 이 기사는 연재의 다섯 번째 편입니다.",
+             "편집자 주변의 사람들이 모였다.", 800),
+    LineRule("chrome_author_note", "chrome", r"^[\[(<*※]?\s*이\s*(?:글|기사|칼럼)[은는]\s*.{0,40}(?:게재|기고|실린|작성|실렸|번역|편집)\S{0,6}\s*(?:글|것)?입니다\.?\s*[\])>]?$",
+             "이 글은 필자의 개인 블로그에 게재된 글입니다.", "이 글은 많은 사람들에게 감동을 준 글입니다."),
+    LineRule("chrome_aired_note", "chrome", r"^이\s*(?:영상|기사|뉴스|리포트)[은는]\s*.{0,30}(?:방송|보도)(?:됐|되었)습니다\.?$",
+             "이 영상은 MBN 뉴스8에서 방송됐습니다.", "이 영상은 많은 사람들의 관심을 받았습니다."),
     LineRule("chrome_tip_line", "chrome", r"^(?:\S{0,12}\s*(?:기사\s*문의\s*및\s*)?제보\s*[:：]|제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
              "제보는 카카오톡 okjebo", "제보는 익명으로 처리됐다는 말이 나오면서 논란이 커졌다."),
     LineRule("chrome_ad_label", "chrome", r"^[\[(<]?\s*(?:광고|AD|Advertisement|ADVERTISEMENT|스폰서|Sponsored|협찬)\s*[\])>]?$",
@@ -315,7 +335,7 @@ LEAD_PREFIXES: tuple[PrefixRule, ...] = (
                "홍길동 기자 = 정부가 1일 대책을 발표했다.", "홍길동 기자는 1일 대책을 물었다."),
 )
 # A broadcaster's sign-off sentence closing the last paragraph of a script: '… 첫번째 태풍이다. KBS 뉴스 홍길동입니다.'
-TRAILING_SIGNOFF = r"(?<=[.!?\"'”’])\s+(?:[A-Z]{2,5}|[가-힣]{2,8})(?:TV)?\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$"
+TRAILING_SIGNOFF = r"(?<=[.!?\"'”’])\s+" + BROADCASTER + r"\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$"
 # A dateline/byline found inside a line (after a headline): a teaser of another story.
 TEASER_BYLINE = (
     r"^[^.!?。]{2,80}?\S\s*" + _OPEN + r"\s*[^\s=\])】>]{1,12}\s*=\s*[^\])】>=]{1,16}" + _CLOSE + r"\s*" + NAMES + r"\s*" + ROLE + r"\s*="

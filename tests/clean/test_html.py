@@ -122,3 +122,14 @@ def test_caption_cells_of_photo_tables_are_captions() -> None:
     )
     article = clean_article(page)
     assert list(article.paragraphs) == PARAGRAPHS and article.subtitles == ()
+
+
+def test_deck_elements_become_subtitles_not_paragraphs() -> None:
+    page = (
+        "<html lang='ko'><head><title>어린이 SNS 비밀 계정</title></head><body><article>"
+        "<p class='sub_title'>5명 중 1명의 어린이가 부모 몰래 계정을 보유</p><p class='sub_title'>“가짜 인스타그램” 늘어</p>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>"
+    )
+    article = clean_article(page)
+    assert list(article.paragraphs) == PARAGRAPHS
+    assert list(article.subtitles) == ["5명 중 1명의 어린이가 부모 몰래 계정을 보유", "“가짜 인스타그램” 늘어"]

@@ -56,6 +56,9 @@ def test_parse_datetime_rejects_impossible_dates() -> None:
         ("류건유 기자 | 기사입력 2015-07-14 오후 1:53:18", [("published", seoul(2015, 7, 14, 13, 53, 18))]),
         ("연합뉴스 | 기사전송 2019-05-23 15:08", [("published", seoul(2019, 5, 23, 15, 8))]),
         ("게재 일자 : 2022년 02월 21일", [("print", seoul(2022, 2, 21))]),
+        ("2019년 12월 31일 16시 28분 KST | 업데이트됨 2019년 12월 31일 21시 30분 KST",
+         [("published", seoul(2019, 12, 31, 16, 28)), ("updated", seoul(2019, 12, 31, 21, 30))]),
+        ("기사승인 2019-05-26 09:05:13", [("published", seoul(2019, 5, 26, 9, 5, 13))]),
         ("16.01.18 20:47l최종 업데이트 16.01.18 21:49l", [("published", seoul(2016, 1, 18, 20, 47)), ("updated", seoul(2016, 1, 18, 21, 49))]),
     ],
 )
@@ -85,6 +88,9 @@ def test_labelled_timestamps_ignore_unlabelled_dates() -> None:
         ("김동원 기자, 현성우 기자 입력 2018. 4. 13. 18:48", ["김동원", "현성우"]),
         ("글: 김영진(youngjinki)편집: 이란인(rilee)", ["김영진"]),
         ("연합뉴스TV 원민종입니다.", ["원민종"]),
+        ("TV조선 전아영입니다.", ["전아영"]),
+        ("By 존 에드워드", ["존 에드워드"]),
+        ("대담=류진예 기자, 정리=고호성 기자", ["류진예", "고호성"]),
         ("기자 페이지", []),
         ("사진부 기자", []),
     ],
@@ -108,6 +114,7 @@ def test_reporters_in_bylines(line: str, names: list[str]) -> None:
         ("홍길동 기자 = 정부가 1일 대책을 발표했다.", None, None, ("홍길동",), "정부가 1일 대책을 발표했다."),
         ("[스포츠서울 | 채진광기자] 리빙스턴이 이겼다.", None, "스포츠서울", ("채진광",), "리빙스턴이 이겼다."),
         ("[더팩트ㅣ심태수 기자] 그는 농담을 했다.", None, "더팩트", ("심태수",), "그는 농담을 했다."),
+        ("[OSEN=서규동 기자] 키트 헤링턴은 말했다.", None, "OSEN", ("서규동",), "키트 헤링턴은 말했다."),
     ],
 )
 def test_split_lead_prefix_moves_dateline_and_byline_into_metadata(line, dateline, outlet, reporters, rest) -> None:  # type: ignore[no-untyped-def]

@@ -28,7 +28,7 @@ def test_line_rule_decides_the_class_of_its_examples(rule: rules.LineRule) -> No
 def test_line_rule_names_are_unique_and_kinds_known() -> None:
     names = [r.name for r in rules.LINE_RULES]
     assert len(names) == len(set(names))
-    assert {r.kind for r in rules.LINE_RULES} <= {"chrome", "timestamp", "caption", "credit", "copyright", "signoff", "end"}
+    assert {r.kind for r in rules.LINE_RULES} <= {"chrome", "timestamp", "caption", "credit", "copyright", "signoff", "byline", "end"}
 
 
 @pytest.mark.parametrize("rule", rules.LEAD_PREFIXES, ids=lambda r: r.name)

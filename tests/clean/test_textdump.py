@@ -165,3 +165,25 @@ def test_broadcast_script_labels_and_the_closing_sign_off_leave_the_body() -> No
 def test_a_short_last_sentence_is_body_not_a_trailing_link() -> None:
     article = clean_article("\n".join(["제목이 여기에 있다", "입력 2020.01.29 14:52", *BODY, "그들이 무사하기를 바랄 뿐입니다.”", "더보기"]))
     assert article.paragraphs[-1] == "그들이 무사하기를 바랄 뿐입니다.”"
+
+
+def test_a_broadcast_hand_over_names_the_reporter_and_the_script_goes_on() -> None:
+    text = "\n".join(["이라크서 자폭테러 잇따라", "기사입력 2024-07-09 19:26:39", "[앵커]", BODY[0], "정원성 기자입니다.", "[리포트]",
+                     *BODY[1:], "채널A 뉴스 정원성입니다.", "영상취재: 양상호", "관련 리포트", "다른 기사 제목"])
+    article = clean_article(text)
+    assert list(article.paragraphs) == BODY and list(article.reporters) == ["정원성"]
+
+
+def test_a_related_box_inside_the_body_does_not_end_it() -> None:
+    text = "\n".join(["베이징 올림픽 선수촌 문 열어", "입력 2024-08-10 13:34", "신하지 기자 프로필 보기", BODY[0], "[관련기사]",
+                     "다른 기사 제목 하나", "다른 기사 제목 둘", *BODY[1:], "이투데이/신하지 기자 (shin.haji@etoday.co.kr)",
+                     "[관련기사]", "또 다른 기사 제목", "많이 본 뉴스", "다른 기사의 본문 문장이 여기에 길게 이어진다고 가정한다."])
+    article = clean_article(text)
+    assert list(article.paragraphs) == BODY and list(article.reporters) == ["신하지"]
+    assert any("related-articles box inside the body" in block.reason for block in article.removed)
+
+
+def test_a_related_box_ends_the_article_when_no_sign_off_of_its_reporter_follows() -> None:
+    text = "\n".join(["제목이 여기에 있다", "입력 2024-08-10 13:34", "신하지 기자", *BODY, "[관련기사]", "다른 기사 제목",
+                     "다른 기사의 본문 문장이 여기에 길게 이어진다고 가정한다.", "김철수 기자 kim@example.com"])
+    assert list(clean_article(text).paragraphs) == BODY
