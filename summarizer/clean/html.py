@@ -46,6 +46,12 @@ _MAX_STAMP_ELEMENTS = 40
 EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True)
 RETRY_OPTIONS = dict(include_comments=False, include_tables=True)
 RECALL_RETRY_CHARS = 600  # a body shorter than this is checked against trafilatura's balanced mode
+# jusText, trafilatura's fallback, compares every paragraph with its neighbours in quadratic time: a 9 MB page of
+# 15,000 tables took over half an hour. Past these sizes trafilatura runs alone (fast=True), which stays linear;
+# the 181 real pages of the ScrapingHub benchmark have at most 866 block elements.
+LARGE_PAGE_CHARS = 1_000_000
+LARGE_PAGE_BLOCKS = 3_000
+_BLOCK_TAGS = ("p", "div", "li", "td", "tr", "br", "h1", "h2", "h3", "h4", "section", "article")
 # Rule kinds applied to pages in other languages: the Korean caption/byline/copyright rules stay out of them.
 OTHER_LANGUAGE_KINDS = frozenset({"end", "chrome"})
 
@@ -86,9 +92,11 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     decks = prune_subtitles(tree) if korean else []
     unwrap_layout_tables(tree)
     paragraphs_from_breaks(tree)
-    body, reason = _extract(tree, url or meta.url or None, EXTRACT_OPTIONS)
+    large = len(text) > LARGE_PAGE_CHARS or sum(1 for _ in tree.iter(*_BLOCK_TAGS)) > LARGE_PAGE_BLOCKS
+    fast = {"fast": True} if large else {}
+    body, reason = _extract(tree, url or meta.url or None, {**EXTRACT_OPTIONS, **fast})
     if len(body) < RECALL_RETRY_CHARS:  # precision mode sometimes keeps only a stub: ask for the balanced extraction
-        retry_body, _ = _extract(tree, url or meta.url or None, RETRY_OPTIONS)
+        retry_body, _ = _extract(tree, url or meta.url or None, {**RETRY_OPTIONS, **fast})
         if len(retry_body) > 2 * len(body):
             body = retry_body
     title = _best_title(meta)
@@ -99,6 +107,8 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
                     captions=kept_captions)
     if len(lines) > MAX_LINES:
         parts.warnings.append(f"only the first {MAX_LINES} lines of the extracted text were read")
+    if large:
+        parts.warnings.append("very large page: extracted without trafilatura's fallback extractors (they take quadratic time)")
     if not kept_captions:
         parts.removed[:0] = [RemovedBlock(text, "caption (photo caption markup)") for text in captions]
     if not body.strip():

@@ -89,3 +89,12 @@ def test_non_html_junk_gives_an_empty_body_or_text(junk: str) -> None:
 def test_many_short_lines_are_bounded() -> None:
     article = clean_article("메뉴\n" * 200_000 + "본문 문장은 충분히 길어서 기사 본문으로 인식되어야 한다고 본다.\n")
     assert article.warnings
+
+
+def test_pages_with_thousands_of_blocks_skip_the_quadratic_fallback() -> None:
+    # jusText (trafilatura's fallback) is quadratic in paragraphs: such a page took minutes before this path existed.
+    block = "<table><tr><td><div>메뉴</div><ul><li>a</li></ul>" + "<p>본문 문장은 충분히 길게 쓴 한국어 문장이며 마침표로 끝난다.</p>" * 5 + "</td></tr></table>"
+    article = clean_article("<html lang='ko'><body>" + block * 400 + "</body></html>")
+    assert article.paragraphs and any("fallback extractors" in w for w in article.warnings)
+    small = clean_article("<html lang='ko'><body>" + block * 3 + "</body></html>")
+    assert not any("fallback extractors" in w for w in small.warnings)
