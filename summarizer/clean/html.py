@@ -90,6 +90,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         meta = _with_visible_timestamps(meta, tree)
     captions = prune_captions(tree, keep="caption" in keep) if korean else []
     decks = prune_subtitles(tree) if korean else []
+    related = prune_related_blocks(tree) if korean else []
     unwrap_layout_tables(tree)
     paragraphs_from_breaks(tree)
     large = len(text) > LARGE_PAGE_CHARS or sum(1 for _ in tree.iter(*_BLOCK_TAGS)) > LARGE_PAGE_BLOCKS
@@ -111,6 +112,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         parts.warnings.append("very large page: extracted without trafilatura's fallback extractors (they take quadratic time)")
     if not kept_captions:
         parts.removed[:0] = [RemovedBlock(text, "caption (photo caption markup)") for text in captions]
+    parts.removed += [RemovedBlock(text, "related-articles block (its heading)") for text in related]
     if not body.strip():
         parts.warnings = [reason]
     _merge_meta(parts, meta, tree)
@@ -170,6 +172,66 @@ def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-un
     return texts
 
 
+_BLOCK_HEADINGS = ".//h2 | .//h3 | .//h4 | .//strong | .//header"
+_MAX_RELATED_BLOCK_CHARS = 3000
+_MAX_TEASER_CHARS = 300
+
+
+def prune_related_blocks(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """Remove blocks headed 'related / most read' ('<section><h2>관련 기사 더 보기</h2><ul>…') from the tree.
+
+    trafilatura keeps such a list when it sits next to the article, and its teaser sentences read like body text;
+    unless the article goes on after it, the heading is left as a plain line, where the layout pass sees the end of
+    the article. A block is the heading's own container (section, aside, div, nav), or the heading and the list right after it
+    when the heading sits in the article itself; it must hold links and only short texts (headlines and teasers,
+    none over 300 characters), so the article is never taken for one.
+    """
+    from lxml.html import Element
+
+    from summarizer.clean.classify import classify_line
+
+    removed = []
+    for heading in tree.xpath(_BLOCK_HEADINGS):
+        parent = heading.getparent()
+        text = " ".join(" ".join(heading.itertext()).split())
+        if parent is None or not text or len(text) > 40 or classify_line(text).kind != "end":
+            continue
+        if parent.tag in ("section", "aside", "div", "nav") and parent.getparent() is not None:
+            elements = [parent]
+        else:  # '<article>…<h2>관련기사</h2><ul>…</ul>': the heading and its list
+            following = heading.getnext()
+            elements = [heading, following] if following is not None and following.tag in ("ul", "ol", "div") else []
+        if not elements or not _only_short_linked_texts(elements):
+            continue
+        removed.append(" ".join(" ".join(" ".join(e.itertext()).split()) for e in elements))
+        if not _prose_follows(elements[-1]):  # at the article's end the heading stays as a line: the layout pass ends there
+            marker = Element("p")
+            marker.text = text
+            elements[0].addprevious(marker)
+        for element in elements:
+            if element.getparent() is not None:
+                element.getparent().remove(element)
+    return removed
+
+
+def _prose_follows(element) -> bool:  # type: ignore[no-untyped-def]
+    """True when paragraphs of the article come after this element in its container (a box set inside the text)."""
+    from summarizer.clean.classify import is_prose
+
+    for sibling in element.itersiblings():
+        if any(is_prose(" ".join(" ".join(p.itertext()).split())) for p in ([sibling] if sibling.tag == "p" else sibling.iter("p"))):
+            return True
+    return False
+
+
+def _only_short_linked_texts(elements) -> bool:  # type: ignore[no-untyped-def]
+    if not any(e.find(".//a") is not None or e.tag == "a" for e in elements):
+        return False
+    if sum(len(" ".join(e.itertext())) for e in elements) > _MAX_RELATED_BLOCK_CHARS:
+        return False
+    return all(len(" ".join(d.itertext()).strip()) <= _MAX_TEASER_CHARS for e in elements for d in e.iter("p", "li"))
+
+
 _LAYOUT_BLOCKS = ".//div | .//h1 | .//h2 | .//h3 | .//ul | .//ol | .//iframe | .//form"
 _LAYOUT_TABLE_CHARS = 500
 
@@ -178,10 +240,14 @@ def unwrap_layout_tables(tree) -> None:  # type: ignore[no-untyped-def]
     """Tables used for page layout (old Korean sites put the whole article in a <td>) become plain <div>s.
 
     trafilatura renders tables as '| cell |' rows, which would glue the header, body and sidebar together; a
-    table holding headings, lists or divs and a long text is layout, not data.
+    long table that nests tables, holds headings, lists or divs, or has a cell of paragraphs is layout, not data.
     """
     for table in list(tree.iter("table")):
-        if len(table.xpath(_LAYOUT_BLOCKS)) < 2 or len(table.text_content()) < _LAYOUT_TABLE_CHARS:
+        if len(table.text_content()) < _LAYOUT_TABLE_CHARS:
+            continue
+        nested = table.find(".//table") is not None
+        paragraphs = any(len(cell.findall("br")) >= 4 or len(cell.findall("p")) >= 2 for cell in table.iter("td"))
+        if not (nested or paragraphs or len(table.xpath(_LAYOUT_BLOCKS)) >= 2):
             continue
         for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
             element.tag = "div"

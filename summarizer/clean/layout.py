@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 
 from summarizer.clean import metadata
-from summarizer.clean.rules import PORTALS, TRAILING_SIGNOFF
+from summarizer.clean.rules import PORTALS, SURNAMES, TRAILING_SIGNOFF
 from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
 from summarizer.types import RemovedBlock
 
@@ -24,6 +24,9 @@ _SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
+_OUTLET_LOGO = re.compile(r"[가-힣A-Za-z0-9]{1,8}(?:일보|신문|뉴스|방송|타임스|미디어|경제|데일리)")
+_PRINT_RANK = 5
+_MIDNIGHT = time(0, 0)
 _MIN_FOOTER_BODY = 200  # characters of prose above a sign-off that make the timestamp under it a footer stamp
 _MAX_BOX_LINES = 8  # headline lines of a related-articles box set inside the body
 _TRAILING_SIGNOFF = re.compile(TRAILING_SIGNOFF)
@@ -71,12 +74,13 @@ class PageLayout:
         self._outlet_line: str | None = None  # an outlet's name standing alone on a line (logo text)
         self._mark_outlet_names()
         self._mark_captions_above_credits()
+        self._mark_bare_bylines()
         for i, line in enumerate(lines):  # caption texts the HTML path found in caption markup
             if line in captions:
                 self.classes[i] = LineClass("caption", "caption_markup")
         self.parts = PageParts()
         self._lead_reporters: tuple[str, ...] = ()
-        self._print_date: datetime | None = None  # the print edition's date: the published time only when none other
+        self._published: list[tuple[int, int, datetime]] = []  # (rank, line, value): the best-ranked one is published_at
         self._header_stamp = self._find_header_stamp()
 
     def run(self) -> PageParts:
@@ -88,7 +92,8 @@ class PageLayout:
             self._read_header(start)
             self._read_body(start)
         self.parts.source = self.parts.source or self._outlet_line
-        self.parts.published_at = self.parts.published_at or self._print_date
+        if self._published:
+            self.parts.published_at = min(self._published, key=lambda stamp: stamp[:2])[2]
         return self.parts
 
     def _mark_outlet_names(self) -> None:
@@ -98,10 +103,23 @@ class PageLayout:
             if self.classes[i].kind is None and len(line) <= 20:
                 newscast = _NEWSCAST.match(line)
                 outlet = metadata.canonical_outlet(newscast.group(1) if newscast else line)
+                if outlet is None and _OUTLET_LOGO.fullmatch(line):  # '전남일보' alone: an outlet the table does not know
+                    self.classes[i] = LineClass("chrome", "outlet_name")
+                    self._outlet_line = self._outlet_line or line
+                    continue
                 if outlet:
                     self.classes[i] = LineClass("chrome", "outlet_name")
                     if outlet not in PORTALS and self._outlet_line is None:
                         self._outlet_line = outlet
+
+    def _mark_bare_bylines(self) -> None:
+        """A three-syllable name (common surname first) alone on a line right above or below a timestamp ('오지예' over
+        '2019.8.13 오후 3:11') is the byline."""
+        for i, line in enumerate(self.lines):
+            if self.classes[i].kind is None and len(line) == 3 and line[0] in SURNAMES and metadata.is_personal_name(line):
+                near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
+                if any(self.classes[j].kind == "timestamp" for j in near):
+                    self.classes[i] = LineClass("byline", "byline_bare_name")
 
     def _mark_captions_above_credits(self) -> None:
         """A short line right above a bare photo credit ('게티이미지뱅크', '/사진=서울경제') is that photo's caption."""
@@ -356,18 +374,23 @@ class PageLayout:
     def _read_metadata(self, i: int) -> None:
         line, kind, parts = self.lines[i], self.classes[i].kind, self.parts
         if kind == "timestamp":
+            labelled = bool(metadata.labelled_timestamps(line))
             for role, value in metadata.parse_timestamps(line):
                 if role == "updated":
                     parts.updated_at = parts.updated_at or value
-                elif role == "print":
-                    self._print_date = self._print_date or value
-                else:
-                    parts.published_at = parts.published_at or value
+                else:  # a labelled time beats a bare date ('2018년 01월 14일(일)' under the masthead); print dates come last
+                    date_only = value.time() == _MIDNIGHT
+                    if role == "print":  # '게재 2018-01-27 08:25:40' with its time is when it went online
+                        rank = _PRINT_RANK if date_only else 1
+                    else:
+                        rank = (0 if labelled else 3) + date_only
+                    self._published.append((rank, i, value))
             # '홍길동 기자 | 기사입력 …': a byline sharing the timestamp's line
             parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
         elif kind in ("signoff", "byline"):
-            parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
+            names = [line] if self.classes[i].rule == "byline_bare_name" else metadata.reporters_in(line)
+            parts.reporters = metadata.unique(parts.reporters + names)
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
             parts.source = parts.source or _signoff_outlet(line)
         elif kind == "caption":

@@ -52,6 +52,9 @@ _NAMES_ROLE_RE = re.compile(r"(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r"
 _ROLE_NAME_RE = re.compile(r"(?:칼럼니스트|기자|에디터|논설위원|기자명|글|By|by)\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r")(?![가-힣])")
 # Broadcast sign-off: 'YTN 홍길동[hong@ytn.co.kr]입니다.', 'KBS 뉴스 홍길동입니다.'
 _BROADCAST_RE = re.compile(BROADCASTER + r"\s*(?:뉴스\s*)?(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다")
+# '서울-홍길동 hong@rfa.org' (place, name, e-mail) and '취재 홍길동, 김철수 / 촬영 …' (the 취재 names are the reporters)
+_PLACE_NAME_EMAIL_RE = re.compile(r"^[가-힣]{2,6}\s*-\s*(?P<names>" + HANGUL_NAME + r")\s+" + EMAIL)
+_CREDITS_RE = re.compile(r"^(?<![가-힣])취재\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r"(?:\s*[,·]\s*" + HANGUL_NAME + r")*)")
 # 'By 존 에드워드': a transliterated foreign name, kept whole (its parts are not Korean names)
 _BY_FOREIGN_RE = re.compile(r"^(?:By|by|글)\s*[:：]?\s+(?P<name>[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2})\s*$")
 _NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")
@@ -179,6 +182,9 @@ def reporters_in(line: str) -> list[str]:
     if not names:
         for match in _BROADCAST_RE.finditer(line):
             names += clean_names(match.group("names"))
+    for pattern in (_PLACE_NAME_EMAIL_RE, _CREDITS_RE):
+        match = pattern.match(line.strip()) if not names else None
+        names += clean_names(match.group("names")) if match else []
     if not names:
         foreign = _BY_FOREIGN_RE.match(line.strip())
         names += [foreign.group("name")] if foreign else []

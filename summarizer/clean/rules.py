@@ -99,10 +99,15 @@ OUTLETS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("네이버 뉴스", ("네이버뉴스",), ("news.naver.com", "n.news.naver.com")),
     ("다음뉴스", ("다음 뉴스",), ("v.daum.net", "news.v.daum.net")),
 )
+# Common Korean surnames: a bare three-syllable line next to a timestamp that starts with one is the byline ('오지예').
+SURNAMES = frozenset(
+    "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 "
+    "엄 변 채 원 천 방 공 현 함 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉".split()
+)
 # News portals that host other outlets' articles: never the article's own outlet when a real one is named.
 PORTALS = frozenset({"네이버 뉴스", "다음뉴스"})
 # Words that end organisation names, never personal names (filters "매일경제 홍길동 기자" → 홍길동).
-NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴", "데일리", "타임스", "미디어", "코리아", "투데이", "부", "팀", "국", "센터", "본부", "실")
+NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴", "데일리", "타임스", "미디어", "코리아", "투데이", "조선", "기사", "부", "팀", "국", "센터", "본부", "실")
 NON_NAMES = frozenset(
     "사진 글 영상 취재 정리 그래픽 디자인 편집 인턴 수습 객원 선임 전문 온라인 디지털 기사 기자 특파원 외교 경제 정치 사회 산업 "
     "국제 문화 과학 스포츠 연예 금융 증권 부동산 사설 칼럼 제공 자료 출처 서울 부산 광주 대전 대구 인천 울산 세종 제주 "
@@ -153,6 +158,9 @@ class LineRule:
 
 _CLOSE_Q = r"[\"'”’」』)\]]*"
 LINE_RULES: tuple[LineRule, ...] = (
+    # A source line ending in the time ('출처: 인민망 | 2021-06-09 17:52') is the timestamp, before it looks like a credit
+    LineRule("timestamp_after_bar", "timestamp", r"^[^.!?\n]{0,40}\s[|ㅣ]\s*(?:19|20)\d{2}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?\s+(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$",
+             "출처: 인민망 한국어판 | 2021-06-09 17:52", "2021-06-09 17:52에 그는 | 표시를 했다고 말했다.", 100),
     # --- photo credits: a line that is only a credit; the short line above it is the caption text ---
     LineRule("credit_photo_source", "credit", r"^[\[(<]?\s*/?\s*(?:사진|그래픽|이미지|자료|출처|영상)\s*(?:제공|출처)?\s*[=:]\s*[^\s=].{0,30}$",
              "/사진=서울경제", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
@@ -180,7 +188,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              "1일 서울 광화문광장에서 시민들이 걷고 있다. /AFPBBNews=뉴스1", "이는 기존 방식 대비 2배/년 수준이다.", 300),
     # A sentence (or two) closed by a wire or stock-photo credit: '… 살펴보고 있다. EPA연합뉴스', '… ⓒAP/뉴시스'
     LineRule("caption_agency_credit_end", "caption",
-             r"[.!?\]\)][\"'”’]?\s+(?:(?:ⓒ|©)\s*)?(?:(?:AP|AFP|EPA|UPI|로이터|신화|교도|타스)\s*(?:[=/·]\s*)?)?(?:연합뉴스|뉴시스|뉴스1|게티이미지(?:뱅크|코리아)?|셔터스톡|픽사베이|unsplash|AP|AFP|EPA|로이터|GETTY\s?IMAGES|Getty\s?Images|[A-Z][A-Z0-9&]{2,15}(?:\s[A-Z][A-Z0-9&]{1,15})?)(?:\s*(?:제공|자료사진|DB))?\s*$",
+             r"[.!?\]\)][\"'”’]?\s+(?:(?:ⓒ|©)\s*|<\s*)?(?:(?:AP|AFP|EPA|UPI|로이터|신화|교도|타스)\s*(?:[=/·]\s*)?)?(?:연합뉴스|뉴시스|뉴스1|게티이미지(?:뱅크|코리아)?|셔터스톡|픽사베이|unsplash|AP|AFP|EPA|로이터|GETTY\s?IMAGES|Getty\s?Images|[A-Z][A-Z0-9&]{2,15}(?:\s[A-Z][A-Z0-9&]{1,15})?)(?:\s*(?:제공|자료사진|DB))?\s*>?\s*$",
              "인도네시아 팔루에서 주민들이 건물 잔해 사이를 살펴보고 있다. AP연합뉴스", "그는 이 사실을 처음 보도한 곳이 연합뉴스라고 밝혔다.", 300),
     LineRule("caption_copyright_credit_end", "caption", r"[.!?][\"'”’]?\s*(?:ⓒ|©)\s*[A-Za-z가-힣0-9][A-Za-z가-힣0-9 .=/·]{0,24}$",
              "공항 활주로에서 여객기가 이륙을 기다리고 있다. ⓒAP/뉴시스", "ⓒ 한겨레신문 : 무단전재 및 재배포 금지", 200),
@@ -205,6 +213,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:송고|입력|최종\s*수정|수정|등록|게재)\s*(?:$|[|·/])",
              "(서울=뉴스1) 홍길동 기자 | 2016-06-01 14:52 송고 | 2016-06-01 15:10 최종수정",
              "연합뉴스는 2016-06-01 14:52 송고된 기사에서 이를 처음 보도했다고 밝혔다.", 120),
+    LineRule("timestamp_date_source", "timestamp", r"^(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s+[가-힣A-Za-z]{2,12}$",
+             "2022.10.31 16:46 국방부", "2022.10.31 16:46 국방부가 발표했다.", 40),
     LineRule("timestamp_bare", "timestamp", r"^[\[(]?\s*" + DATE.replace("?P<", "?P<b_") + r"\s*[\])]?$",
              "2016.06.01 14:52", "2016년 6월 1일 회사는 신제품을 내놨다.", 40),
     # --- copyright ---
@@ -215,6 +225,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              "ⓒ 한겨레신문 : 무단전재 및 재배포 금지", "저작권 문제를 두고 논란이 계속되고 있다는 지적이 나왔다.", 300),
     LineRule("copyright_all_rights", "copyright", r"All\s+[Rr]ights\s+[Rr]eserved", "All rights reserved.",
              "The rights of all citizens are reserved by law, he said.", 300),
+    LineRule("copyright_free_use", "copyright", r"자유롭게\s*이용이?\s*가능합니다|공공누리\s*제?\s*\d?\s*유형", "정책브리핑의 정책뉴스자료는 자유롭게 이용이 가능합니다.",
+             "이 공원은 누구나 자유롭게 산책할 수 있다.", 200),
     LineRule("copyright_ai_training", "copyright", r"AI\s*학습\s*(?:및\s*활용|이용)?\s*금지", "AI 학습 및 활용 금지",
              "AI 학습 데이터를 활용한 서비스가 늘었다.", 300),
     # --- reporter sign-offs (metadata.py reads names and e-mails) ---
@@ -222,14 +234,14 @@ LINE_RULES: tuple[LineRule, ...] = (
              "jb5459@newspim.com", "문의는 jb5459@newspim.com 으로 하면 된다."),
     LineRule("signoff_name_role", "signoff",
              r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*|글\s*[=:]?\s*)?(?:[가-힣A-Za-z0-9]{1,10}\s*[=/]\s*)?" + NAMES + r"\s*" + ROLE
-             + r"(?:\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
+             + r"(?:\s*[,/]?\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*"
              + r"(?:\s*(?:프로필|다른\s*기사|기사\s*더\s*보기|기자\s*페이지|기자페이지|구독(?:하기)?)\s*(?:보기)?)*\s*[\])>]?$",
              "대담=홍길동 기자, 정리=김철수기자 kim@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
     # A broadcast hand-over ('홍길동 기자입니다.', '홍길동 기자가 보도합니다.'): names the reporter, the script goes on
     LineRule("byline_handover", "byline", r"^" + NAMES + r"\s*" + ROLE + r"(?:가|이)?\s*(?:입니다|보도합니다|전합니다|취재했습니다)\.?$",
              "홍길동 기자가 보도합니다.", "홍길동 기자가 보도한 내용입니다."),
-    LineRule("signoff_role_name", "signoff", r"^(?:칼럼니스트|기자|에디터|논설위원)\s+" + HANGUL_NAME + r"(?:\s+" + EMAIL + r")?$",
+    LineRule("signoff_role_name", "signoff", r"^(?:칼럼니스트|기자|에디터|논설위원)\s+(?!추천)" + HANGUL_NAME + r"(?:\s+" + EMAIL + r")?$",
              "칼럼니스트 박생강 pillgoo9@gmail.com", "기자 회견에서 그는 말했다."),
     LineRule("signoff_outlet_bracket", "signoff",
              r"^[\[(【]\s*[가-힣A-Za-z0-9]{2,12}\s+(?:[가-힣]{1,6}\s*=\s*)?" + NAMES + r"\s*" + ROLE + r"\s*[\])】]$",
@@ -244,20 +256,26 @@ LINE_RULES: tuple[LineRule, ...] = (
              r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?"
              r"(?:\s*[|,]?\s*편집\s*[:：]\s*" + HANGUL_NAME + r"(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?)?\s*$",
              "글: 홍길동(gildong)편집: 김철수(cskim)", "글을 쓴 사람은 알려지지 않았다."),
+    LineRule("signoff_place_name_email", "signoff", r"^[가-힣]{2,6}\s*-\s*" + HANGUL_NAME + r"\s+" + EMAIL + r"$", "서울-홍길동 hong@rfa.org",
+             "서울-부산 노선이 hong@rfa.org 에 올라왔다."),
+    LineRule("signoff_credits", "signoff", r"^(?<![가-힣])취재\s*[:：]?\s*" + HANGUL_NAME + r"(?:\s*[,·]\s*" + HANGUL_NAME + r")*(?:\s*/\s*(?:촬영|편집|영상|그래픽|CG|디자인|연출)\s*[:：]?\s*[^/]{2,30})*$",
+             "취재 홍길동, 김철수 / 촬영 이영희 / 편집 박민수", "취재 과정에서 홍길동은 많은 것을 배웠다."),
     LineRule("signoff_by_foreign_name", "signoff", r"^(?:By|by)\s+[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2}\s*$", "By 존 에드워드",
              "By 2030년까지 모든 차량을 바꾼다."),
     # --- end of the article: related / most-read / comments / footers ---
     LineRule("end_best_articles", "end", r"^[\[【<]?\s*[가-힣A-Za-z0-9]{0,10}\s*(?:베스트|BEST)\s*(?:기사|뉴스|클릭)\s*[\]】>]?$",
              "[뉴스핌 베스트 기사]", "베스트 기사로 선정된 이유가 있다는 평가가 나왔다."),
     LineRule("end_related", "end",
-             r"^[\[【<■▶◆#]?\s*(?:[가-힣A-Za-z0-9]{2,10}\s+(?=추천|관련|인기))?(?:관련\s*(?:기사|뉴스|태그|키워드|링크|콘텐츠)|함께\s*(?:보면\s*좋은|볼만한|읽으면\s*좋은)\s*(?:기사|뉴스)|추천\s*(?:기사|뉴스)|연관\s*(?:기사|뉴스)|이\s*기사와\s*(?:관련된|함께).{0,12})\s*[\]】>]?\s*(?:더보기|\+|more)?$",
+             r"^[\[【<■▶◆#]?\s*(?:[가-힣A-Za-z0-9]{2,10}\s+(?=추천|관련|인기))?(?:관련\s*(?:기사|뉴스|태그|키워드|링크|콘텐츠)|함께\s*(?:보면\s*좋은|볼만한|읽으면\s*좋은)\s*(?:기사|뉴스)|추천\s*(?:기사|뉴스)|연관\s*(?:기사|뉴스)|이\s*기사와\s*(?:관련된|함께).{0,12}|\S{1,15}에서\s*더\s*보기|(?:이\s*기사를\s*읽은\s*(?:분들이|독자들이)\s*)?함께\s*(?:본|읽은|많이\s*본)\s*(?:기사|뉴스)|(?:에디터|기자)\s*추천\s*(?:기사|뉴스))\s*[\]】>]?\s*(?:더\s*보기|\+|more)?$",
              "관련 뉴스", "관련 기사에 따르면 회사는 성장했다."),
     LineRule("end_most_read", "end",
-             r"^[\[【<■▶◆]?\s*(?:[가-힣A-Za-z0-9]{0,12}\s)?(?:가장\s*)?(?:많이\s*(?:본|읽은|공유한|추천한)\s*(?:뉴스|기사)?|인기\s*(?:기사|뉴스|검색어)|랭킹\s*뉴스|실시간\s*(?:인기|급상승|뉴스|주요)\S*|핫\s*(?:이슈|뉴스|클릭)|이\s*시각\s*\S*|이\s*시간\s*\S*|오늘의\s*\S+|화제의\s*(?:뉴스|기사)|포토\s*뉴스|투데이\s*포토|최신\s*(?:뉴스|기사)|주요\s*뉴스|섹션별\s*\S+)\s*[\]】>]?\s*(?:더보기|\+|more)?$",
+             r"^[\[【<■▶◆]?\s*(?:[가-힣A-Za-z0-9]{0,12}\s)?(?:가장\s*)?(?:많이\s*(?:본|읽은|공유한|추천한)\s*(?:뉴스|기사)?|인기\s*(?:기사|뉴스|검색어)|랭킹\s*뉴스|실시간\s*(?:인기|급상승|뉴스|주요)\S*|핫\s*(?:이슈|뉴스|클릭)|이\s*시각\s*\S*|이\s*시간\s*\S*|오늘의\s*\S+|화제의\s*(?:뉴스|기사)|지금\s*(?:뜨는|많이\s*보는)\s*(?:기사|뉴스)|포토\s*뉴스|투데이\s*포토|최신\s*(?:뉴스|기사)|주요\s*뉴스|섹션별\s*\S+)\s*[\]】>]?\s*(?:더보기|\+|more)?$",
              "많이 본 뉴스", "많이 본 사람이 이긴다는 말이 있다고 그는 전했다."),
     LineRule("end_outlet_news", "end", r"^[\[【<]?\s*이\s*(?:언론사|기자|매체)의?\s*(?:다른|주요|인기|구독).{0,12}$",
              "이 기자의 다른 기사", "이 기자의 다른 기사도 인기를 끌었다는 분석이 나왔다고 한다."),
     LineRule("end_closing_mark", "end", r"^[(\[<]\s*끝\s*[)\]>]$|^덧붙이는\s*글\s*[|:：]", "(끝)", "끝까지 최선을 다하겠다고 말했다."),
+    LineRule("end_author_bio", "end", r"^(?:19|20)\d{2}년\s*(?:[가-힣]{1,8}\s*)?(?:출생|생)\.?(?:\s|$)", "1969년 서울 출생. 한 대학 영화학과를 졸업했다.",
+             "1969년 서울에서 태어난 그는 영화를 공부했다.", 400),
     LineRule("end_comments", "end", r"^[\[【<]?\s*(?:전체\s*)?댓글\s*(?:\d+\s*개?|쓰기|작성|보기|달기|목록|모음)?\s*[\]】>]?$|^(?:의견|Comments?|Leave a (?:comment|reply))\s*(?:\(?\d+\)?)?$",
              "댓글 쓰기", "댓글 쓰기가 활발해졌다는 분석이 나왔다."),
     LineRule("end_footer", "end",
@@ -271,7 +289,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     # --- chrome: buttons, promos, ads, skip links ---
     LineRule("chrome_skip_link", "chrome", r"^(?:본문|메뉴|주요\s*메뉴)\s*(?:바로\s*가기|바로가기)$|^Skip\s+to\s+(?:main\s+)?content$",
              "본문 바로가기", "본문 바로가기 기능을 추가했다고 밝혔다."),
-    LineRule("chrome_breadcrumb", "chrome", r"^(?:[^>›»\s][^>›»]{0,15}\s*[>›»]\s*){1,5}[^>›»]{1,15}$", "홈 > IT·과학 > 모바일",
+    LineRule("chrome_breadcrumb", "chrome", r"^(?:[^>›»\s][^>›»]{0,15}\s*[>›»]{1,2}\s*){1,5}[^>›»]{1,15}$", "홈 > IT·과학 > 모바일",
              "주가가 10% > 5% 수준으로 떨어졌다는 분석이 나왔다고 업계 관계자는 전했다."),
     LineRule("chrome_top_link", "chrome", r"^(?:Top|TOP|top|맨\s*위)\s*(?:으로|로)?\s*(?:이동|가기)?\s*[▲↑]?$", "Top으로 이동", "Top 10 기업이 발표됐다."),
     LineRule("chrome_promo", "chrome",
@@ -280,10 +298,18 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("chrome_broadcast_label", "chrome",
              r"^(?:[\[<【(]\s*|◀\s*)(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막|앵커\s*멘트|기자\s*멘트|클로징|출연)\s*(?:[\]>】)]|▶)$|^(?:동영상|영상)\s*영역\s*(?:시작|끝)$",
              "◀ 리포트 ▶", "[앵커] 오늘 날씨는 맑겠습니다."),
-    LineRule("chrome_editor_note", "chrome", r"^[\[【(<]?\s*편집자\s*주\s*[\]】)>:]", "[편집자주] 이 기사는 연재의 다섯 번째 편입니다.",
+    LineRule("chrome_editor_note", "chrome", r"^[\[【(<≪《]?\s*편집자\s*주\s*[\]】)>:≫》]", "[편집자주] 이 기사는 연재의 다섯 번째 편입니다.",
              "편집자 주변의 사람들이 모였다.", 800),
     LineRule("chrome_author_note", "chrome", r"^[\[(<*※]?\s*이\s*(?:글|기사|칼럼)[은는]\s*.{0,40}(?:게재|기고|실린|작성|실렸|번역|편집)\S{0,6}\s*(?:글|것)?입니다\.?\s*[\])>]?$",
              "이 글은 필자의 개인 블로그에 게재된 글입니다.", "이 글은 많은 사람들에게 감동을 준 글입니다."),
+    LineRule("chrome_press_contact", "chrome", r"^(?:담당\s*부서|문의처?|보도\s*문의)(?:\s*[:：]|\s)\s*.{0,150}\(?\d{2,3}[)\-]\s?\d{3,4}-\d{4}",
+             "담당 부서 국방부 에너지환경과 책임자 과장 홍길동 (02-748-5770)", "문의가 쏟아지자 회사는 02-748-5770 번호를 안내했다고 밝혔다.", 250),
+    LineRule("chrome_embargo", "chrome", r"^(?:보도\s*(?:시점|일시|가능\s*시점)|엠바고)\s*[:：]?\s*(?:\d{2,4}\s*[.\-/년]|즉시|배포\s*즉시)", "보도시점 2022. 11. 1.(화) 조간 (10. 31.(월) 12:00 이후 보도 가능)",
+             "보도 시점을 두고 논란이 일었다고 그는 말했다.", 120),
+    LineRule("chrome_attachment", "chrome", r"^\S.{0,100}\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip)\s*(?:\(\s*[\d.,]+\s*[KMG]?B\s*\))?$", "221101(조간) 군 유류절약 대책(국방부).hwp",
+             "자세한 내용은 첨부한 보고서.pdf를 참고하라고 했다.", 120),
+    LineRule("chrome_paywall_promo", "chrome", r"(?:유료\s*회원|정기\s*구독|구독\s*신청|회원\s*가입)\S{0,4}\s.{0,50}(?:있습니다|하세요|바랍니다|드립니다)\.?$",
+             "법률신문 유료회원이 되시면 판결전문과 지난 기사 전체를 보실 수 있습니다", "신문의 유료 회원 수가 늘었다는 보고서가 나왔다.", 90),
     LineRule("chrome_aired_note", "chrome", r"^이\s*(?:영상|기사|뉴스|리포트)[은는]\s*.{0,30}(?:방송|보도)(?:됐|되었)습니다\.?$",
              "이 영상은 MBN 뉴스8에서 방송됐습니다.", "이 영상은 많은 사람들의 관심을 받았습니다."),
     LineRule("chrome_tip_line", "chrome", r"^(?:\S{0,12}\s*(?:기사\s*문의\s*및\s*)?제보\s*[:：]|제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
@@ -331,6 +357,12 @@ LEAD_PREFIXES: tuple[PrefixRule, ...] = (
                r"^" + _OPEN + r"\s*(?P<outlet>[가-힣A-Za-z0-9 ]{0,12}(?:뉴스|일보|신문|경제|데일리|코리아|타임스|미디어|닷컴|투데이|뉴스24|TV)|[A-Za-z]{2,12}\s?(?:News|NEWS|Korea))\s*" + _CLOSE + r"\s*",
                "[파이낸셜뉴스] 삼성전자가 신제품을 내놨다.", "[단독] 삼성전자가 신제품을 내놨다."),
     # 홍길동 기자 = 정부가 …
+    # [인민망 한국어판 6월 9일]  /  [신화망 베이징 6월 9일]: outlet (and place) with the day, Chinese state media style
+    PrefixRule("outlet_day_bracket", r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{2,8}(?:\s[가-힣]{2,6})?)\s+\d{1,2}월\s*\d{1,2}일\s*[\]】]\s*",
+               "[인민망 한국어판 6월 9일] 중국 정부가 녹조를 제거했다.", "[6월 9일] 중국 정부가 녹조를 제거했다."),
+    # 홍길동 기자 hong@x.com정부가 …: a scraper glued the byline and e-mail to the lead
+    PrefixRule("byline_email_glued", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s+" + EMAIL + r"\s*(?=[가-힣\"“(\[])",
+               "홍길동 기자 hong@jnilbo.com미국산 쇠고기의 수입이 재개됐다.", "홍길동 기자는 hong@jnilbo.com 으로 제보를 받았다."),
     PrefixRule("byline_equals", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*=\s*",
                "홍길동 기자 = 정부가 1일 대책을 발표했다.", "홍길동 기자는 1일 대책을 물었다."),
 )

@@ -133,3 +133,18 @@ def test_deck_elements_become_subtitles_not_paragraphs() -> None:
     article = clean_article(page)
     assert list(article.paragraphs) == PARAGRAPHS
     assert list(article.subtitles) == ["5명 중 1명의 어린이가 부모 몰래 계정을 보유", "“가짜 인스타그램” 늘어"]
+
+
+def test_related_blocks_leave_the_body_inside_and_after_the_article() -> None:
+    related = "<section><h2>관련 기사 더 보기</h2><ul>" + "".join(
+        f"<li><a href='/{n}'><h3>다른 기사 제목 {n}</h3></a><p>다른 기사의 첫 문장이 여기에 길게 이어진다고 가정한다 {n}.</p></li>" for n in range(3)
+    ) + "</ul></section>"
+    inline = "<section><strong>관련 기사</strong><ul><li><a href='/x'>여름밤 공포영화 10선</a></li></ul></section>"
+    page = (
+        "<html lang='ko'><head><title>위성 2기 충돌</title></head><body><main><article>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]) + inline + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+        + f"</article>{related}</main></body></html>"
+    )
+    article = clean_article(page)
+    assert list(article.paragraphs) == PARAGRAPHS
+    assert not any("다른 기사" in p or "공포영화" in p for p in article.paragraphs)

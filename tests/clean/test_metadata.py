@@ -90,6 +90,10 @@ def test_labelled_timestamps_ignore_unlabelled_dates() -> None:
         ("연합뉴스TV 원민종입니다.", ["원민종"]),
         ("TV조선 전아영입니다.", ["전아영"]),
         ("By 존 에드워드", ["존 에드워드"]),
+        ("서울-장승서 jangseungseo@rfa.org", ["장승서"]),
+        ("취재 양경주, 홍빈상 / 촬영 유희민 / 편집 임원상", ["양경주", "홍빈상"]),
+        ("권수규 헬스조선 기자", ["권수규"]),
+        ("문서빈·김지현 기자 moon.seobin@joongang.co.kr, jhkim@joongang.co.kr", ["문서빈", "김지현"]),
         ("대담=류진예 기자, 정리=고호성 기자", ["류진예", "고호성"]),
         ("기자 페이지", []),
         ("사진부 기자", []),
@@ -115,6 +119,8 @@ def test_reporters_in_bylines(line: str, names: list[str]) -> None:
         ("[스포츠서울 | 채진광기자] 리빙스턴이 이겼다.", None, "스포츠서울", ("채진광",), "리빙스턴이 이겼다."),
         ("[더팩트ㅣ심태수 기자] 그는 농담을 했다.", None, "더팩트", ("심태수",), "그는 농담을 했다."),
         ("[OSEN=서규동 기자] 키트 헤링턴은 말했다.", None, "OSEN", ("서규동",), "키트 헤링턴은 말했다."),
+        ("[인민망 한국어판 6월 9일] 중국 정부가 밝혔다.", None, "인민망 한국어판", (), "중국 정부가 밝혔다."),
+        ("홍길동 기자 hong@jnilbo.com미국산 쇠고기의 수입이 재개됐다.", None, None, ("홍길동",), "미국산 쇠고기의 수입이 재개됐다."),
     ],
 )
 def test_split_lead_prefix_moves_dateline_and_byline_into_metadata(line, dateline, outlet, reporters, rest) -> None:  # type: ignore[no-untyped-def]

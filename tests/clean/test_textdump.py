@@ -187,3 +187,29 @@ def test_a_related_box_ends_the_article_when_no_sign_off_of_its_reporter_follows
     text = "\n".join(["제목이 여기에 있다", "입력 2024-08-10 13:34", "신하지 기자", *BODY, "[관련기사]", "다른 기사 제목",
                      "다른 기사의 본문 문장이 여기에 길게 이어진다고 가정한다.", "김철수 기자 kim@example.com"])
     assert list(clean_article(text).paragraphs) == BODY
+
+
+def test_a_labelled_time_beats_the_masthead_date_and_a_lone_name_by_the_time_is_the_byline() -> None:
+    text = "\n".join(["2018년 01월 14일(일)", "전남일보", "홈 뉴스 정치 경제", "미국산 쇠고기 수입 반대 집회", "오지예",
+                     "입력 : 2016. 08. 08(월) 07:57", "조서현 기자 cho.seohyun@jnilbo.com" + BODY[0], *BODY[1:]])
+    article = clean_article(text)
+    assert article.title == "미국산 쇠고기 수입 반대 집회" and list(article.paragraphs) == BODY
+    assert article.published_at is not None and article.published_at.strftime("%Y-%m-%d %H:%M") == "2016-08-08 07:57"
+    assert list(article.reporters) == ["조서현", "오지예"] and article.source == "전남일보"  # the lead's byline first
+
+
+def test_press_release_furniture_is_not_body() -> None:
+    text = "\n".join(["대한민국 정책브리핑", "뉴스 | 정책자료 | 브리핑룸 | 정부기관 | 국민참여", "국방부, 군 유류 절약 대책 시행", "2022.10.31 16:46 국방부",
+                     "보도시점 2022. 11. 1.(화) 조간 (10. 31.(월) 12:00 이후 보도 가능)", *BODY,
+                     "담당 부서 국방부 에너지환경과 책임자 과장 홍길동 (02-748-5770)", "221101(조간) 군 유류절약 대책(국방부).hwp",
+                     "정책브리핑의 정책뉴스자료는 자유롭게 이용이 가능합니다."])
+    article = clean_article(text)
+    assert article.title == "국방부, 군 유류 절약 대책 시행" and list(article.paragraphs) == BODY
+    assert article.published_at is not None and article.published_at.strftime("%Y-%m-%d %H:%M") == "2022-10-31 16:46"
+
+
+def test_column_furniture_editor_note_bio_and_reader_lists() -> None:
+    text = "\n".join(["퉁구스카 대폭발의 비밀", "등록 2022-12-11 11:26", "≪편집자 주≫ 지구의 수수께끼를 따라가는 연재의 세 번째 순서다.",
+                     *BODY, "1969년 서울 출생. 한 대학 영화학과를 졸업하고 영화 잡지 기자로 일했다.", "이 기사를 읽은 분들이 함께 본 기사",
+                     "다른 기사 제목", "다른 기사의 본문 문장이 여기에 길게 이어진다고 가정한다."])
+    assert list(clean_article(text).paragraphs) == BODY
