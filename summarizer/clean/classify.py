@@ -10,7 +10,7 @@ from summarizer.clean.rules import CHROME_WORDS, LINE_RULES, SECTION_WORDS, TEAS
 
 _COMPILED = tuple((rule, re.compile(rule.pattern)) for rule in LINE_RULES)
 _MAX_RULE_LEN = max(rule.max_len for rule in LINE_RULES)
-_MENU_WORDS = CHROME_WORDS | SECTION_WORDS
+MENU_WORDS = CHROME_WORDS | SECTION_WORDS
 _MENU_SPLIT = re.compile(r"[\s|·ㆍ/>›»,:\-–—()\[\]<>]+")
 _COUNT = re.compile(r"^\(?[\d,.]+[)+]?$|^[\d,.]+\s*(?:개|명|회|건)$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000\ufeff]+")
@@ -19,8 +19,10 @@ _TEASER_RE = re.compile(TEASER_BYLINE)
 _PROSE_END = re.compile(r"[.!?。…][\"'”’」』)\]]*$")
 _KO_FINAL_END = re.compile(r"(?:다|요|죠|니다)[\"'”’」』)\]]*$")
 _LETTER = re.compile(r"[^\W\d_]")
-# A line that only continues the previous one (split around a link: "엔터미디어(", "www.x.co.kr", "), 무단…").
-_CONTINUATION = re.compile(r"^(?:[),.;:\]」』”’]|(?:https?://)?(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}(?:/\S*)?$)", re.I)
+# A line that only continues the previous one (split around a link: "엔터미디어(", "www.x.co.kr", "), 무단…"): it starts
+# with closing punctuation, or the previous line ends with an opening bracket. A bare domain after a complete line
+# (a reader app's "joongang.co.kr" under the headline) stays its own line.
+_CONTINUATION = re.compile(r"^[),.;:\]」』”’]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +72,7 @@ def is_menu_line(line: str) -> bool:
     tokens = [t for t in _MENU_SPLIT.split(line.replace("(으)로", " ")) if t and not _COUNT.match(t)]
     if not tokens:
         return True
-    known = sum(1 for t in tokens if t in _MENU_WORDS or canonical_outlet(t))
+    known = sum(1 for t in tokens if t in MENU_WORDS or canonical_outlet(t))
     return known == len(tokens) or (len(tokens) >= 4 and known >= 0.75 * len(tokens))
 
 

@@ -38,9 +38,9 @@ _STAMP_XPATH = (
     + " or ".join(f"contains(., '{w}')" for w in _STAMP_WORDS)
     + "]]"
 )
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+|\s*｜\s*")
 _TITLE_SPLIT_KEEP = re.compile("(" + _TITLE_SPLIT.pattern + ")")
-_BRAND_SEPARATORS = frozenset({"|", "ㅣ", "::", "<"})
+_BRAND_SEPARATORS = frozenset({"|", "ㅣ", "｜", "::", "<"})
 _MAX_STAMP_ELEMENTS = 40
 # trafilatura's own metadata pass is skipped (it costs ~20% of the time): read_meta() reads what we use.
 EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True)

@@ -13,7 +13,7 @@ from datetime import datetime, time
 
 from summarizer.clean import metadata
 from summarizer.clean.rules import PORTALS, SURNAMES, TRAILING_SIGNOFF
-from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
+from summarizer.clean.classify import CONTENT, MENU_WORDS, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
 from summarizer.types import RemovedBlock
 
 # Kinds that may sit between the end of the body and the tail (sign-off, copyright, send time, promos).
@@ -24,6 +24,9 @@ _SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
+_MIN_MENU_PREFIX = 6  # menu words at the start of a line before it counts as a glued menu row
+_MAX_SUMMARY_LINES = 3  # sentences of a portal's automatic summary box
+_MAX_SUMMARY_CHARS = 100  # each short; a lead paragraph under the box is longer
 _OUTLET_LOGO = re.compile(r"[가-힣A-Za-z0-9]{1,8}(?:일보|신문|뉴스|방송|타임스|미디어|경제|데일리)")
 _PRINT_RANK = 5
 _MIDNIGHT = time(0, 0)
@@ -63,22 +66,24 @@ class PageLayout:
 
     def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None,
                  keep: frozenset[str] = frozenset(), captions: frozenset[str] = frozenset()) -> None:
-        self.lines = lines
+        self.lines, self._menu_prefixes = strip_menu_prefixes(lines)
         self.mode = mode
         self.title_hint = title_hint.strip()
         self.keep = keep  # in-article kinds left in the body (keep.py); their metadata is still read
         self._kept: set[int] = set()  # indexes into parts.paragraphs of the lines kept that way
-        self.classes: list[LineClass] = [classify_line(line) for line in lines]
+        self.classes: list[LineClass] = [classify_line(line) for line in self.lines]
         if kinds is not None:  # only these rule kinds apply (pages in other languages get a safe subset)
             self.classes = [c if c.kind in kinds or c.kind is None else CONTENT for c in self.classes]
         self._outlet_line: str | None = None  # an outlet's name standing alone on a line (logo text)
         self._mark_outlet_names()
         self._mark_captions_above_credits()
         self._mark_bare_bylines()
-        for i, line in enumerate(lines):  # caption texts the HTML path found in caption markup
+        self._mark_summary_boxes()
+        for i, line in enumerate(self.lines):  # caption texts the HTML path found in caption markup
             if line in captions:
                 self.classes[i] = LineClass("caption", "caption_markup")
         self.parts = PageParts()
+        self.parts.removed += [RemovedBlock(prefix, "chrome (menu words before the text)") for prefix in self._menu_prefixes]
         self._lead_reporters: tuple[str, ...] = ()
         self._published: list[tuple[int, int, datetime]] = []  # (rank, line, value): the best-ranked one is published_at
         self._header_stamp = self._find_header_stamp()
@@ -94,6 +99,7 @@ class PageLayout:
         self.parts.source = self.parts.source or self._outlet_line
         if self._published:
             self.parts.published_at = min(self._published, key=lambda stamp: stamp[:2])[2]
+        self.parts.published_at = self.parts.published_at or self.parts.updated_at  # only '업데이트 …' on the page
         return self.parts
 
     def _mark_outlet_names(self) -> None:
@@ -111,6 +117,24 @@ class PageLayout:
                     self.classes[i] = LineClass("chrome", "outlet_name")
                     if outlet not in PORTALS and self._outlet_line is None:
                         self._outlet_line = outlet
+
+    def _mark_summary_boxes(self) -> None:
+        """An automatic summary box is not the article: the lines between a '요약' marker and its notice ('…요약한 결과
+        입니다'), or up to three short sentences right after the notice."""
+        for d, cls in enumerate(self.classes):
+            if cls.rule != "chrome_summary_notice":
+                continue
+            marker = next((m for m in range(d - 1, max(-1, d - 6), -1) if "요약" in self.lines[m]), None)
+            between = [i for i in range(marker + 1, d) if self.classes[i].kind is None] if marker is not None else []
+            if between:  # '요약봇' / the summary / the notice
+                for i in between:
+                    self.classes[i] = LineClass("chrome", "summary_box")
+                continue
+            for i in range(d + 1, min(len(self.lines), d + 1 + _MAX_SUMMARY_LINES)):  # the notice, then the summary
+                line = self.lines[i]
+                if self.classes[i].kind is not None or len(line) > _MAX_SUMMARY_CHARS or not _SENTENCE_END.search(line):
+                    break
+                self.classes[i] = LineClass("chrome", "summary_box")
 
     def _mark_bare_bylines(self) -> None:
         """A three-syllable name (common surname first) alone on a line right above or below a timestamp ('오지예' over
@@ -411,6 +435,26 @@ def _own_emails(line: str, reporters: list[str]) -> list[str]:
     if not reporters or not any(name in line for name in reporters):
         return []
     return metadata.emails_in(line)
+
+
+def strip_menu_prefixes(lines: list[str]) -> tuple[list[str], list[str]]:
+    """'경향신문 메뉴 검색 정치 경제 사회 … 北 "美 …"': a menu row glued to the headline by a scraper is cut off.
+
+    Returns (lines without those prefixes, the prefixes cut). Six menu words or outlet names in a row at the start
+    of a line that goes on with other words make the cut; a body sentence does not open with six menu words.
+    """
+    out, cut = [], []
+    for line in lines:
+        tokens = line.split(" ")
+        n = 0
+        while n < len(tokens) and (tokens[n] in MENU_WORDS or metadata.canonical_outlet(tokens[n])):
+            n += 1
+        rest = tokens[n:]
+        if n >= _MIN_MENU_PREFIX and len(rest) >= 2 and len(" ".join(rest)) >= 8:  # a menu row ending in '전남일보TV' stays whole
+            cut.append(" ".join(tokens[:n]))
+            line = " ".join(tokens[n:])
+        out.append(line)
+    return out, cut
 
 
 def lay_out(lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None,

@@ -35,7 +35,7 @@ REPORTER_ROLES = (
     "사진기자", "영상기자", "취재기자", "대기자", "특파원", "통신원", "에디터", "기상캐스터", "앵커", "기자", "PD",
 )
 ROLE = r"(?:[가-힣]{0,6}(?:" + "|".join(REPORTER_ROLES) + r"))"
-NAMES = HANGUL_NAME + r"(?:\s*[·,ㆍ]\s*" + HANGUL_NAME + r"|\s+" + HANGUL_NAME + r"(?=\s*[·,ㆍ]|\s+[가-힣]{0,6}(?:기자|특파원)))*"
+NAMES = HANGUL_NAME + r"(?:\s*[·,ㆍ]\s*" + HANGUL_NAME + r"|\s+" + HANGUL_NAME + r"(?=\s*[·,ㆍ]|(?:\s+" + HANGUL_NAME + r")*\s+[가-힣]{0,6}(?:기자|특파원)))*"
 EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 # A calendar date with an optional time: 2020년01월29일 14:52 / 2020.01.29. 오후 2:52 / 2016-06-01 14:52:33 / 2016. 6. 1. 14:52
 DATE = (
@@ -107,7 +107,7 @@ SURNAMES = frozenset(
 # News portals that host other outlets' articles: never the article's own outlet when a real one is named.
 PORTALS = frozenset({"네이버 뉴스", "다음뉴스"})
 # Words that end organisation names, never personal names (filters "매일경제 홍길동 기자" → 홍길동).
-NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴", "데일리", "타임스", "미디어", "코리아", "투데이", "조선", "기사", "부", "팀", "국", "센터", "본부", "실")
+NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴", "데일리", "타임스", "미디어", "코리아", "투데이", "조선", "기사", "기자", "부", "팀", "국", "센터", "본부", "실")
 NON_NAMES = frozenset(
     "사진 글 영상 취재 정리 그래픽 디자인 편집 인턴 수습 객원 선임 전문 온라인 디지털 기사 기자 특파원 외교 경제 정치 사회 산업 "
     "국제 문화 과학 스포츠 연예 금융 증권 부동산 사설 칼럼 제공 자료 출처 서울 부산 광주 대전 대구 인천 울산 세종 제주 "
@@ -166,6 +166,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              "/사진=서울경제", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
     LineRule("credit_archive_photo", "credit", r"^[\[(<]?\s*(?:(?:[가-힣A-Za-z0-9]{2,10}\s?)?(?:자료\s?사진|DB)|[가-힣A-Za-z0-9]{2,10}\s?포토)\s*[\])>]?$|^[\[(<]\s*사진\s+[가-힣A-Za-z0-9 ]{2,15}[\])>]$|^[\[(<]\s*사진\s*[\])>]\s*[가-힣A-Za-z0-9 ]{2,20}$",
              "[사진] OSEN DB", "자료를 모은 결과다."),
+    LineRule("credit_artist", "credit", r"^[\[(<]?\s*(?:그래픽|사진|일러스트|디자인|영상)\s*[=:]\s*" + HANGUL_NAME + r"\s*" + ROLE + r"?\s*[\])>]?$",
+             "그래픽=고연나 기자", "그래픽을 만든 사람은 고연나 기자다."),
     LineRule("credit_stock_photo", "credit", r"^[\[(<]?\s*(?:게티이미지(?:뱅크|코리아)?|이미지투데이|클립아트코리아|셔터스톡|Shutterstock|Getty\s*Images|픽사베이|AFP|AP|EPA|로이터)(?:\s*연합뉴스)?\s*(?:제공)?\s*[\])>]?$",
              "게티이미지뱅크", "게티이미지뱅크는 사진 판매 회사다. 이 회사는 성장했다."),
     LineRule("credit_copyright_symbol", "credit", r"^(?:ⓒ|©)\s*[가-힣A-Za-z0-9 .]{1,15}$", "ⓒ 한겨레",
@@ -190,6 +192,10 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption_agency_credit_end", "caption",
              r"[.!?\]\)][\"'”’]?\s+(?:(?:ⓒ|©)\s*|<\s*)?(?:(?:AP|AFP|EPA|UPI|로이터|신화|교도|타스)\s*(?:[=/·]\s*)?)?(?:연합뉴스|뉴시스|뉴스1|게티이미지(?:뱅크|코리아)?|셔터스톡|픽사베이|unsplash|AP|AFP|EPA|로이터|GETTY\s?IMAGES|Getty\s?Images|[A-Z][A-Z0-9&]{2,15}(?:\s[A-Z][A-Z0-9&]{1,15})?)(?:\s*(?:제공|자료사진|DB))?\s*>?\s*$",
              "인도네시아 팔루에서 주민들이 건물 잔해 사이를 살펴보고 있다. AP연합뉴스", "그는 이 사실을 처음 보도한 곳이 연합뉴스라고 밝혔다.", 300),
+    LineRule("caption_outlet_copyright_credit", "caption", r"\S\s*/\s*[가-힣A-Za-z0-9]{2,10}\s*(?:©|ⓒ)\s*[A-Za-z0-9가-힣]{2,12}(?:\s+" + HANGUL_NAME + r"\s*" + ROLE + r")?\s*$",
+             "한 아동보호시설의 놀이방 /뉴스1 © News1 배석상 기자", "Copyright © 뉴스1. 무단 전재 및 재배포 금지.", 300),
+    LineRule("caption_photo_bracket_end", "caption", r"\S\s*[\[(]\s*사진\s+[가-힣A-Za-z0-9]{2,12}\s*[\])]\s*$", "서울대 연구동 조감도 [사진 중앙포토]",
+             "그는 [사진 한 장]을 꺼냈다고 말했다.", 300),
     LineRule("caption_copyright_credit_end", "caption", r"[.!?][\"'”’]?\s*(?:ⓒ|©)\s*[A-Za-z가-힣0-9][A-Za-z가-힣0-9 .=/·]{0,24}$",
              "공항 활주로에서 여객기가 이륙을 기다리고 있다. ⓒAP/뉴시스", "ⓒ 한겨레신문 : 무단전재 및 재배포 금지", 200),
     LineRule("caption_wire_bracket_end", "caption",
@@ -197,7 +203,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              r"(?:\s*(?:자료\s?사진|제공|DB|사진))?\s*[\])]\s*$",
              "의원들이 본회의장에서 표결 결과를 지켜보고 있다. [AP=연합뉴스 자료사진]", "이 사건은 (서울=연합뉴스) 보도로 알려졌다.", 300),
     # ('자료: 통계청' closing a paragraph names a data source, not a photo: only '=' or a bar after 자료)
-    LineRule("caption_photo_equals_end", "caption", r"\s(?:(?:사진|그래픽|이미지)\s*[=|ㅣ:]|자료\s*[=|ㅣ])\s*[^\s.=]{1,20}(?:\s?(?:제공|DB))?\s*[\])]?$",
+    LineRule("caption_photo_equals_end", "caption", r"\s(?:(?:사진|그래픽|이미지)\s*[=|ㅣ:]|자료\s*[=|ㅣ])\s*[^\s.=]{1,20}(?:\s?(?:제공|DB|[가-힣]{0,4}기자))?\s*[\])]?$",
              "▲ 현지 주민들이 피해 현장을 살펴보고 있다. 사진=게티이미지뱅크", "출생아 수는 23만명으로 집계됐다. 자료: 통계청", 300),
     LineRule("caption_triangle", "caption", r"^▲\s*\S.{0,250}(?:사진|제공|촬영|/\s*\S{1,12}\s*(?:기자)?)\s*[\])]?\s*$",
              "▲ 1일 서울 강남구 행사장 모습 (사진=삼성전자 제공)", "▲AI 클러스터 조성 ▲광주형 AI 생태계 조성을 제시했다.", 300),
@@ -217,6 +223,9 @@ LINE_RULES: tuple[LineRule, ...] = (
              "2022.10.31 16:46 국방부", "2022.10.31 16:46 국방부가 발표했다.", 40),
     LineRule("timestamp_bare", "timestamp", r"^[\[(]?\s*" + DATE.replace("?P<", "?P<b_") + r"\s*[\])]?$",
              "2016.06.01 14:52", "2016년 6월 1일 회사는 신제품을 내놨다.", 40),
+    # (short, or opening with a photographer's dateline: a long body paragraph may end with a date too)
+    LineRule("caption_date_tail", "caption", r"^(?=.{0,120}$|[\[(【]).*\S\s+(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*$", "소말리아 해역에서 석방된 마부노 1호. 2017.01.14.",
+             "이 계약은 2017.01.14.부터 효력이 생긴다.", 300),
     # --- copyright ---
     LineRule("copyright_no_reuse", "copyright", r"무단\s*[·ㆍ,]?\s*전재|재\s*배포\s*(?:및\s*)?(?:[^.]{0,20})?금지|무단\s*복제",
              "Copyright ⓒ 뉴스1. All rights reserved. 무단 전재 및 재배포, AI학습 이용 금지.", "무단 횡단을 하던 보행자가 다쳤다.", 300),
@@ -234,7 +243,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              "jb5459@newspim.com", "문의는 jb5459@newspim.com 으로 하면 된다."),
     LineRule("signoff_name_role", "signoff",
              r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*|글\s*[=:]?\s*)?(?:[가-힣A-Za-z0-9]{1,10}\s*[=/]\s*)?" + NAMES + r"\s*" + ROLE
-             + r"(?:\s*[,/]?\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
+             + r"(?:\s*[,/]?\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]?\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*"
              + r"(?:\s*(?:프로필|다른\s*기사|기사\s*더\s*보기|기자\s*페이지|기자페이지|구독(?:하기)?)\s*(?:보기)?)*\s*[\])>]?$",
              "대담=홍길동 기자, 정리=김철수기자 kim@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
@@ -273,7 +282,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              "많이 본 뉴스", "많이 본 사람이 이긴다는 말이 있다고 그는 전했다."),
     LineRule("end_outlet_news", "end", r"^[\[【<]?\s*이\s*(?:언론사|기자|매체)의?\s*(?:다른|주요|인기|구독).{0,12}$",
              "이 기자의 다른 기사", "이 기자의 다른 기사도 인기를 끌었다는 분석이 나왔다고 한다."),
-    LineRule("end_closing_mark", "end", r"^[(\[<]\s*끝\s*[)\]>]$|^덧붙이는\s*글\s*[|:：]", "(끝)", "끝까지 최선을 다하겠다고 말했다."),
+    LineRule("end_closing_mark", "end", r"^[(\[<]\s*끝\s*[)\]>]$|^덧붙이는\s*글\s*[|:：]|^[※*■]?\s*(?:바로잡습니다|정정\s*보도문?)(?:\s*[=:：]|$)", "(끝)", "끝까지 최선을 다하겠다고 말했다."),
     LineRule("end_author_bio", "end", r"^(?:19|20)\d{2}년\s*(?:[가-힣]{1,8}\s*)?(?:출생|생)\.?(?:\s|$)", "1969년 서울 출생. 한 대학 영화학과를 졸업했다.",
              "1969년 서울에서 태어난 그는 영화를 공부했다.", 400),
     LineRule("end_comments", "end", r"^[\[【<]?\s*(?:전체\s*)?댓글\s*(?:\d+\s*개?|쓰기|작성|보기|달기|목록|모음)?\s*[\]】>]?$|^(?:의견|Comments?|Leave a (?:comment|reply))\s*(?:\(?\d+\)?)?$",
@@ -323,6 +332,14 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("chrome_counter", "chrome", r"^(?:조회수?|조회\s*수|댓글|추천|공유|좋아요|응원)\s*[:：]?\s*[\d,]+\s*(?:회|개|명)?$", "조회 1,234",
              "조회 결과 1,234명이 응답했다."),
     LineRule("chrome_hashtags", "chrome", r"^(?:(?:태그|Tags?|키워드)\s*[:：]?\s*)?(?:#[^\s,#]+\s*,?\s*){2,}$", "태그:#하버드,#수면,#대학생", "#1 기업은 삼성전자다."),
+    LineRule("chrome_reader_app", "chrome", r"^(?:\d+\s*(?:min|mins|minutes?)\s*read|\d+(?:\s*[–~-]\s*\d+)?\s*분(?:\s*(?:읽기|분량))?|View\s+Original|원문\s*보기|Saved\s+(?:on\s+)?\S.{0,30}|(?:www\.)?[a-z0-9\-]+(?:\.[a-z0-9\-]+)+)$",
+             "5 min read", "5분 만에 읽을 수 있는 책이 나왔다는 소식이다."),
+    LineRule("chrome_print_page_footer", "chrome", r"^https?://\S+\s+\d{1,2}/\d{1,2}$|^(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.\s*(?:오전|오후)?\s*\d{1,2}:\d{2}\s+\S.{2,150}\s[|｜]\s*\S{2,12}$",
+             "2021. 3. 7. 오후 8:52 \"정장은 기본\"…일본 직장문화 | 동아일보", "2021. 3. 7. 오후 8:52에 그는 | 기호를 입력했다고 말했다.", 220),
+    LineRule("chrome_media_fallback", "chrome", r"^Your browser does not support the (?:audio|video)(?: element| tag)?\.?$|^(?:오디오|동영상)을? 재생할 수 없습니다\.?$",
+             "Your browser does not support the audio element.", "Your browser history shows the pages you visited, she said."),
+    LineRule("chrome_summary_notice", "chrome", r"요약(?:한|된)\s*(?:결과|내용)입니다|요약\s*기술의\s*특성상|자동\s*요약",
+             "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.", "회의 결과를 요약하면 다음과 같다고 설명했다.", 200),
     LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|듣기\s*중지|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇|텍스트\s*음성\s*변환).{0,20}$",
              "음성으로 듣기", "음성으로 듣기 기능을 쓰는 사람이 많아졌다는 조사 결과가 나왔다."),
 )
@@ -361,7 +378,7 @@ LEAD_PREFIXES: tuple[PrefixRule, ...] = (
     PrefixRule("outlet_day_bracket", r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{2,8}(?:\s[가-힣]{2,6})?)\s+\d{1,2}월\s*\d{1,2}일\s*[\]】]\s*",
                "[인민망 한국어판 6월 9일] 중국 정부가 녹조를 제거했다.", "[6월 9일] 중국 정부가 녹조를 제거했다."),
     # 홍길동 기자 hong@x.com정부가 …: a scraper glued the byline and e-mail to the lead
-    PrefixRule("byline_email_glued", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s+" + EMAIL + r"\s*(?=[가-힣\"“(\[])",
+    PrefixRule("byline_email_glued", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s+" + EMAIL + r"(?=[가-힣\"“(\[])",
                "홍길동 기자 hong@jnilbo.com미국산 쇠고기의 수입이 재개됐다.", "홍길동 기자는 hong@jnilbo.com 으로 제보를 받았다."),
     PrefixRule("byline_equals", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*=\s*",
                "홍길동 기자 = 정부가 1일 대책을 발표했다.", "홍길동 기자는 1일 대책을 물었다."),

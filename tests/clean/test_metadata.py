@@ -93,6 +93,8 @@ def test_labelled_timestamps_ignore_unlabelled_dates() -> None:
         ("서울-장승서 jangseungseo@rfa.org", ["장승서"]),
         ("취재 양경주, 홍빈상 / 촬영 유희민 / 편집 임원상", ["양경주", "홍빈상"]),
         ("권수규 헬스조선 기자", ["권수규"]),
+        ("[제주=뉴스핌] 곽완희 이승현 황선준 기자 =", ["곽완희", "이승현", "황선준"]),
+        ("류태범 기자, 성민빈 인턴기자", ["류태범", "성민빈"]),
         ("문서빈·김지현 기자 moon.seobin@joongang.co.kr, jhkim@joongang.co.kr", ["문서빈", "김지현"]),
         ("대담=류진예 기자, 정리=고호성 기자", ["류진예", "고호성"]),
         ("기자 페이지", []),
@@ -121,6 +123,7 @@ def test_reporters_in_bylines(line: str, names: list[str]) -> None:
         ("[OSEN=서규동 기자] 키트 헤링턴은 말했다.", None, "OSEN", ("서규동",), "키트 헤링턴은 말했다."),
         ("[인민망 한국어판 6월 9일] 중국 정부가 밝혔다.", None, "인민망 한국어판", (), "중국 정부가 밝혔다."),
         ("홍길동 기자 hong@jnilbo.com미국산 쇠고기의 수입이 재개됐다.", None, None, ("홍길동",), "미국산 쇠고기의 수입이 재개됐다."),
+        ("[제주=뉴스핌] 곽완희 이승현 황선준 기자 = 정부가 밝혔다.", "제주", "뉴스핌", ("곽완희", "이승현", "황선준"), "정부가 밝혔다."),
     ],
 )
 def test_split_lead_prefix_moves_dateline_and_byline_into_metadata(line, dateline, outlet, reporters, rest) -> None:  # type: ignore[no-untyped-def]
@@ -129,7 +132,8 @@ def test_split_lead_prefix_moves_dateline_and_byline_into_metadata(line, datelin
     assert (found.dateline, found.outlet, found.reporters, found.rest) == (dateline, outlet, reporters, rest)
 
 
-@pytest.mark.parametrize("line", ["[단독] 삼성전자가 신제품을 내놨다.", "(서울 시내에서) 1일 대책이 발표됐다.", "정부가 1일 대책을 발표했다."])
+@pytest.mark.parametrize("line", ["[단독] 삼성전자가 신제품을 내놨다.", "(서울 시내에서) 1일 대책이 발표됐다.", "정부가 1일 대책을 발표했다.",
+                                  "홍길동 기자 hong@joongang.co.kr 김철수 기자 kim@joongang.co.kr"])
 def test_split_lead_prefix_leaves_ordinary_leads_alone(line: str) -> None:
     assert metadata.split_lead_prefix(line) is None
 

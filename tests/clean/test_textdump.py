@@ -104,6 +104,10 @@ BODY = [
 ]
 
 
+LONG_LEAD = ("기상청은 10일 전국 대부분 지역에 강한 비바람이 이어지겠다고 예보하면서 산간 지역에는 눈이 내릴 수 있다고 밝혔고, "
+             "시민들에게 외출을 자제하고 시설물 관리에 유의해 달라고 당부했다.")
+
+
 def test_photo_captions_with_credits_inside_the_body_do_not_end_it() -> None:
     captions = [
         "공항 활주로에서 여객기가 이륙을 기다리고 있다. ⓒAP/뉴시스",
@@ -213,3 +217,31 @@ def test_column_furniture_editor_note_bio_and_reader_lists() -> None:
                      *BODY, "1969년 서울 출생. 한 대학 영화학과를 졸업하고 영화 잡지 기자로 일했다.", "이 기사를 읽은 분들이 함께 본 기사",
                      "다른 기사 제목", "다른 기사의 본문 문장이 여기에 길게 이어진다고 가정한다."])
     assert list(clean_article(text).paragraphs) == BODY
+
+
+def test_wire_photo_captions_in_the_body_do_not_end_it() -> None:
+    text = "\n".join(["[속보] 선원 24명 전원 석방", "등록 2017.01.14 17:32:01수정 2017.01.14 20:53:03", "백윤채 기자",
+                     "【서울=뉴시스】김성승 기자 = 석방된 마부노 1호. 2017.01.14.", "photo@newsis.com",
+                     "【서울=뉴시스】백윤채 기자 = " + BODY[0], "한 아동보호시설의 놀이방 /뉴스1 © News1 배석상 기자", *BODY[1:],
+                     "공화당 대선 후보 토론회 주요 쟁점. 그래픽=고연나 기자"])
+    article = clean_article(text)
+    assert list(article.paragraphs) == BODY and article.reporters[0] == "백윤채"
+
+
+def test_a_summary_box_menu_glued_to_the_headline_and_a_correction_note_are_not_body() -> None:
+    text = "\n".join([
+        "경향신문 메뉴 검색 정치 경제 사회 국제 문화 스포츠 오피니언 악천후는 계속된다", "업데이트 2023.09.10 오전 9:58",
+        "요약보기", "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.", "요약 문장 하나입니다.", "요약 문장 둘입니다.",
+        LONG_LEAD, *BODY, "※ 바로잡습니다", "이 기사의 최초 출고본에서 잘못 표기해 바로잡습니다.",
+    ])
+    article = clean_article(text)
+    assert article.title == "악천후는 계속된다" and list(article.paragraphs) == [LONG_LEAD, *BODY]
+    assert article.published_at is not None and article.published_at.strftime("%H:%M") == "09:58"  # only an update time shown
+
+
+def test_reading_app_exports_keep_title_and_deck() -> None:
+    text = "\n".join(["www.joongang.co.kr", "아마존강은 지구에서 가장 넓은 강", "조솔성 기자", "4–5분", "본류 길이 6천387㎞…폭 6마일", *BODY,
+                     "브라질 마나우스 인근의 아마존강 [사진 중앙포토]", "https://www.donga.com/news/article/all/20200114/93087293/1 1/2"])
+    article = clean_article(text)
+    assert article.title == "아마존강은 지구에서 가장 넓은 강" and list(article.subtitles) == ["본류 길이 6천387㎞…폭 6마일"]
+    assert list(article.paragraphs) == BODY and list(article.reporters) == ["조솔성"]
