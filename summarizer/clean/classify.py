@@ -66,9 +66,9 @@ def classify_line(line: str) -> LineClass:
 def is_menu_line(line: str) -> bool:
     """True when the line is made of menu/button/section words or outlet names (counts allowed), like
     '전국 광주·전남', '연합뉴스 언론사 구독하기', '페이스북(으)로 기사보내기'."""
-    items = [item.strip() for item in line.split("|")]
-    if len(items) >= 5 and all(0 < len(item) <= 10 for item in items if item):  # '홈 | 정치 | 경제 | … | 동영상'
-        return True
+    items = [item.strip() for item in line.split("|") if item.strip()]
+    if len(items) >= 5 and all(len(item) <= 10 for item in items) and sum(any(c.isdigit() for c in item) for item in items) <= 1:
+        return True  # '홈 | 정치 | 경제 | … | 동영상' (a table row of figures, '| 수출 | 5,424 | 5,125 |', is data)
     tokens = [t for t in _MENU_SPLIT.split(line.replace("(으)로", " ")) if t and not _COUNT.match(t)]
     if not tokens:
         return True

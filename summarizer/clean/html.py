@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summarizer.clean import metadata
-from summarizer.clean.classify import is_menu_line, normalise_lines
+from summarizer.clean.classify import classify_line, is_menu_line, is_prose, normalise_lines
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, HTML_SUBTITLE_XPATH, PORTALS
 from summarizer.clean.textdump import MAX_LINES
@@ -150,6 +151,7 @@ def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-un
     from lxml.html import Element
 
     texts = []
+    last_after: dict = {}  # figure → the last caption <p> put after it, so several captions keep their order
     for element in tree.xpath(HTML_CAPTION_XPATH):
         parent = element.getparent()
         if parent is None:
@@ -161,7 +163,12 @@ def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-un
             figure = next(element.iterancestors("figure"), None)
             paragraph = Element("p")
             paragraph.text = text
-            (figure if figure is not None else element).addnext(paragraph)
+            if figure is not None:
+                last_after.get(figure, figure).addnext(paragraph)
+                last_after[figure] = paragraph
+            else:  # in place of the caption, which keeps its tail after it
+                paragraph.tail, element.tail = element.tail, None
+                element.addnext(paragraph)
         if element.tail and element.tail.strip():  # the text after the caption belongs to the page: keep it
             previous = element.getprevious()
             if previous is not None:
@@ -174,6 +181,7 @@ def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-un
 
 _BLOCK_HEADINGS = ".//h2 | .//h3 | .//h4 | .//strong | .//header"
 _MAX_RELATED_BLOCK_CHARS = 3000
+_MAX_SIBLINGS_AFTER_BOX = 5  # the article goes on right after a box set inside it (bounded: pages may hold thousands of boxes)
 _MAX_TEASER_CHARS = 300
 
 
@@ -188,10 +196,11 @@ def prune_related_blocks(tree) -> list[str]:  # type: ignore[no-untyped-def]
     """
     from lxml.html import Element
 
-    from summarizer.clean.classify import classify_line
-
     removed = []
+    root = tree.getroottree().getroot()
     for heading in tree.xpath(_BLOCK_HEADINGS):
+        if next(iter(reversed(list(heading.iterancestors()))), heading) is not root:
+            continue  # inside a block removed already
         parent = heading.getparent()
         text = " ".join(" ".join(heading.itertext()).split())
         if parent is None or not text or len(text) > 40 or classify_line(text).kind != "end":
@@ -216,9 +225,7 @@ def prune_related_blocks(tree) -> list[str]:  # type: ignore[no-untyped-def]
 
 def _prose_follows(element) -> bool:  # type: ignore[no-untyped-def]
     """True when paragraphs of the article come after this element in its container (a box set inside the text)."""
-    from summarizer.clean.classify import is_prose
-
-    for sibling in element.itersiblings():
+    for sibling in itertools.islice(element.itersiblings(), _MAX_SIBLINGS_AFTER_BOX):
         if any(is_prose(" ".join(" ".join(p.itertext()).split())) for p in ([sibling] if sibling.tag == "p" else sibling.iter("p"))):
             return True
     return False
@@ -495,11 +502,14 @@ def _byline_reporters(tree) -> list[str]:  # type: ignore[no-untyped-def]
     return metadata.unique(names)
 
 
+_MAX_META_AUTHOR_CHARS = 200
+
+
 def _meta_reporters(values: tuple[str, ...]) -> list[str]:
     """Names from author meta values: Korean bylines ('홍길동 기자'), or Latin names split on ';' / ' and '."""
     found: list[str] = []
     for value in values:
-        value = value.strip()
+        value = value.strip()[:_MAX_META_AUTHOR_CHARS]
         if not value or "|" in value:
             continue
         if re.search("[가-힣]", value):

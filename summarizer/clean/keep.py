@@ -34,11 +34,11 @@ def parse_keep(value: str | Iterable[str] | None) -> frozenset[str]:
     """
     if not value:
         return frozenset()
+    if isinstance(value, (bytes, bytearray)):
+        value = value.decode("utf-8", "replace")
     items = value.split(",") if isinstance(value, str) else [part for item in value for part in str(item).split(",")]
     names = {item.strip().lower() for item in items if item.strip()}
-    if ALL in names:
-        return BENCHMARK_KEEP
-    unknown = sorted(names - BENCHMARK_KEEP)
+    unknown = sorted(names - BENCHMARK_KEEP - {ALL})
     if unknown:
         raise ConfigError(f"cannot keep {', '.join(map(repr, unknown))}; choose from: {', '.join(KEEPABLE_KINDS)} or {ALL}")
-    return frozenset(names)
+    return BENCHMARK_KEEP if ALL in names else frozenset(names)

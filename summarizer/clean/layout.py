@@ -24,11 +24,14 @@ _SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
-_MIN_MENU_PREFIX = 6  # menu words at the start of a line before it counts as a glued menu row
+_MIN_MENU_PREFIX = 8  # menu words at the start of a line before it counts as a glued menu row
+_MAX_LOGO_LINE = 15  # an outlet-shaped line ('전남일보') is the logo only near the top of the page
 _MAX_SUMMARY_LINES = 3  # sentences of a portal's automatic summary box
+_SUMMARY_MARKER = re.compile(r"(?:본문\s*)?요약\s*(?:봇|보기)|자동\s*요약|AI\s*요약|세\s*줄\s*요약")
 _MAX_SUMMARY_CHARS = 100  # each short; a lead paragraph under the box is longer
 _OUTLET_LOGO = re.compile(r"[가-힣A-Za-z0-9]{1,8}(?:일보|신문|뉴스|방송|타임스|미디어|경제|데일리)")
 _PRINT_RANK = 5
+_BODY_STAMP_PENALTY = 10
 _MIDNIGHT = time(0, 0)
 _MIN_FOOTER_BODY = 200  # characters of prose above a sign-off that make the timestamp under it a footer stamp
 _MAX_BOX_LINES = 8  # headline lines of a related-articles box set inside the body
@@ -66,7 +69,7 @@ class PageLayout:
 
     def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None,
                  keep: frozenset[str] = frozenset(), captions: frozenset[str] = frozenset()) -> None:
-        self.lines, self._menu_prefixes = strip_menu_prefixes(lines)
+        self.lines, self._menu_prefixes = strip_menu_prefixes(lines) if mode == "text" else (list(lines), [])
         self.mode = mode
         self.title_hint = title_hint.strip()
         self.keep = keep  # in-article kinds left in the body (keep.py); their metadata is still read
@@ -86,6 +89,7 @@ class PageLayout:
         self.parts.removed += [RemovedBlock(prefix, "chrome (menu words before the text)") for prefix in self._menu_prefixes]
         self._lead_reporters: tuple[str, ...] = ()
         self._published: list[tuple[int, int, datetime]] = []  # (rank, line, value): the best-ranked one is published_at
+        self._in_footer = False  # reading the sign-off footer (its timestamps count fully)
         self._header_stamp = self._find_header_stamp()
 
     def run(self) -> PageParts:
@@ -109,7 +113,7 @@ class PageLayout:
             if self.classes[i].kind is None and len(line) <= 20:
                 newscast = _NEWSCAST.match(line)
                 outlet = metadata.canonical_outlet(newscast.group(1) if newscast else line)
-                if outlet is None and _OUTLET_LOGO.fullmatch(line):  # '전남일보' alone: an outlet the table does not know
+                if outlet is None and i < _MAX_LOGO_LINE and _OUTLET_LOGO.fullmatch(line):  # '전남일보': an outlet the table lacks
                     self.classes[i] = LineClass("chrome", "outlet_name")
                     self._outlet_line = self._outlet_line or line
                     continue
@@ -124,7 +128,7 @@ class PageLayout:
         for d, cls in enumerate(self.classes):
             if cls.rule != "chrome_summary_notice":
                 continue
-            marker = next((m for m in range(d - 1, max(-1, d - 6), -1) if "요약" in self.lines[m]), None)
+            marker = next((m for m in range(d - 1, max(-1, d - 6), -1) if _SUMMARY_MARKER.fullmatch(self.lines[m])), None)
             between = [i for i in range(marker + 1, d) if self.classes[i].kind is None] if marker is not None else []
             if between:  # '요약봇' / the summary / the notice
                 for i in between:
@@ -336,6 +340,7 @@ class PageLayout:
 
     def _read_footer(self, i: int) -> int:
         """Sign-off, copyright, send-time lines right after the body: read for metadata, then the tail begins."""
+        self._in_footer = True
         while i < len(self.lines) and self.classes[i].kind in _FOOTER_KINDS:
             self._read_metadata(i)
             self._drop_or_keep(i)
@@ -408,6 +413,8 @@ class PageLayout:
                         rank = _PRINT_RANK if date_only else 1
                     else:
                         rank = (0 if labelled else 3) + date_only
+                    if parts.paragraphs and not self._in_footer:  # a date line amid the body text is weak evidence
+                        rank += _BODY_STAMP_PENALTY
                     self._published.append((rank, i, value))
             # '홍길동 기자 | 기사입력 …': a byline sharing the timestamp's line
             parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
@@ -440,8 +447,9 @@ def _own_emails(line: str, reporters: list[str]) -> list[str]:
 def strip_menu_prefixes(lines: list[str]) -> tuple[list[str], list[str]]:
     """'경향신문 메뉴 검색 정치 경제 사회 … 北 "美 …"': a menu row glued to the headline by a scraper is cut off.
 
-    Returns (lines without those prefixes, the prefixes cut). Six menu words or outlet names in a row at the start
-    of a line that goes on with other words make the cut; a body sentence does not open with six menu words.
+    Returns (lines without those prefixes, the prefixes cut). Eight menu words or outlet names in a row at the start
+    of a line that goes on with other words make the cut; a body sentence does not open with eight menu words.
+    Text dumps only: trafilatura's lines (HTML path) carry no menus.
     """
     out, cut = [], []
     for line in lines:

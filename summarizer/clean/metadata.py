@@ -9,7 +9,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from summarizer.clean.rules import (
-    BROADCASTER,
+    BROADCAST_SIGNOFF,
     DATE,
     EMAIL,
     HANGUL_NAME,
@@ -22,6 +22,8 @@ from summarizer.clean.rules import (
     PUBLISHED_LABELS,
     ROLE,
     SHORT_DATE,
+    SURNAME_NAME,
+    TIMESTAMP_LABELS,
     UPDATED_LABELS,
 )
 
@@ -38,7 +40,7 @@ def seoul_tz() -> tzinfo:
 
 
 _DATE_RE = re.compile(DATE)
-_LABELS = sorted(PUBLISHED_LABELS + UPDATED_LABELS + ("지면",), key=len, reverse=True)
+_LABELS = sorted(TIMESTAMP_LABELS, key=len, reverse=True)
 _UPDATED = frozenset(label.replace(" ", "") for label in UPDATED_LABELS)
 _PRINT = frozenset(PRINT_LABELS)
 _SHORT_DATE_RE = re.compile(SHORT_DATE)
@@ -51,10 +53,10 @@ _EMAIL_RE = re.compile(EMAIL)
 _NAMES_ROLE_RE = re.compile(r"(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")")
 _ROLE_NAME_RE = re.compile(r"(?:칼럼니스트|기자|에디터|논설위원|기자명|글|By|by)\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r")(?![가-힣])")
 # Broadcast sign-off: 'YTN 홍길동[hong@ytn.co.kr]입니다.', 'KBS 뉴스 홍길동입니다.'
-_BROADCAST_RE = re.compile(BROADCASTER + r"\s*(?:뉴스\s*)?(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다")
+_BROADCAST_RE = re.compile(BROADCAST_SIGNOFF)
 # '서울-홍길동 hong@rfa.org' (place, name, e-mail) and '취재 홍길동, 김철수 / 촬영 …' (the 취재 names are the reporters)
-_PLACE_NAME_EMAIL_RE = re.compile(r"^[가-힣]{2,6}\s*-\s*(?P<names>" + HANGUL_NAME + r")\s+" + EMAIL)
-_CREDITS_RE = re.compile(r"^(?<![가-힣])취재\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r"(?:\s*[,·]\s*" + HANGUL_NAME + r")*)")
+_PLACE_NAME_EMAIL_RE = re.compile(r"^[가-힣]{2,6}\s*-\s*(?P<names>" + SURNAME_NAME + r")\s+" + EMAIL)
+_CREDITS_RE = re.compile(r"^취재\s*[:：]?\s*(?P<names>" + SURNAME_NAME + r"(?:\s*[,·]\s*" + SURNAME_NAME + r")*)")
 # 'By 존 에드워드': a transliterated foreign name, kept whole (its parts are not Korean names)
 _BY_FOREIGN_RE = re.compile(r"^(?:By|by|글)\s*[:：]?\s+(?P<name>[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2})\s*$")
 _NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")
@@ -121,15 +123,24 @@ def parse_timestamps(line: str) -> list[tuple[str, datetime]]:
             found.insert(0, ("published", unlabelled))
     if not found:
         for match in _SHORT_DATE_RE.finditer(line):
-            value = datetime_from_match(match)
+            value = _short_year_datetime(match)
             if value is not None:
-                found.append(("updated" if _UPDATED_BEFORE_RE.search(line[: match.start()]) else "published",
-                              value.replace(year=2000 + value.year)))
+                found.append(("updated" if _UPDATED_BEFORE_RE.search(line[: match.start()]) else "published", value))
     if not found:
         value = parse_datetime(line)
         if value is not None:
             found.append(("published", value))
     return found
+
+
+def _short_year_datetime(match: re.Match[str]) -> datetime | None:
+    """'16.01.18 20:47' → 2016; years 70–99 are 19yy (a news page's two-digit year is this century or the last)."""
+    year = int(match.group("y"))
+    try:
+        return datetime(year + (1900 if year >= 70 else 2000), int(match.group("m")), int(match.group("d")),
+                        int(match.group("H")), int(match.group("M")), tzinfo=seoul_tz())
+    except ValueError:
+        return None
 
 
 def labelled_timestamps(line: str) -> list[tuple[str, datetime]]:
@@ -217,10 +228,14 @@ def split_lead_prefix(line: str) -> LeadPrefix | None:
         if name == "dateline_outlet_byline":
             left, right = groups["left"].strip(), groups["right"].strip()
             role_match = _ROLE_FULL_RE.match(right)
-            if is_outlet_name(left) or role_match:
+            if role_match:  # '[OSEN=홍길동 기자]', '(워싱턴=홍길동 특파원)': names on the right
+                reporters = clean_names(role_match.group("names")) + reporters
+                if is_outlet_name(left) or not re.search("[가-힣]", left):
+                    outlet = left
+                else:
+                    dateline = left
+            elif is_outlet_name(left):
                 outlet = left
-                if role_match:
-                    reporters = clean_names(role_match.group("names")) + reporters
             else:
                 dateline, outlet = left, right
         if name == "outlet_only_bracket" and not is_outlet_name(outlet or ""):

@@ -26,17 +26,24 @@ from dataclasses import dataclass
 
 # Building blocks shared by the tables and metadata.py.
 HANGUL_NAME = r"(?:[가-힣]{2,4})"
-# A broadcaster's name in sign-offs: Latin initials ('KBS', 'TV조선', 'MBN') or Hangul ending in TV/뉴스/방송/letters
-# ('연합뉴스TV', '채널A') — never any Hangul word, so '그것이 사실입니다.' is not a sign-off.
-BROADCASTER = r"(?:[A-Z]{1,5}[가-힣A-Za-z0-9]{0,4}|[가-힣]{1,6}(?:TV|뉴스|방송|[A-Z]{1,3}))"
+# Broadcasters whose reporters sign off on air ('KBS 뉴스 홍길동입니다.'); a table, so 'MZ세대 특징입니다.' or
+# 'OECD 최하위입니다.' are not sign-offs. Hangul names ending in TV/방송 ('한국경제TV', '부산방송') count too.
+BROADCASTERS = (
+    "KBS", "MBC", "SBS", "YTN", "JTBC", "MBN", "TV조선", "채널A", "연합뉴스TV", "연합뉴스", "OBS", "EBS", "CBS", "BBS", "KNN",
+    "TBC", "TJB", "KBC", "JTV", "G1", "UBC", "CJB", "뉴스Y", "SBS Biz", "VOA", "BBC", "RFA", "아리랑TV", "국악방송",
+)
+BROADCASTER = r"(?:" + "|".join(sorted(map(re.escape, BROADCASTERS), key=len, reverse=True)) + r"|[가-힣]{1,6}(?:TV|방송))"
 # Titles that follow a reporter's name; longest first so "선임기자" wins over "기자".
 REPORTER_ROLES = (
     "객원논설위원", "논설위원", "편집위원", "칼럼니스트", "선임기자", "전문기자", "인턴기자", "수습기자", "객원기자",
     "사진기자", "영상기자", "취재기자", "대기자", "특파원", "통신원", "에디터", "기상캐스터", "앵커", "기자", "PD",
 )
 ROLE = r"(?:[가-힣]{0,6}(?:" + "|".join(REPORTER_ROLES) + r"))"
-NAMES = HANGUL_NAME + r"(?:\s*[·,ㆍ]\s*" + HANGUL_NAME + r"|\s+" + HANGUL_NAME + r"(?=\s*[·,ㆍ]|(?:\s+" + HANGUL_NAME + r")*\s+[가-힣]{0,6}(?:기자|특파원)))*"
+NAMES = HANGUL_NAME + r"(?:\s*[·,ㆍ]\s*" + HANGUL_NAME + r"|\s+" + HANGUL_NAME + r"(?=\s*[·,ㆍ]|(?:\s+" + HANGUL_NAME + r"){0,3}\s+[가-힣]{0,6}(?:기자|특파원)))*"
 EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
+# A broadcaster's sign-off sentence, 'KBS 뉴스 홍길동[hong@kbs.co.kr]입니다.': one pattern for the line rule, the form
+# closing a paragraph (TRAILING_SIGNOFF) and metadata's reading of the name.
+BROADCAST_SIGNOFF = BROADCASTER + r"\s*(?:뉴스\s*)?(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?"
 # A calendar date with an optional time: 2020년01월29일 14:52 / 2020.01.29. 오후 2:52 / 2016-06-01 14:52:33 / 2016. 6. 1. 14:52
 DATE = (
     r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?\s*"
@@ -57,6 +64,7 @@ UPDATED_LABELS = (
     "최종수정", "최종 수정", "최종업데이트", "최종 업데이트", "기사수정", "수정일", "수정시간", "수정", "업데이트",
     "최종편집", "업데이트됨", "Updated", "Modified",
 )
+TIMESTAMP_LABELS = UPDATED_LABELS + PUBLISHED_LABELS + ("지면",)
 # A two-digit-year date with time ('16.01.18 20:47'), read as 20yy.
 SHORT_DATE = r"(?<![\d.])(?P<y>\d{2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})\.?\s+(?P<H>\d{1,2}):(?P<M>\d{2})"
 # Korean news outlets: canonical name, other spellings, web domains.
@@ -104,6 +112,8 @@ SURNAMES = frozenset(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 "
     "엄 변 채 원 천 방 공 현 함 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉".split()
 )
+# A three-syllable name led by a common surname: for lines whose only sign of a byline is the name ('취재 홍길동').
+SURNAME_NAME = r"(?:[" + "".join(sorted(SURNAMES)) + r"][가-힣]{2})"
 # News portals that host other outlets' articles: never the article's own outlet when a real one is named.
 PORTALS = frozenset({"네이버 뉴스", "다음뉴스"})
 # Words that end organisation names, never personal names (filters "매일경제 홍길동 기자" → 홍길동).
@@ -111,7 +121,7 @@ NON_NAME_SUFFIXES = ("뉴스", "일보", "신문", "경제", "방송", "닷컴",
 NON_NAMES = frozenset(
     "사진 글 영상 취재 정리 그래픽 디자인 편집 인턴 수습 객원 선임 전문 온라인 디지털 기사 기자 특파원 외교 경제 정치 사회 산업 "
     "국제 문화 과학 스포츠 연예 금융 증권 부동산 사설 칼럼 제공 자료 출처 서울 부산 광주 대전 대구 인천 울산 세종 제주 "
-    "페이지 프로필 구독 정보 소개 목록 네이버 다음 카카오 구글 사진부 회견 회견장 간담회 기자명 다른기사 기사보기 편집 작성자".split()
+    "페이지 프로필 구독 정보 소개 목록 네이버 다음 카카오 구글 사진부 회견 회견장 간담회 기자명 다른기사 기사보기 작성자".split()
 )
 
 # Menu words and buttons: a line made only of these (and counts) is page chrome.
@@ -125,7 +135,7 @@ CHROME_WORDS = frozenset(
     TOP Top 맨위로 위로 홈 HOME 속보 최신뉴스 최신기사 전체기사 많이본뉴스 랭킹 이슈 포토 영상 동영상 오디오 사진 이미지 사진확대
     광고 AD ad 쇼핑 PICK SNS 보내기 공유하기 저장하기 기자 프로필 기자페이지 구독설정 알림 알림받기 알림설정 설정 공감 공감하기 후속기사 원해요 쏠쏠정보
     흥미진진 공감백배 분석탁월 후속강추 화나요 슬퍼요 훈훈해요 감동이에요 놀랐어요 기사 추천해요 좋아요 팬 스크롤 주요
-    언론사 URL복사 조정 조정하기 변경 복사하기 줄이기 키우기 기사보내기 보내기 스크랩하기 프린트하기 인쇄하기 관련사진보기 사진보기 통합검색 후원 후원하기
+    언론사 조정 조정하기 변경 복사하기 줄이기 키우기 기사보내기 스크랩하기 프린트하기 관련사진보기 사진보기 통합검색 후원 후원하기
     facebook twitter kakao share print email more Share Tweet Email Print Facebook Twitter LinkedIn Reddit WhatsApp
     """.split()
 )
@@ -137,8 +147,8 @@ SECTION_WORDS = frozenset(
     자동차 헬스 푸드 패션 뷰티 책 공연 전시 방송 영화 음악 해외 글로벌 마켓 투자 재테크 ESG 경제일반 사회일반 정치일반
     서울 부산 대구 인천 광주 대전 울산 세종 경기 강원 충북 충남 전북 전남 경북 경남 제주 수도권 영남 호남 충청
     광주·전남 대구·경북 부산·경남 대전·충남 GAM 글로벌 World Business Politics Sports Tech Science Opinion News Home
-    야구 축구 농구 배구 골프 e스포츠 해외야구 해외축구 스포츠일반 연재 팩트체크 포럼 리포트 방송통신 통신 전자 SW 모빌리티 유통 소비자
-    정책 노동 환경 젠더 미디어 인터뷰 연예가 TV 가요 스타 북스 기획 사는이야기 책동네
+    야구 축구 농구 배구 골프 e스포츠 해외야구 해외축구 스포츠일반 연재 팩트체크 포럼 리포트 방송통신 통신 전자 SW 모빌리티 소비자
+    젠더 연예가 TV 북스 사는이야기 책동네
     국제일반 미국 중국 일본 유럽 아시아 태평양 아프리카 중동 중남미 북미 미주
     """.split()
 )
@@ -199,18 +209,18 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("caption_copyright_credit_end", "caption", r"[.!?][\"'”’]?\s*(?:ⓒ|©)\s*[A-Za-z가-힣0-9][A-Za-z가-힣0-9 .=/·]{0,24}$",
              "공항 활주로에서 여객기가 이륙을 기다리고 있다. ⓒAP/뉴시스", "ⓒ 한겨레신문 : 무단전재 및 재배포 금지", 200),
     LineRule("caption_wire_bracket_end", "caption",
-             r"\S\s*[\[(]\s*[A-Za-z가-힣]{1,12}\s*(?:=\s*[가-힣A-Za-z0-9]{2,10}|/\s*(?:연합뉴스|뉴시스|뉴스1|AP|AFP|EPA|로이터))"
+             r"\S\s*[\[(]\s*(?!자료|출처)[A-Za-z가-힣]{1,12}\s*(?:=\s*[가-힣A-Za-z0-9]{2,10}|/\s*(?:연합뉴스|뉴시스|뉴스1|AP|AFP|EPA|로이터))"
              r"(?:\s*(?:자료\s?사진|제공|DB|사진))?\s*[\])]\s*$",
              "의원들이 본회의장에서 표결 결과를 지켜보고 있다. [AP=연합뉴스 자료사진]", "이 사건은 (서울=연합뉴스) 보도로 알려졌다.", 300),
-    # ('자료: 통계청' closing a paragraph names a data source, not a photo: only '=' or a bar after 자료)
-    LineRule("caption_photo_equals_end", "caption", r"\s(?:(?:사진|그래픽|이미지)\s*[=|ㅣ:]|자료\s*[=|ㅣ])\s*[^\s.=]{1,20}(?:\s?(?:제공|DB|[가-힣]{0,4}기자))?\s*[\])]?$",
+    # ('자료=한국갤럽' or '자료: 통계청' closing a paragraph names a data source, not a photo)
+    LineRule("caption_photo_equals_end", "caption", r"\s(?:사진|그래픽|이미지)\s*[=|ㅣ:]\s*[^\s.=]{1,20}(?:\s?(?:제공|DB|[가-힣]{0,4}기자))?\s*[\])]?$",
              "▲ 현지 주민들이 피해 현장을 살펴보고 있다. 사진=게티이미지뱅크", "출생아 수는 23만명으로 집계됐다. 자료: 통계청", 300),
     LineRule("caption_triangle", "caption", r"^▲\s*\S.{0,250}(?:사진|제공|촬영|/\s*\S{1,12}\s*(?:기자)?)\s*[\])]?\s*$",
              "▲ 1일 서울 강남구 행사장 모습 (사진=삼성전자 제공)", "▲AI 클러스터 조성 ▲광주형 AI 생태계 조성을 제시했다.", 300),
     # --- timestamps (published/updated: metadata.py reads the datetimes) ---
     # A byline or the outlet may come first on the line: '홍길동 기자 | 기사입력 2022.08.02. 10:40:24', '뉴스1 | 기사전송 …'
     LineRule("timestamp_labelled", "timestamp",
-             r"^(?![^\n]*[가-힣][.!?][\"'”’]?\s*$)(?:[^\n]{0,60}?[\s|ㅣ·,])?[\[(]?\s*(?:" + "|".join(map(re.escape, UPDATED_LABELS + PUBLISHED_LABELS + ("지면",)))
+             r"^(?![^\n]*[가-힣][.!?][\"'”’]?\s*$)(?:[^\n]{0,60}?[|ㅣ·,]\s*|[^\n]{0,40}?(?:기자|특파원|에디터|논설위원|" + EMAIL + r")\s+)?[\[(]?\s*(?:" + "|".join(map(re.escape, TIMESTAMP_LABELS))
              + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]",
              "홍길동 기자 | 기사입력 2015-07-14 오후 1:53:18", "입력된 자료는 2020년 1월에 공개됐다는 점에서 주목된다.", 200),
     LineRule("timestamp_short_year", "timestamp", r"^\d{2}\.\d{1,2}\.\d{1,2}\.?\s+\d{1,2}:\d{2}", "16.01.18 20:47l최종 업데이트 16.01.18 21:49l",
@@ -223,8 +233,9 @@ LINE_RULES: tuple[LineRule, ...] = (
              "2022.10.31 16:46 국방부", "2022.10.31 16:46 국방부가 발표했다.", 40),
     LineRule("timestamp_bare", "timestamp", r"^[\[(]?\s*" + DATE.replace("?P<", "?P<b_") + r"\s*[\])]?$",
              "2016.06.01 14:52", "2016년 6월 1일 회사는 신제품을 내놨다.", 40),
-    # (short, or opening with a photographer's dateline: a long body paragraph may end with a date too)
-    LineRule("caption_date_tail", "caption", r"^(?=.{0,120}$|[\[(【]).*\S\s+(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*$", "소말리아 해역에서 석방된 마부노 1호. 2017.01.14.",
+    # (only after a photographer's dateline: a body sentence may end with a date too)
+    LineRule("caption_date_tail", "caption", r"^[\[(【]\s*[^\]】)=]{1,12}=\s*[^\]】)]{2,12}[\]】)].*\S\s+(?:19|20)\d{2}\.\s?\d{1,2}\.\s?\d{1,2}\.?\s*$",
+             "【서울=뉴시스】홍길동 기자 = 석방된 마부노 1호. 2017.01.14.",
              "이 계약은 2017.01.14.부터 효력이 생긴다.", 300),
     # --- copyright ---
     LineRule("copyright_no_reuse", "copyright", r"무단\s*[·ㆍ,]?\s*전재|재\s*배포\s*(?:및\s*)?(?:[^.]{0,20})?금지|무단\s*복제",
@@ -257,17 +268,16 @@ LINE_RULES: tuple[LineRule, ...] = (
              "[매일경제 홍길동 기자]", "[매일경제] 삼성전자가 신제품을 내놨다."),
     LineRule("signoff_outlet_email", "signoff", r"^(?:◎\s*)?(?:공감언론\s*)?[가-힣A-Za-z0-9]{2,10}\s+" + EMAIL + r"$",
              "◎공감언론 뉴시스 hong@newsis.com", "연락처 hong@newsis.com 로 보내면 답한다고 했다."),
-    LineRule("signoff_broadcast", "signoff",
-             r"^" + BROADCASTER + r"\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$",
+    LineRule("signoff_broadcast", "signoff", r"^" + BROADCAST_SIGNOFF + r"$",
              "YTN 홍길동[hong@ytn.co.kr]입니다.", "YTN 보도에 따르면 이것은 사실입니다."),
     # '기자명 홍길동', '글: 홍길동(gildong)편집: 김철수(cskim)' (a citizen reporter and the desk that edited the piece)
     LineRule("signoff_byline_label", "signoff",
              r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?"
              r"(?:\s*[|,]?\s*편집\s*[:：]\s*" + HANGUL_NAME + r"(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?)?\s*$",
              "글: 홍길동(gildong)편집: 김철수(cskim)", "글을 쓴 사람은 알려지지 않았다."),
-    LineRule("signoff_place_name_email", "signoff", r"^[가-힣]{2,6}\s*-\s*" + HANGUL_NAME + r"\s+" + EMAIL + r"$", "서울-홍길동 hong@rfa.org",
+    LineRule("signoff_place_name_email", "signoff", r"^[가-힣]{2,6}\s*-\s*" + SURNAME_NAME + r"\s+" + EMAIL + r"$", "서울-홍길동 hong@rfa.org",
              "서울-부산 노선이 hong@rfa.org 에 올라왔다."),
-    LineRule("signoff_credits", "signoff", r"^(?<![가-힣])취재\s*[:：]?\s*" + HANGUL_NAME + r"(?:\s*[,·]\s*" + HANGUL_NAME + r")*(?:\s*/\s*(?:촬영|편집|영상|그래픽|CG|디자인|연출)\s*[:：]?\s*[^/]{2,30})*$",
+    LineRule("signoff_credits", "signoff", r"^취재\s*[:：]?\s*" + SURNAME_NAME + r"(?:\s*[,·]\s*" + SURNAME_NAME + r")*(?:\s*/\s*(?:촬영|편집|영상|그래픽|CG|디자인|연출)\s*[:：]?\s*[^/]{2,30})*$",
              "취재 홍길동, 김철수 / 촬영 이영희 / 편집 박민수", "취재 과정에서 홍길동은 많은 것을 배웠다."),
     LineRule("signoff_by_foreign_name", "signoff", r"^(?:By|by)\s+[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2}\s*$", "By 존 에드워드",
              "By 2030년까지 모든 차량을 바꾼다."),
@@ -283,8 +293,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("end_outlet_news", "end", r"^[\[【<]?\s*이\s*(?:언론사|기자|매체)의?\s*(?:다른|주요|인기|구독).{0,12}$",
              "이 기자의 다른 기사", "이 기자의 다른 기사도 인기를 끌었다는 분석이 나왔다고 한다."),
     LineRule("end_closing_mark", "end", r"^[(\[<]\s*끝\s*[)\]>]$|^덧붙이는\s*글\s*[|:：]|^[※*■]?\s*(?:바로잡습니다|정정\s*보도문?)(?:\s*[=:：]|$)", "(끝)", "끝까지 최선을 다하겠다고 말했다."),
-    LineRule("end_author_bio", "end", r"^(?:19|20)\d{2}년\s*(?:[가-힣]{1,8}\s*)?(?:출생|생)\.?(?:\s|$)", "1969년 서울 출생. 한 대학 영화학과를 졸업했다.",
-             "1969년 서울에서 태어난 그는 영화를 공부했다.", 400),
+    LineRule("end_author_bio", "end", r"^(?:19|20)\d{2}년\s*(?:[가-힣]{1,8}\s+)?출생\s*[.,]", "1969년 서울 출생. 한 대학 영화학과를 졸업했다.",
+             "1990년생 직장인 김모씨는 지난해 처음으로 내 집 마련에 성공했다.", 400),
     LineRule("end_comments", "end", r"^[\[【<]?\s*(?:전체\s*)?댓글\s*(?:\d+\s*개?|쓰기|작성|보기|달기|목록|모음)?\s*[\]】>]?$|^(?:의견|Comments?|Leave a (?:comment|reply))\s*(?:\(?\d+\)?)?$",
              "댓글 쓰기", "댓글 쓰기가 활발해졌다는 분석이 나왔다."),
     LineRule("end_footer", "end",
@@ -311,14 +321,14 @@ LINE_RULES: tuple[LineRule, ...] = (
              "편집자 주변의 사람들이 모였다.", 800),
     LineRule("chrome_author_note", "chrome", r"^[\[(<*※]?\s*이\s*(?:글|기사|칼럼)[은는]\s*.{0,40}(?:게재|기고|실린|작성|실렸|번역|편집)\S{0,6}\s*(?:글|것)?입니다\.?\s*[\])>]?$",
              "이 글은 필자의 개인 블로그에 게재된 글입니다.", "이 글은 많은 사람들에게 감동을 준 글입니다."),
-    LineRule("chrome_press_contact", "chrome", r"^(?:담당\s*부서|문의처?|보도\s*문의)(?:\s*[:：]|\s)\s*.{0,150}\(?\d{2,3}[)\-]\s?\d{3,4}-\d{4}",
-             "담당 부서 국방부 에너지환경과 책임자 과장 홍길동 (02-748-5770)", "문의가 쏟아지자 회사는 02-748-5770 번호를 안내했다고 밝혔다.", 250),
+    LineRule("chrome_press_contact", "chrome", r"^(?![^\n]*[가-힣][.!?]\s*$)(?:담당\s*부서|문의처|보도\s*문의|문의\s*[:：])\s*.{0,150}\(?\d{2,3}[)\-]\s?\d{3,4}-\d{4}",
+             "담당 부서 국방부 에너지환경과 책임자 과장 홍길동 (02-748-5770)", "문의 사항은 구청 복지정책과(02-2171-2345)로 하면 된다.", 250),
     LineRule("chrome_embargo", "chrome", r"^(?:보도\s*(?:시점|일시|가능\s*시점)|엠바고)\s*[:：]?\s*(?:\d{2,4}\s*[.\-/년]|즉시|배포\s*즉시)", "보도시점 2022. 11. 1.(화) 조간 (10. 31.(월) 12:00 이후 보도 가능)",
              "보도 시점을 두고 논란이 일었다고 그는 말했다.", 120),
     LineRule("chrome_attachment", "chrome", r"^\S.{0,100}\.(?:hwpx?|pdf|docx?|xlsx?|pptx?|zip)\s*(?:\(\s*[\d.,]+\s*[KMG]?B\s*\))?$", "221101(조간) 군 유류절약 대책(국방부).hwp",
              "자세한 내용은 첨부한 보고서.pdf를 참고하라고 했다.", 120),
-    LineRule("chrome_paywall_promo", "chrome", r"(?:유료\s*회원|정기\s*구독|구독\s*신청|회원\s*가입)\S{0,4}\s.{0,50}(?:있습니다|하세요|바랍니다|드립니다)\.?$",
-             "법률신문 유료회원이 되시면 판결전문과 지난 기사 전체를 보실 수 있습니다", "신문의 유료 회원 수가 늘었다는 보고서가 나왔다.", 90),
+    LineRule("chrome_paywall_promo", "chrome", r"^.{0,20}(?:유료\s*회원|정기\s*구독|구독\s*신청)\S{0,4}\s.{0,50}(?:보실\s*수\s*있습니다|신청하세요|구독하세요|가입하세요)\.?$",
+             "법률신문 유료회원이 되시면 판결전문과 지난 기사 전체를 보실 수 있습니다", "넷플릭스의 유료 회원은 2억 명을 넘어서고 있습니다.", 90),
     LineRule("chrome_aired_note", "chrome", r"^이\s*(?:영상|기사|뉴스|리포트)[은는]\s*.{0,30}(?:방송|보도)(?:됐|되었)습니다\.?$",
              "이 영상은 MBN 뉴스8에서 방송됐습니다.", "이 영상은 많은 사람들의 관심을 받았습니다."),
     LineRule("chrome_tip_line", "chrome", r"^(?:\S{0,12}\s*(?:기사\s*문의\s*및\s*)?제보\s*[:：]|제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
@@ -338,7 +348,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              "2021. 3. 7. 오후 8:52 \"정장은 기본\"…일본 직장문화 | 동아일보", "2021. 3. 7. 오후 8:52에 그는 | 기호를 입력했다고 말했다.", 220),
     LineRule("chrome_media_fallback", "chrome", r"^Your browser does not support the (?:audio|video)(?: element| tag)?\.?$|^(?:오디오|동영상)을? 재생할 수 없습니다\.?$",
              "Your browser does not support the audio element.", "Your browser history shows the pages you visited, she said."),
-    LineRule("chrome_summary_notice", "chrome", r"요약(?:한|된)\s*(?:결과|내용)입니다|요약\s*기술의\s*특성상|자동\s*요약",
+    LineRule("chrome_summary_notice", "chrome", r"요약(?:한|된)\s*(?:결과|내용)입니다|요약\s*기술의\s*특성상",
              "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.", "회의 결과를 요약하면 다음과 같다고 설명했다.", 200),
     LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|듣기\s*중지|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇|텍스트\s*음성\s*변환).{0,20}$",
              "음성으로 듣기", "음성으로 듣기 기능을 쓰는 사람이 많아졌다는 조사 결과가 나왔다."),
@@ -373,18 +383,18 @@ LEAD_PREFIXES: tuple[PrefixRule, ...] = (
     PrefixRule("outlet_only_bracket",
                r"^" + _OPEN + r"\s*(?P<outlet>[가-힣A-Za-z0-9 ]{0,12}(?:뉴스|일보|신문|경제|데일리|코리아|타임스|미디어|닷컴|투데이|뉴스24|TV)|[A-Za-z]{2,12}\s?(?:News|NEWS|Korea))\s*" + _CLOSE + r"\s*",
                "[파이낸셜뉴스] 삼성전자가 신제품을 내놨다.", "[단독] 삼성전자가 신제품을 내놨다."),
-    # 홍길동 기자 = 정부가 …
     # [인민망 한국어판 6월 9일]  /  [신화망 베이징 6월 9일]: outlet (and place) with the day, Chinese state media style
     PrefixRule("outlet_day_bracket", r"^[\[【]\s*(?P<outlet>[가-힣A-Za-z0-9]{2,8}(?:\s[가-힣]{2,6})?)\s+\d{1,2}월\s*\d{1,2}일\s*[\]】]\s*",
                "[인민망 한국어판 6월 9일] 중국 정부가 녹조를 제거했다.", "[6월 9일] 중국 정부가 녹조를 제거했다."),
     # 홍길동 기자 hong@x.com정부가 …: a scraper glued the byline and e-mail to the lead
     PrefixRule("byline_email_glued", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s+" + EMAIL + r"(?=[가-힣\"“(\[])",
                "홍길동 기자 hong@jnilbo.com미국산 쇠고기의 수입이 재개됐다.", "홍길동 기자는 hong@jnilbo.com 으로 제보를 받았다."),
+    # 홍길동 기자 = 정부가 …
     PrefixRule("byline_equals", r"^(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*=\s*",
                "홍길동 기자 = 정부가 1일 대책을 발표했다.", "홍길동 기자는 1일 대책을 물었다."),
 )
 # A broadcaster's sign-off sentence closing the last paragraph of a script: '… 첫번째 태풍이다. KBS 뉴스 홍길동입니다.'
-TRAILING_SIGNOFF = r"(?<=[.!?\"'”’])\s+" + BROADCASTER + r"\s*(?:뉴스\s*)?" + HANGUL_NAME + r"\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?$"
+TRAILING_SIGNOFF = r"(?<=[.!?\"'”’])\s+" + BROADCAST_SIGNOFF + r"$"
 # A dateline/byline found inside a line (after a headline): a teaser of another story.
 TEASER_BYLINE = (
     r"^[^.!?。]{2,80}?\S\s*" + _OPEN + r"\s*[^\s=\])】>]{1,12}\s*=\s*[^\])】>=]{1,16}" + _CLOSE + r"\s*" + NAMES + r"\s*" + ROLE + r"\s*="

@@ -281,8 +281,11 @@ def build_generated_sets(fixtures: Path, data_dir: Path, into: Path) -> dict[str
     built = {}
     for name, script in generated_sets(fixtures).items():
         out = into / name
-        done = subprocess.run([sys.executable, str(script), "--data", str(data_dir), "--out", str(out)],
-                              capture_output=True, text=True, timeout=GENERATOR_TIMEOUT_S)
+        try:
+            done = subprocess.run([sys.executable, str(script), "--data", str(data_dir), "--out", str(out)],
+                                  capture_output=True, text=True, timeout=GENERATOR_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            raise InputError(f"fixture generator {script.name} did not finish in {GENERATOR_TIMEOUT_S} s") from None
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
             raise InputError(f"fixture generator {script.name} failed: {last}")
@@ -473,7 +476,6 @@ def run_clean_evaluation(data_dir: Path, fixtures: Path | None = None, sections:
 
 
 MAX_PROBLEM_LINES = 15
-
 
 
 def format_report(result: CleanEvaluation) -> str:

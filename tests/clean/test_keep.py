@@ -152,3 +152,20 @@ def test_pipeline_prepare_cleans_with_the_settings_keep(example_page: tuple[byte
 
     article = Pipeline(Settings(keep=("signoff",))).prepare(example_page[0])  # prepare only cleans: no model is loaded
     assert article.paragraphs[-1] == "jb5459@newspim.com"
+
+
+def test_parse_keep_refuses_unknown_kinds_next_to_all_and_reads_bytes() -> None:
+    with pytest.raises(ConfigError, match="cannot keep 'bogus'"):
+        parse_keep("all,bogus")
+    assert parse_keep(b"caption") == {"caption"}
+
+
+def test_kept_captions_of_one_figure_keep_their_order() -> None:
+    body = "".join(f"<p>본문의 {n}번째 문단은 충분히 긴 한국어 문장으로 이루어져 있으며 마침표로 끝난다.</p>" for n in range(1, 5))
+    page = (
+        "<html lang='ko'><head><title>연구진, 새 배터리 개발</title></head><body><article>" + body[: len(body) // 2]
+        + "<figure><img src='a.jpg'><figcaption>첫째 설명 문장이다.</figcaption><figcaption>둘째 설명 문장이다.</figcaption></figure>"
+        + body[len(body) // 2:] + "</article></body></html>"
+    )
+    text = " ".join(clean_article(page, keep="caption").paragraphs)
+    assert text.index("첫째 설명") < text.index("둘째 설명")

@@ -161,3 +161,15 @@ def test_outlet_from_url_prefers_the_most_specific_domain() -> None:
     assert metadata.outlet_from_url("www.yna.co.kr/view/AKR2016") == "연합뉴스"
     assert metadata.outlet_from_url("https://example.com/") is None
     assert metadata.outlet_from_url(None) is None
+
+
+def test_a_place_left_of_a_byline_is_the_dateline_and_a_latin_brand_the_outlet() -> None:
+    place = metadata.split_lead_prefix("(워싱턴=홍길동 특파원) 미국이 발표했다.")
+    brand = metadata.split_lead_prefix("[OSEN=서규동 기자] 키트 헤링턴은 말했다.")
+    assert place is not None and (place.dateline, place.outlet, place.reporters) == ("워싱턴", None, ("홍길동",))
+    assert brand is not None and (brand.dateline, brand.outlet) == (None, "OSEN")
+
+
+def test_two_digit_years_span_two_centuries() -> None:
+    assert metadata.parse_timestamps("99.12.31 23:59") == [("published", seoul(1999, 12, 31, 23, 59))]
+    assert metadata.parse_timestamps("00.03.01 10:00") == [("published", seoul(2000, 3, 1, 10, 0))]
