@@ -225,10 +225,11 @@ def prune_related_blocks(tree) -> list[str]:  # type: ignore[no-untyped-def]
 
 def _prose_follows(element) -> bool:  # type: ignore[no-untyped-def]
     """True when paragraphs of the article come after this element in its container (a box set inside the text)."""
+    texts = [element.tail or ""]  # '<div class="relate_box">…</div>article text<br>…': bare text after the box counts
     for sibling in itertools.islice(element.itersiblings(), _MAX_SIBLINGS_AFTER_BOX):
-        if any(is_prose(" ".join(" ".join(p.itertext()).split())) for p in ([sibling] if sibling.tag == "p" else sibling.iter("p"))):
-            return True
-    return False
+        texts += [" ".join(p.itertext()) for p in ([sibling] if sibling.tag == "p" else sibling.iter("p"))]
+        texts.append(sibling.tail or "")
+    return any(is_prose(" ".join(text.split())) for text in texts)
 
 
 def _only_short_linked_texts(elements) -> bool:  # type: ignore[no-untyped-def]

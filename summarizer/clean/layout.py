@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from summarizer.clean import metadata
-from summarizer.clean.rules import PORTALS, SURNAMES, TRAILING_SIGNOFF
+from summarizer.clean.rules import HANGUL_NAME, PORTALS, SURNAME_NAME, SURNAMES, TIMESTAMP_LABELS, TRAILING_SIGNOFF
 from summarizer.clean.classify import CONTENT, MENU_WORDS, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
 from summarizer.types import RemovedBlock
 
@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
+_NAME_WITH_ID = re.compile(r"\([A-Za-z0-9_.\-]{2,20}\)$")
 _MIN_MENU_PREFIX = 8  # menu words at the start of a line before it counts as a glued menu row
 _MAX_LOGO_LINE = 15  # an outlet-shaped line ('전남일보') is the logo only near the top of the page
 _MAX_SUMMARY_LINES = 3  # sentences of a portal's automatic summary box
@@ -69,7 +70,7 @@ class PageLayout:
 
     def __init__(self, lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None,
                  keep: frozenset[str] = frozenset(), captions: frozenset[str] = frozenset()) -> None:
-        self.lines, self._menu_prefixes = strip_menu_prefixes(lines) if mode == "text" else (list(lines), [])
+        self.lines, self._menu_prefixes = strip_menu_prefixes(split_glued_metadata(lines)) if mode == "text" else (list(lines), [])
         self.mode = mode
         self.title_hint = title_hint.strip()
         self.keep = keep  # in-article kinds left in the body (keep.py); their metadata is still read
@@ -144,7 +145,8 @@ class PageLayout:
         """A three-syllable name (common surname first) alone on a line right above or below a timestamp ('오지예' over
         '2019.8.13 오후 3:11') is the byline."""
         for i, line in enumerate(self.lines):
-            if self.classes[i].kind is None and len(line) == 3 and line[0] in SURNAMES and metadata.is_personal_name(line):
+            name = _NAME_WITH_ID.sub("", line)  # '이예미(leeym)': a citizen reporter with an id
+            if self.classes[i].kind is None and len(name) == 3 and name[0] in SURNAMES and metadata.is_personal_name(name):
                 near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
                 if any(self.classes[j].kind == "timestamp" for j in near):
                     self.classes[i] = LineClass("byline", "byline_bare_name")
@@ -152,7 +154,7 @@ class PageLayout:
     def _mark_captions_above_credits(self) -> None:
         """A short line right above a bare photo credit ('게티이미지뱅크', '/사진=서울경제') is that photo's caption."""
         for i in range(1, len(self.lines)):
-            if self.classes[i].kind == "credit" and self.classes[i - 1].kind is None and len(self.lines[i - 1]) <= _MAX_CAPTION:
+            if self.classes[i].kind == "credit" and self.classes[i].rule != "credit_broadcast_crew" and self.classes[i - 1].kind is None and len(self.lines[i - 1]) <= _MAX_CAPTION:
                 self.classes[i - 1] = LineClass("caption", "caption_above_credit")
 
     def _find_header_stamp(self) -> int | None:
@@ -322,10 +324,8 @@ class PageLayout:
     def _inline_box_end(self, i: int) -> int | None:
         """Where the body resumes after a related-articles box set inside it ('[관련기사]', two headlines, then more of
         the article), or None when the marker ends the article. Inside means: only short headline lines, then prose,
-        and the sign-off of this article's own reporter further down before any other end marker."""
+        and a sign-off further down before any other end marker — this article's reporter's, when the header named one."""
         lines, classes, reporters = self.lines, self.classes, set(self.parts.reporters)
-        if not reporters:
-            return None
         j = i + 1
         while j < len(lines) and j - i <= _MAX_BOX_LINES and classes[j].kind is None and not is_prose(lines[j]):
             j += 1
@@ -334,7 +334,7 @@ class PageLayout:
         for k in range(j, len(lines)):
             if classes[k].kind == "end":
                 return None
-            if classes[k].kind == "signoff" and reporters & set(metadata.reporters_in(lines[k])):
+            if classes[k].kind == "signoff" and (not reporters or reporters & set(metadata.reporters_in(lines[k]))):
                 return j
         return None
 
@@ -420,7 +420,7 @@ class PageLayout:
             parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
         elif kind in ("signoff", "byline"):
-            names = [line] if self.classes[i].rule == "byline_bare_name" else metadata.reporters_in(line)
+            names = [_NAME_WITH_ID.sub("", line)] if self.classes[i].rule == "byline_bare_name" else metadata.reporters_in(line)
             parts.reporters = metadata.unique(parts.reporters + names)
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
             parts.source = parts.source or _signoff_outlet(line)
@@ -442,6 +442,30 @@ def _own_emails(line: str, reporters: list[str]) -> list[str]:
     if not reporters or not any(name in line for name in reporters):
         return []
     return metadata.emails_in(line)
+
+
+_GLUED_METADATA = re.compile(
+    r"^(?P<head>\S.{6,}?)\s+(?:(?P<name>" + SURNAME_NAME + r")\s+(?=[\[【]))?(?P<meta>(?:[\[【][^\]】]{2,12}[\]】]\s*)?"
+    r"(?:" + HANGUL_NAME + r"(?:\s*[·,]\s*" + HANGUL_NAME + r")*\s*(?:기자|특파원|에디터|논설위원|객원기자|인턴기자)\s+)?"
+    r"(?:" + "|".join(map(re.escape, sorted(TIMESTAMP_LABELS, key=len, reverse=True))) + r")\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년].*)$"
+)
+
+
+_BYLINE_HEAD = re.compile(r"[|ㅣ@]|(?:기자|특파원|에디터|논설위원)\s*[,·]?$")
+
+
+def split_glued_metadata(lines: list[str]) -> list[str]:
+    """'제목 [중앙일보] 입력 2017.10.11 19:10', '제목 홍길동 기자 입력2024.08.10 13:19': a scraper put the headline, the
+    byline and the timestamp on one line; they become separate lines (headline, name, metadata)."""
+    out: list[str] = []
+    for line in lines:
+        match = _GLUED_METADATA.match(line) if len(line) <= 250 else None
+        # a headline in front, not a sentence or a byline segment ('홍길동 기자, 김철수 기자 입력 …', '홍길동 기자 | e-mail | 승인 …')
+        if match is None or _SENTENCE_END.search(match.group("head")) or _BYLINE_HEAD.search(match.group("head")):
+            out.append(line)
+            continue
+        out += [part for part in (match.group("head"), match.group("name"), match.group("meta")) if part]
+    return out
 
 
 def strip_menu_prefixes(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from summarizer.clean.rules import (
     BROADCAST_SIGNOFF,
+    COMPOUND_SURNAMES,
     DATE,
     EMAIL,
     HANGUL_NAME,
@@ -176,8 +177,11 @@ def clean_names(names: str) -> list[str]:
 
 
 def is_personal_name(name: str) -> bool:
-    """True for a 2–4 syllable Hangul word that is not an outlet, desk or common label."""
+    """True for a 2–4 syllable Hangul word that is not an outlet, desk or common label; four syllables only with a
+    two-syllable surname ('남궁민수'), since other four-syllable words next to '기자' are outlets ('텐아시아 기자')."""
     if not re.fullmatch(HANGUL_NAME, name) or name in NON_NAMES or canonical_outlet(name):
+        return False
+    if len(name) == 4 and not name.startswith(COMPOUND_SURNAMES):
         return False
     return not name.endswith(NON_NAME_SUFFIXES)
 

@@ -43,7 +43,7 @@ NAMES = HANGUL_NAME + r"(?:\s*[·,ㆍ]\s*" + HANGUL_NAME + r"|\s+" + HANGUL_NAME
 EMAIL = r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"
 # A broadcaster's sign-off sentence, 'KBS 뉴스 홍길동[hong@kbs.co.kr]입니다.': one pattern for the line rule, the form
 # closing a paragraph (TRAILING_SIGNOFF) and metadata's reading of the name.
-BROADCAST_SIGNOFF = BROADCASTER + r"\s*(?:뉴스\s*)?(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?"
+BROADCAST_SIGNOFF = r"(?:[가-힣]{1,10}에서\s+)?" + BROADCASTER + r"\s*(?:뉴스\s*)?(?P<names>" + HANGUL_NAME + r")\s*(?:[\[(<]\s*" + EMAIL + r"\s*[\])>])?\s*입니다\.?"
 # A calendar date with an optional time: 2020년01월29일 14:52 / 2020.01.29. 오후 2:52 / 2016-06-01 14:52:33 / 2016. 6. 1. 14:52
 DATE = (
     r"(?P<y>(?:19|20)\d{2})\s*[.\-/년]\s*(?P<m>\d{1,2})\s*[.\-/월]\s*(?P<d>\d{1,2})(?!\d)\s*(?:일|\.)?\s*"
@@ -112,6 +112,7 @@ SURNAMES = frozenset(
     "김 이 박 최 정 강 조 윤 장 임 한 오 서 신 권 황 안 송 류 유 전 홍 고 문 양 손 배 백 허 남 심 노 하 곽 성 차 주 우 구 민 진 나 지 "
     "엄 변 채 원 천 방 공 현 함 염 여 추 도 소 석 선 설 마 길 연 위 표 명 기 반 왕 금 옥 육 인 맹 제 모 탁 국 어 은 편 용 예 경 봉".split()
 )
+COMPOUND_SURNAMES = ("남궁", "제갈", "선우", "황보", "독고", "사공", "서문", "동방")
 # A three-syllable name led by a common surname: for lines whose only sign of a byline is the name ('취재 홍길동').
 SURNAME_NAME = r"(?:[" + "".join(sorted(SURNAMES)) + r"][가-힣]{2})"
 # News portals that host other outlets' articles: never the article's own outlet when a real one is named.
@@ -135,7 +136,7 @@ CHROME_WORDS = frozenset(
     TOP Top 맨위로 위로 홈 HOME 속보 최신뉴스 최신기사 전체기사 많이본뉴스 랭킹 이슈 포토 영상 동영상 오디오 사진 이미지 사진확대
     광고 AD ad 쇼핑 PICK SNS 보내기 공유하기 저장하기 기자 프로필 기자페이지 구독설정 알림 알림받기 알림설정 설정 공감 공감하기 후속기사 원해요 쏠쏠정보
     흥미진진 공감백배 분석탁월 후속강추 화나요 슬퍼요 훈훈해요 감동이에요 놀랐어요 기사 추천해요 좋아요 팬 스크롤 주요
-    언론사 조정 조정하기 변경 복사하기 줄이기 키우기 기사보내기 스크랩하기 프린트하기 관련사진보기 사진보기 통합검색 후원 후원하기
+    언론사 메일보내기 기자구독 핵심요약 조정 조정하기 변경 복사하기 줄이기 키우기 기사보내기 스크랩하기 프린트하기 관련사진보기 사진보기 통합검색 후원 후원하기
     facebook twitter kakao share print email more Share Tweet Email Print Facebook Twitter LinkedIn Reddit WhatsApp
     """.split()
 )
@@ -176,6 +177,13 @@ LINE_RULES: tuple[LineRule, ...] = (
              "/사진=서울경제", "사진 한 장이 화제가 됐다는 점이 흥미롭다."),
     LineRule("credit_archive_photo", "credit", r"^[\[(<]?\s*(?:(?:[가-힣A-Za-z0-9]{2,10}\s?)?(?:자료\s?사진|DB)|[가-힣A-Za-z0-9]{2,10}\s?포토)\s*[\])>]?$|^[\[(<]\s*사진\s+[가-힣A-Za-z0-9 ]{2,15}[\])>]$|^[\[(<]\s*사진\s*[\])>]\s*[가-힣A-Za-z0-9 ]{2,20}$",
              "[사진] OSEN DB", "자료를 모은 결과다."),
+    # a wire graphic's credit: '(서울=연합뉴스) 홍길동 기자 = 트위터 @yonhap_graphics 페이스북 tuney.kr/LeYN1'
+    LineRule("credit_graphic_social", "credit", r"^[\[(【][^\])】]{2,20}[\])】]\s*" + HANGUL_NAME + r"\s*" + ROLE + r"\s*=\s*(?:트위터|페이스북|인스타그램)\s",
+             "(서울=연합뉴스) 홍길동 기자 = 트위터 @yonhap_graphics 페이스북 tuney.kr/LeYN1", "(서울=연합뉴스) 홍길동 기자 = 트위터가 새 기능을 내놨다."),
+    LineRule("credit_broadcast_crew", "credit",
+             r"^(?:[(\[][가-힣]{1,8}[)\]]\s*)?(?:촬영\s*기자|영상\s*취재|영상\s*편집|촬영|편집|그래픽|CG|영상\s*디자인|자료\s*조사)\s*[:：]\s*" + HANGUL_NAME
+             + r"(?:\s*[/,·]\s*(?:(?:촬영\s*기자|영상\s*취재|영상\s*편집|촬영|편집|그래픽|CG|영상\s*디자인|자료\s*조사)\s*[:：]\s*)?" + HANGUL_NAME + r")*\s*[)\]]?$",
+             "(워싱턴) 영상취재: 홍길동 / 영상편집: 김철수", "영상 편집은 홍길동이 맡았다고 한다."),
     LineRule("credit_artist", "credit", r"^[\[(<]?\s*(?:그래픽|사진|일러스트|디자인|영상)\s*[=:]\s*" + HANGUL_NAME + r"\s*" + ROLE + r"?\s*[\])>]?$",
              "그래픽=고연나 기자", "그래픽을 만든 사람은 고연나 기자다."),
     LineRule("credit_stock_photo", "credit", r"^[\[(<]?\s*(?:게티이미지(?:뱅크|코리아)?|이미지투데이|클립아트코리아|셔터스톡|Shutterstock|Getty\s*Images|픽사베이|AFP|AP|EPA|로이터)(?:\s*연합뉴스)?\s*(?:제공)?\s*[\])>]?$",
@@ -220,7 +228,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     # --- timestamps (published/updated: metadata.py reads the datetimes) ---
     # A byline or the outlet may come first on the line: '홍길동 기자 | 기사입력 2022.08.02. 10:40:24', '뉴스1 | 기사전송 …'
     LineRule("timestamp_labelled", "timestamp",
-             r"^(?![^\n]*[가-힣][.!?][\"'”’]?\s*$)(?:[^\n]{0,60}?[|ㅣ·,]\s*|[^\n]{0,40}?(?:기자|특파원|에디터|논설위원|" + EMAIL + r")\s+)?[\[(]?\s*(?:" + "|".join(map(re.escape, TIMESTAMP_LABELS))
+             r"^(?![^\n]*[가-힣][.!?][\"'”’]?\s*$)(?:[^\n]{0,60}?[|ㅣ·,]\s*|[^\n]{0,40}?(?:기자|특파원|에디터|논설위원|" + EMAIL + r")\s+|[\[【][^\]】]{2,12}[\]】]\s*)?[\[(]?\s*(?:" + "|".join(map(re.escape, TIMESTAMP_LABELS))
              + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년]",
              "홍길동 기자 | 기사입력 2015-07-14 오후 1:53:18", "입력된 자료는 2020년 1월에 공개됐다는 점에서 주목된다.", 200),
     LineRule("timestamp_short_year", "timestamp", r"^\d{2}\.\d{1,2}\.\d{1,2}\.?\s+\d{1,2}:\d{2}", "16.01.18 20:47l최종 업데이트 16.01.18 21:49l",
@@ -253,7 +261,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     LineRule("signoff_email_only", "signoff", r"^[\[(<]?\s*/?\s*" + EMAIL + r"(?:\s*[,/]\s*" + EMAIL + r")*\s*[\])>]?$",
              "jb5459@newspim.com", "문의는 jb5459@newspim.com 으로 하면 된다."),
     LineRule("signoff_name_role", "signoff",
-             r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*|글\s*[=:]?\s*)?(?:[가-힣A-Za-z0-9]{1,10}\s*[=/]\s*)?" + NAMES + r"\s*" + ROLE
+             r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*|글\s*[=:]?\s*)?(?:[가-힣A-Za-z0-9]{1,10}\s*[=/]\s*)?(?:[A-Za-z]{0,5}[가-힣A-Za-z0-9]{1,10}(?:뉴스|일보|신문|방송|TV|닷컴|미디어|경제)\s+)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[,/]?\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]?\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*"
              + r"(?:\s*(?:프로필|다른\s*기사|기사\s*더\s*보기|기자\s*페이지|기자페이지|구독(?:하기)?)\s*(?:보기)?)*\s*[\])>]?$",
@@ -315,7 +323,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              r"^(?!.*[다요]\.[\"'”’]?\s*$)[▶☞►▷※*■]\s*.{0,80}(?:구독|바로\s*가기|다운\s*(?:로드|받기)|제보|클릭|채널\s*추가|친구\s*추가|앱\s|이벤트|무료|신청|알림|네이버\s*홈|유튜브|YouTube)",
              "▶ 네이버 홈에서 '연합뉴스' 구독하기 클릭!", "▶ 정부는 이날 대책을 발표하면서 신문 구독료 인하와 통신비 감면을 함께 검토하고 있다고 밝혔다.", 70),
     LineRule("chrome_broadcast_label", "chrome",
-             r"^(?:[\[<【(]\s*|◀\s*)(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막|앵커\s*멘트|기자\s*멘트|클로징|출연)\s*(?:[\]>】)]|▶)$|^(?:동영상|영상)\s*영역\s*(?:시작|끝)$",
+             r"^(?:[\[<【(]\s*|◀\s*)(?:앵커|리포트|기자|인터뷰|녹취|현장음|자막|앵커\s*멘트|기자\s*멘트|클로징|출연)\s*(?:[\]>】)]|▶)$|^(?:동영상|영상)\s*영역\s*(?:시작|끝)$|^[\[<]\s*(?:인터뷰|녹취|싱크|SYNC)\s*[:：].{1,40}[\]>]$",
              "◀ 리포트 ▶", "[앵커] 오늘 날씨는 맑겠습니다."),
     LineRule("chrome_editor_note", "chrome", r"^[\[【(<≪《]?\s*편집자\s*주\s*[\]】)>:≫》]", "[편집자주] 이 기사는 연재의 다섯 번째 편입니다.",
              "편집자 주변의 사람들이 모였다.", 800),
@@ -331,6 +339,8 @@ LINE_RULES: tuple[LineRule, ...] = (
              "법률신문 유료회원이 되시면 판결전문과 지난 기사 전체를 보실 수 있습니다", "넷플릭스의 유료 회원은 2억 명을 넘어서고 있습니다.", 90),
     LineRule("chrome_aired_note", "chrome", r"^이\s*(?:영상|기사|뉴스|리포트)[은는]\s*.{0,30}(?:방송|보도)(?:됐|되었)습니다\.?$",
              "이 영상은 MBN 뉴스8에서 방송됐습니다.", "이 영상은 많은 사람들의 관심을 받았습니다."),
+    LineRule("chrome_tip_promo", "chrome", r"당신의\s*제보가\s*뉴스가?\s*됩니다|여러분의\s*(?:소중한\s*)?제보를\s*기다립니다|^[◆■▶]\s*제보하기", "※ '당신의 제보가 뉴스가 됩니다' YTN은 여러분의 소중한 제보를 기다립니다.",
+             "그는 당신의 이야기가 뉴스가 된다고 말했다.", 250),
     LineRule("chrome_tip_line", "chrome", r"^(?:\S{0,12}\s*(?:기사\s*문의\s*및\s*)?제보\s*[:：]|제보는\s*(?:카카오톡|카톡)|기사\s*제보|뉴스\s*제보|\S*\s*제보하기).{0,40}$",
              "제보는 카카오톡 okjebo", "제보는 익명으로 처리됐다는 말이 나오면서 논란이 커졌다."),
     LineRule("chrome_ad_label", "chrome", r"^[\[(<]?\s*(?:광고|AD|Advertisement|ADVERTISEMENT|스폰서|Sponsored|협찬)\s*[\])>]?$",

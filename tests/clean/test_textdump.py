@@ -245,3 +245,23 @@ def test_reading_app_exports_keep_title_and_deck() -> None:
     article = clean_article(text)
     assert article.title == "아마존강은 지구에서 가장 넓은 강" and list(article.subtitles) == ["본류 길이 6천387㎞…폭 6마일"]
     assert list(article.paragraphs) == BODY and list(article.reporters) == ["조솔성"]
+
+
+def test_headline_byline_and_time_glued_on_one_line_are_read_apart() -> None:
+    for glued, reporters in (("깁스 너무 조여…80세 노인 다리 절단 [중앙일보] 입력 2017.10.11 19:10 수정 2017.10.12 04:48", []),
+                             ("깁스 너무 조여…80세 노인 다리 절단 위준철 기자  입력2017.10.11 19:10", ["위준철"])):
+        article = clean_article("\n".join(["중앙일보", glued, LONG_LEAD, *BODY]))
+        assert article.title == "깁스 너무 조여…80세 노인 다리 절단", glued
+        assert article.published_at is not None and article.published_at.strftime("%Y-%m-%d %H:%M") == "2017-10-11 19:10"
+        assert list(article.reporters) == reporters and list(article.paragraphs) == [LONG_LEAD, *BODY]
+
+
+def test_broadcast_pages_sign_off_with_a_place_and_list_their_crew() -> None:
+    text = "\n".join([
+        "북한, 아세안 안보포럼 참석", "입력 2019.08.02 (21:05)", "[앵커]", LONG_LEAD, "[리포트]", *BODY[:2],
+        BODY[2] + " 쿠알라룸푸르에서 KBS 뉴스 이원보입니다.", "촬영기자:남소원/영상편집:기다은/그래픽:도범호", "[인터뷰: 스티브 부스 / 뉴욕 시민]",
+        "MBC 뉴스는 24시간 여러분의 제보를 기다립니다.", "베이징=CBS노컷뉴스 이소현 특파원",
+    ])
+    article = clean_article(text)
+    assert list(article.paragraphs) == [LONG_LEAD, *BODY]
+    assert set(article.reporters) == {"이원보", "이소현"}  # camera and editing credits are not reporters
