@@ -169,14 +169,20 @@ def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-un
             else:  # in place of the caption, which keeps its tail after it
                 paragraph.tail, element.tail = element.tail, None
                 element.addnext(paragraph)
-        if element.tail and element.tail.strip():  # the text after the caption belongs to the page: keep it
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
+        remove_keeping_tail(element)
     return texts
+
+
+def remove_keeping_tail(element) -> None:  # type: ignore[no-untyped-def]
+    """Remove an element from its tree; the text after it (its tail) belongs to the page and stays where it was."""
+    parent = element.getparent()
+    if element.tail and element.tail.strip():
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
 
 
 _BLOCK_HEADINGS = ".//h2 | .//h3 | .//h4 | .//strong | .//header"
@@ -471,14 +477,7 @@ def prune_subtitles(tree) -> list[str]:  # type: ignore[no-untyped-def]
         if not lines or len(found) + len(lines) > _MAX_SUBTITLES or any(len(line) > _MAX_SUBTITLE_CHARS for line in lines):
             continue
         found += [line for line in lines if line not in found]
-        tail = element.tail
-        previous, parent = element.getprevious(), element.getparent()
-        if tail and tail.strip():  # text after the deck belongs to the page
-            if previous is not None:
-                previous.tail = (previous.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(element)
+        remove_keeping_tail(element)
     return found
 
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from summarizer.clean.rules import (
     BROADCAST_SIGNOFF,
     COMPOUND_SURNAMES,
+    CREDITS_BYLINE,
     DATE,
     EMAIL,
     HANGUL_NAME,
@@ -19,11 +20,10 @@ from summarizer.clean.rules import (
     NON_NAME_SUFFIXES,
     NON_NAMES,
     OUTLETS,
+    PLACE_NAME_EMAIL,
     PRINT_LABELS,
-    PUBLISHED_LABELS,
     ROLE,
     SHORT_DATE,
-    SURNAME_NAME,
     TIMESTAMP_LABELS,
     UPDATED_LABELS,
 )
@@ -56,8 +56,8 @@ _ROLE_NAME_RE = re.compile(r"(?:칼럼니스트|기자|에디터|논설위원|�
 # Broadcast sign-off: 'YTN 홍길동[hong@ytn.co.kr]입니다.', 'KBS 뉴스 홍길동입니다.'
 _BROADCAST_RE = re.compile(BROADCAST_SIGNOFF)
 # '서울-홍길동 hong@rfa.org' (place, name, e-mail) and '취재 홍길동, 김철수 / 촬영 …' (the 취재 names are the reporters)
-_PLACE_NAME_EMAIL_RE = re.compile(r"^[가-힣]{2,6}\s*-\s*(?P<names>" + SURNAME_NAME + r")\s+" + EMAIL)
-_CREDITS_RE = re.compile(r"^취재\s*[:：]?\s*(?P<names>" + SURNAME_NAME + r"(?:\s*[,·]\s*" + SURNAME_NAME + r")*)")
+_PLACE_NAME_EMAIL_RE = re.compile(PLACE_NAME_EMAIL)
+_CREDITS_RE = re.compile(CREDITS_BYLINE)
 # 'By 존 에드워드': a transliterated foreign name, kept whole (its parts are not Korean names)
 _BY_FOREIGN_RE = re.compile(r"^(?:By|by|글)\s*[:：]?\s+(?P<name>[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2})\s*$")
 _NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")

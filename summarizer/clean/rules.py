@@ -115,6 +115,10 @@ SURNAMES = frozenset(
 COMPOUND_SURNAMES = ("남궁", "제갈", "선우", "황보", "독고", "사공", "서문", "동방")
 # A three-syllable name led by a common surname: for lines whose only sign of a byline is the name ('취재 홍길동').
 SURNAME_NAME = r"(?:[" + "".join(sorted(SURNAMES)) + r"][가-힣]{2})"
+# Bylines whose names the metadata pass reads with the same patterns ('names' group): '서울-홍길동 hong@rfa.org',
+# '취재 홍길동, 김철수 / 촬영 …' (the 취재 names are the reporters)
+PLACE_NAME_EMAIL = r"^[가-힣]{2,6}\s*-\s*(?P<names>" + SURNAME_NAME + r")\s+" + EMAIL
+CREDITS_BYLINE = r"^취재\s*[:：]?\s*(?P<names>" + SURNAME_NAME + r"(?:\s*[,·]\s*" + SURNAME_NAME + r")*)"
 # News portals that host other outlets' articles: never the article's own outlet when a real one is named.
 PORTALS = frozenset({"네이버 뉴스", "다음뉴스"})
 # Words that end organisation names, never personal names (filters "매일경제 홍길동 기자" → 홍길동).
@@ -283,9 +287,9 @@ LINE_RULES: tuple[LineRule, ...] = (
              r"^(?:(?:기자명|글쓴이|작성자|By|by)\s*[:：]?\s*|글\s*[:：=·]\s*)" + NAMES + r"(?:\s*" + ROLE + r")?(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?"
              r"(?:\s*[|,]?\s*편집\s*[:：]\s*" + HANGUL_NAME + r"(?:\s*\([A-Za-z0-9_.\-]{2,20}\))?)?\s*$",
              "글: 홍길동(gildong)편집: 김철수(cskim)", "글을 쓴 사람은 알려지지 않았다."),
-    LineRule("signoff_place_name_email", "signoff", r"^[가-힣]{2,6}\s*-\s*" + SURNAME_NAME + r"\s+" + EMAIL + r"$", "서울-홍길동 hong@rfa.org",
+    LineRule("signoff_place_name_email", "signoff", PLACE_NAME_EMAIL + r"$", "서울-홍길동 hong@rfa.org",
              "서울-부산 노선이 hong@rfa.org 에 올라왔다."),
-    LineRule("signoff_credits", "signoff", r"^취재\s*[:：]?\s*" + SURNAME_NAME + r"(?:\s*[,·]\s*" + SURNAME_NAME + r")*(?:\s*/\s*(?:촬영|편집|영상|그래픽|CG|디자인|연출)\s*[:：]?\s*[^/]{2,30})*$",
+    LineRule("signoff_credits", "signoff", CREDITS_BYLINE + r"(?:\s*/\s*(?:촬영|편집|영상|그래픽|CG|디자인|연출)\s*[:：]?\s*[^/]{2,30})*$",
              "취재 홍길동, 김철수 / 촬영 이영희 / 편집 박민수", "취재 과정에서 홍길동은 많은 것을 배웠다."),
     LineRule("signoff_by_foreign_name", "signoff", r"^(?:By|by)\s+[가-힣]{1,5}(?:\s[가-힣]{1,6}){1,2}\s*$", "By 존 에드워드",
              "By 2030년까지 모든 차량을 바꾼다."),
