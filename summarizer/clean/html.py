@@ -173,15 +173,23 @@ def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-un
     return texts
 
 
-def remove_keeping_tail(element) -> None:  # type: ignore[no-untyped-def]
-    """Remove an element from its tree; the text after it (its tail) belongs to the page and stays where it was."""
+def remove_keeping_tail(element, block: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Remove an element from its tree; the text after it (its tail) belongs to the page and stays where it was,
+    after a <br> (its own paragraph) when the element was a block between two texts."""
+    from lxml.html import Element
+
     parent = element.getparent()
+    if block and element.tail and element.tail.strip():
+        line_break = Element("br")
+        line_break.tail, element.tail = element.tail, None
+        element.addprevious(line_break)
     if element.tail and element.tail.strip():
+        tail = element.tail
         previous = element.getprevious()
         if previous is not None:
-            previous.tail = (previous.tail or "") + element.tail
+            previous.tail = (previous.tail or "") + tail
         else:
-            parent.text = (parent.text or "") + element.tail
+            parent.text = (parent.text or "") + tail
     parent.remove(element)
 
 
@@ -225,7 +233,7 @@ def prune_related_blocks(tree) -> list[str]:  # type: ignore[no-untyped-def]
             elements[0].addprevious(marker)
         for element in elements:
             if element.getparent() is not None:
-                element.getparent().remove(element)
+                remove_keeping_tail(element, block=True)  # '<div class="relate_box">…</div>article text<br>…': it stays
     return removed
 
 

@@ -148,3 +148,10 @@ def test_related_blocks_leave_the_body_inside_and_after_the_article() -> None:
     article = clean_article(page)
     assert list(article.paragraphs) == PARAGRAPHS
     assert not any("다른 기사" in p or "공포영화" in p for p in article.paragraphs)
+
+
+def test_a_related_box_amid_bare_text_keeps_the_text_after_it() -> None:
+    box = "<div class='relate_box'><strong>관련기사</strong><ul><li><a href='/x'>다른 기사 제목</a></li></ul></div>"
+    page = ("<html lang='ko'><head><title>오바마 선거자금 모금</title></head><body><div id='article_body'>"
+            + "<br>".join(PARAGRAPHS[:2]) + box + "<br>".join(PARAGRAPHS[2:]) + "</div></body></html>")
+    assert list(clean_article(page).paragraphs) == PARAGRAPHS
