@@ -264,3 +264,22 @@ def _complete_for_ctranslate2(tokenizer: Any, config: Any) -> None:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def verify_conversion(path: str | os.PathLike[str], device: str = "cpu", compute_type: str | None = None) -> None:
+    """Load a converted folder and decode one short sentence; raise ModelError (one line) when that fails.
+
+    Minimal version from branch `fast`; branch `ckpt` owns the full one (the lead keeps theirs at merge).
+    """
+    import ctranslate2
+
+    from summarizer.engines.ctranslate2_engine import _load_tokenizer
+
+    folder = Path(path)
+    try:
+        tokenizer, _ = _load_tokenizer(folder)
+        translator = ctranslate2.Translator(str(folder), device=device.split(":")[0], compute_type=compute_type or "default")
+        source = tokenizer.convert_ids_to_tokens(tokenizer("테스트 문장입니다.")["input_ids"])
+        translator.translate_batch([source], beam_size=1, max_decoding_length=4)
+    except (ModelUnavailableError, RuntimeError, ValueError, OSError) as exc:
+        raise ModelError(f"the CTranslate2 conversion in {folder} does not work: {_first_line(exc)}") from None

@@ -31,7 +31,7 @@ class Settings:
     summary_model: str = ""  # empty → registry default for the strategy's summary task
     strategy: str = "translate-then-summarize"
     device: str = "auto"  # auto | cpu | cuda | cuda:N
-    backend: str = "auto"  # auto (CTranslate2 when a converted model is present) | transformers | ctranslate2
+    backend: str = "auto"  # auto (CTranslate2, converted once on first use; else transformers) | transformers | ctranslate2
     num_beams: int = 4
     max_length_ratio: float = 1.8
     no_repeat_ngram_size: int = 4

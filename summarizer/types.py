@@ -107,7 +107,7 @@ class ArticleResult:
             lines += [paragraph, ""]
         if self.warnings:
             lines += ["## Warnings", ""] + [f"- {w}" for w in self.warnings] + [""]
-        used = ", ".join(f"{m.task}: {m.model_id}" for m in self.models)
+        used = ", ".join(f"{m.task}: {m.model_id} ({m.backend})" for m in self.models)
         lines.append(f"<sub>{used} · device {self.device} · strategy {self.strategy}</sub>")
         return "\n".join(lines).rstrip() + "\n"
 

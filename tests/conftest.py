@@ -20,6 +20,13 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_conversion_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`--backend auto` converts models into $SUMMARIZER_CACHE on first use: one throwaway cache per session."""
+    if "SUMMARIZER_CACHE" not in os.environ:
+        os.environ["SUMMARIZER_CACHE"] = str(tmp_path_factory.mktemp("summarizer_cache"))
+
+
 @pytest.fixture(scope="session")
 def tiny_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Folder written by `build_tiny_checkpoints` (seed 0): translation/ (Marian ko→en), summarization/ (BART),

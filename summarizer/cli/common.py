@@ -27,7 +27,7 @@ Device = Annotated[
 ]
 Backend = Annotated[
     Optional[str],
-    typer.Option("--backend", help="auto (CTranslate2 when a converted model is present), transformers or ctranslate2. [env: SUMMARIZER_BACKEND]"),
+    typer.Option("--backend", help="auto (CTranslate2, converting each model once on first use; transformers where it cannot), transformers or ctranslate2. [env: SUMMARIZER_BACKEND]"),
 ]
 NumBeams = Annotated[Optional[int], typer.Option("--beams", help="Beam size for translation. [default: 4]")]
 Config = Annotated[

@@ -46,6 +46,8 @@ def run(
     raw = read_input(Path(source) if source != "-" else "-")
     pipeline = Pipeline(settings)
     result = pipeline.run(raw, url=url, progress=None if quiet else _stderr_progress())
+    if not quiet:  # which engine ran each model: CTranslate2 (fast) or transformers (fallback)
+        typer.echo("models: " + ", ".join(f"{m.task} on {m.backend}" for m in result.models), err=True)
     if output_format == "json":
         typer.echo(result.to_json(indent=1))
     else:

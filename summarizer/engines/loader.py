@@ -16,7 +16,7 @@ from summarizer.types import ModelInfo
 
 log = logging.getLogger(__name__)
 
-_CACHE: dict[tuple[str, str, str, str], Seq2SeqEngine] = {}
+_CACHE: dict[tuple[str, str, str, str, int], Seq2SeqEngine] = {}
 _LOCK = threading.Lock()
 
 
@@ -100,12 +100,16 @@ def load_engine(model: str, task: str, device: str = "auto", backend: str = "aut
 
         if torch.get_num_threads() != cpu_threads:
             torch.set_num_threads(cpu_threads)
-    key = (model, task, resolved, backend)
+    key = (model, task, resolved, backend, cpu_threads)
+    # `auto` may already be loaded under the backend it resolves to (an explicit ctranslate2 request).
+    used_ct2 = (model, task, resolved, "ctranslate2", cpu_threads)
     with _LOCK:
-        engine = _CACHE.get(key)
+        engine = _CACHE.get(key) or (_CACHE.get(used_ct2) if backend == "auto" else None)
         if engine is None:
             engine = _load(model, task, resolved, backend, cpu_threads)
-            _CACHE[key] = engine
+            # Cached under the backend that ran too, so asking for it by name does not load the model twice.
+            _CACHE[(model, task, resolved, engine.info.backend, cpu_threads)] = engine
+        _CACHE[key] = engine
         return engine
 
 
@@ -117,6 +121,9 @@ def clear_cache() -> None:
 
 def _load(model: str, task: str, device: str, backend: str, cpu_threads: int) -> Seq2SeqEngine:
     source = locate_model(model)
+    if backend in ("auto", "ctranslate2") and source.local_dir is None and not source.cached:
+        ensure_available(source)  # one line when it cannot be downloaded
+        source = _download(source)  # the conversion needs the files on disk
     if backend in ("auto", "ctranslate2"):
         engine = _load_ctranslate2(source, task, device, backend == "ctranslate2", cpu_threads)
         if engine is not None:
@@ -125,23 +132,36 @@ def _load(model: str, task: str, device: str, backend: str, cpu_threads: int) ->
     return _load_transformers(source, task, device)
 
 
+def _download(source: ModelSource) -> ModelSource:
+    """Fetch a hub model's files into the Hugging Face cache (PyTorch/safetensors weights only)."""
+    from huggingface_hub import snapshot_download
+
+    log.warning("downloading %s from the Hugging Face Hub", source.model_id)
+    snapshot_download(source.model_id, ignore_patterns=["*.h5", "*.msgpack", "*.ot", "tf_model*", "flax_model*", "onnx/*", "*.onnx"])
+    return locate_model(source.model_id)
+
+
 def _load_ctranslate2(source: ModelSource, task: str, device: str, required: bool, cpu_threads: int) -> Seq2SeqEngine | None:
+    """A CTranslate2 engine: a conversion found on disk, else one made now into the cache (conversion_cache).
+
+    With `required` (--backend ctranslate2) failures raise; with `auto` they print one warning line and
+    return None, so that model runs on transformers while the other may still run on CTranslate2.
+    """
+    from summarizer.engines import conversion_cache, ctranslate2_engine
+    from summarizer.errors import SummarizerError
+
     try:
-        from summarizer.engines import ctranslate2_engine
-    except ImportError:
+        converted, compute_type = ctranslate2_engine.find_converted(source.model_id), None
+        if converted is None:
+            converted, quantization = conversion_cache.ensure_conversion(source.model_id, device)
+            compute_type = conversion_cache.compute_type_for(device, quantization)
+        info = ModelInfo(task=task, model_id=source.model_id, family="unknown", backend="ctranslate2")
+        return ctranslate2_engine.load_ctranslate2_engine(converted, info, device, compute_type, cpu_threads)
+    except SummarizerError as exc:
         if required:
-            raise ModelUnavailableError("the ctranslate2 backend is not installed (pip install ctranslate2)") from None
+            raise
+        conversion_cache.stderr_notice(f"warning: {source.model_id} runs on transformers, not CTranslate2: {exc}")
         return None
-    converted = ctranslate2_engine.find_converted(source.model_id)
-    if converted is None:
-        if required:
-            raise ModelUnavailableError(
-                f"no CTranslate2 conversion of {source.model_id!r} found; "
-                f"run `summarizer models convert {source.model_id} --to ct2` first"
-            )
-        return None
-    info = ModelInfo(task=task, model_id=source.model_id, family="unknown", backend="ctranslate2")
-    return ctranslate2_engine.load_ctranslate2_engine(converted, info, device, None, cpu_threads)
 
 
 def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEngine:

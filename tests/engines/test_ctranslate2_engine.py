@@ -204,9 +204,7 @@ def test_find_converted_for_a_hub_id_looks_in_the_cache(tmp_path, monkeypatch):
 def test_loader_picks_up_a_conversion_unless_told_otherwise(tiny_checkpoint, tmp_path):
     model = tmp_path / "marian"
     shutil.copytree(tiny_checkpoint("marian"), model)  # a private copy: the conversion lands inside it
-    with pytest.raises(ModelUnavailableError, match="convert"):
-        loader.load_engine(str(model), "translation", "cpu", "ctranslate2")
-    assert loader.load_engine(str(model), "translation", "cpu", "auto").info.backend == "transformers"
+    assert loader.load_engine(str(model), "translation", "cpu", "transformers").info.backend == "transformers"
     convert_model(str(model))
     assert (model / "ct2-int8" / "model.bin").is_file()
     try:

@@ -44,6 +44,25 @@ def test_cuda_without_a_gpu_is_a_config_error(monkeypatch):
     assert loader.resolve_device("auto") == "cpu"
 
 
-def test_forced_ctranslate2_without_conversion_says_how_to_convert(tiny_models):
-    with pytest.raises(ModelUnavailableError, match="summarizer models convert"):
-        loader.load_engine(str(tiny_models / "translation"), "translation", "cpu", backend="ctranslate2")
+def test_forced_ctranslate2_converts_what_is_missing(tiny_models, tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path))
+    loader.clear_cache()
+    try:
+        engine = loader.load_engine(str(tiny_models / "translation"), "translation", "cpu", backend="ctranslate2")
+        assert engine.info.backend == "ctranslate2"
+        assert list((tmp_path / "ct2-auto").glob("translation-*-int8/model.bin"))
+    finally:
+        loader.clear_cache()
+
+
+def test_auto_is_cached_under_the_backend_it_ran_and_the_thread_count(tiny_models, tmp_path, monkeypatch):
+    monkeypatch.setenv("SUMMARIZER_CACHE", str(tmp_path))
+    loader.clear_cache()
+    try:
+        auto = loader.load_engine(str(tiny_models / "translation"), "translation", "cpu", "auto", cpu_threads=1)
+        assert auto.info.backend == "ctranslate2"
+        assert loader.load_engine(str(tiny_models / "translation"), "translation", "cpu", "ctranslate2", cpu_threads=1) is auto
+        other = loader.load_engine(str(tiny_models / "translation"), "translation", "cpu", "auto", cpu_threads=2)
+        assert other is not auto and other.runtime.intra_threads == 2
+    finally:
+        loader.clear_cache()
