@@ -87,9 +87,12 @@ def pack_sentences(lengths: Sequence[int], budget: int, max_sentences: int = 0) 
     return groups
 
 
-def split_overlong(sentence: str, budget: int, count_tokens: TokenCounter) -> list[str]:
-    """Split one sentence into pieces of at most `budget` tokens: clauses, then words, then characters."""
-    if count_tokens([sentence])[0] <= budget:
+def split_overlong(sentence: str, budget: int, count_tokens: TokenCounter, length: int | None = None) -> list[str]:
+    """Split one sentence into pieces of at most `budget` tokens: clauses, then words, then characters.
+
+    `length`: the sentence's token count when the caller already has it (saves tokenizing it again).
+    """
+    if (length if length is not None else count_tokens([sentence])[0]) <= budget:
         return [sentence]
     for splitter in (_split_clauses, str.split):
         units = [u for u in splitter(sentence) if u]
@@ -105,20 +108,44 @@ def _split_clauses(sentence: str) -> list[str]:
 
 
 def _pack_units(units: list[str], budget: int, count_tokens: TokenCounter) -> list[str]:
-    """Join consecutive units with spaces while they fit; an oversized unit is split further."""
-    pieces: list[str] = []
-    current = ""
-    for unit in units:
-        candidate = f"{current} {unit}".strip()
-        if current and count_tokens([candidate])[0] > budget:
-            pieces.append(current)
-            candidate = unit
-        if count_tokens([candidate])[0] > budget:
-            pieces.extend(split_overlong(candidate, budget, count_tokens))
-            candidate = ""
-        current = candidate
+    """Join consecutive units with spaces while they fit; an oversized unit is split further.
+
+    Every unit is tokenized once (one batched call) and pieces are sized by adding the counts, so a
+    run-on sentence costs linear, not quadratic, tokenizing; each piece is then checked once, and the
+    rare one a join pushed over the budget is halved.
+    """
+    overhead = count_tokens([""])[0]  # special tokens (and any task prefix) every count includes
+    lengths = count_tokens(units)
+    groups: list[list[str]] = []
+    current: list[str] = []
+    total = overhead
+    for unit, length in zip(units, lengths):
+        if length > budget:
+            if current:
+                groups.append(current)
+            groups.extend([piece] for piece in split_overlong(unit, budget, count_tokens, length))
+            current, total = [], overhead
+            continue
+        if current and total + length - overhead > budget:
+            groups.append(current)
+            current, total = [], overhead
+        current.append(unit)
+        total += length - overhead
     if current:
-        pieces.append(current)
+        groups.append(current)
+    return _fit_groups(groups, budget, count_tokens)
+
+
+def _fit_groups(groups: list[list[str]], budget: int, count_tokens: TokenCounter) -> list[str]:
+    """Join each group; halve (and recheck) a group of several units whose joined text is over budget."""
+    texts = [" ".join(g) for g in groups]
+    pieces: list[str] = []
+    for group, text, length in zip(groups, texts, count_tokens(texts)):
+        if length <= budget or len(group) == 1:
+            pieces.append(text)
+        else:
+            half = len(group) // 2
+            pieces.extend(_fit_groups([group[:half], group[half:]], budget, count_tokens))
     return pieces
 
 
@@ -142,7 +169,7 @@ def segment_paragraphs(
         lengths = count_tokens(sentences)
         for group in pack_sentences(lengths, budget, max_sentences):
             if len(group) == 1 and lengths[group[0]] > budget:
-                pieces = split_overlong(sentences[group[0]], budget, count_tokens)
+                pieces = split_overlong(sentences[group[0]], budget, count_tokens, lengths[group[0]])
                 split_count += 1
                 chunks.extend(Chunk(p_index, (group[0],), piece, part=i + 1) for i, piece in enumerate(pieces))
             else:

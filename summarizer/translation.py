@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from summarizer.engines.base import Generation, GenerationOptions, Seq2SeqEngine
 from summarizer.guard import degenerate_reason
 from summarizer.segment import Chunk, segment_paragraphs
+from summarizer.translation_cache import unique_in_order
+
+if TYPE_CHECKING:
+    from summarizer.translation_cache import TranslationCache
 
 ProgressCallback = Callable[[str, float], None]
 # With a progress callback, generate in slices of this many chunks so progress can move.
@@ -28,48 +32,76 @@ def translate_documents(
     options: GenerationOptions,
     max_sentences_per_chunk: int = 1,
     progress: ProgressCallback | None = None,
+    cache: "TranslationCache | None" = None,
 ) -> list[DocumentTranslation]:
     """Translate each document's paragraphs; one output paragraph per input paragraph, in order.
 
     Sentences of all documents go to the engine together (it sorts them by length and batches by
-    tokens). Degenerate outputs are retried once with stricter decoding; warnings say so.
+    tokens); identical chunks are translated once, and with a `cache` (translation_cache.py) chunks
+    translated by an earlier run are not translated again. Degenerate outputs are retried once with
+    stricter decoding; warnings say so.
     """
     segmentations = [
         segment_paragraphs(doc, engine.count_tokens, engine.max_input_tokens, max_sentences_per_chunk) for doc in documents
     ]
     flat: list[tuple[int, Chunk]] = [(d, chunk) for d, seg in enumerate(segmentations) for chunk in seg.chunks]
     sources = [chunk.text for _, chunk in flat]
-    outputs = _generate(engine, sources, options, progress)
-    retried, still_bad = _retry_degenerate(engine, sources, outputs, options)
+    by_text, reason_by_text, bad_texts = _translate_unique(engine, sources, options, progress, cache)
 
+    per_doc: list[list[int]] = [[] for _ in documents]
+    for i, (doc_index, _) in enumerate(flat):
+        per_doc[doc_index].append(i)
     results = []
     for d, (doc, seg) in enumerate(zip(documents, segmentations)):
         pieces: list[list[str]] = [[] for _ in doc]
-        for (doc_index, chunk), output in zip(flat, outputs):
-            if doc_index == d and output.text:
-                pieces[chunk.paragraph].append(output.text)
+        for i in per_doc[d]:
+            output = by_text[sources[i]]
+            if output.text:
+                pieces[flat[i][1].paragraph].append(output.text)
         warnings = []
         if seg.split_sentences:
             warnings.append(
                 f"{seg.split_sentences} sentence(s) longer than the translation model's "
                 f"{engine.max_input_tokens}-token window were split before translation"
             )
-        doc_indices = [i for i, (doc_index, _) in enumerate(flat) if doc_index == d]
-        n_retried = sum(1 for i in doc_indices if i in retried)
-        n_bad = sum(1 for i in doc_indices if i in still_bad)
-        if n_retried:
-            first_reason = next(retried[i] for i in doc_indices if i in retried)
+        reasons = [reason_by_text[sources[i]] for i in per_doc[d] if sources[i] in reason_by_text]
+        if reasons:
+            n_bad = sum(1 for i in per_doc[d] if sources[i] in bad_texts)
             warnings.append(
-                f"{n_retried} of {len(doc_indices)} translation chunk(s) gave degenerate output "
-                f"(e.g. {first_reason}) and were retried with stricter decoding; {n_bad} still look degenerate"
+                f"{len(reasons)} of {len(per_doc[d])} translation chunk(s) gave degenerate output "
+                f"(e.g. {reasons[0]}) and were retried with stricter decoding; {n_bad} still look degenerate"
             )
         results.append(DocumentTranslation(tuple(" ".join(p) for p in pieces), tuple(warnings)))
     return results
 
 
+def _translate_unique(
+    engine: Seq2SeqEngine,
+    sources: Sequence[str],
+    options: GenerationOptions,
+    progress: ProgressCallback | None,
+    cache: "TranslationCache | None",
+) -> tuple[dict[str, Generation], dict[str, str], set[str]]:
+    """Outputs per distinct source text (cached or generated once), retry reasons and still-degenerate texts."""
+    unique = unique_in_order(sources)
+    known = cache.lookup(engine, options, unique) if cache is not None else {}
+    todo = [s for s in unique if s not in known]
+    outputs = _generate(engine, todo, options, progress)
+    retried, still_bad = _retry_degenerate(engine, todo, outputs, options)
+    fresh = dict(zip(todo, outputs))
+    if cache is not None:  # a degenerate output is not worth keeping: a later run may decode it better
+        cache.store(engine, options, {s: g for i, (s, g) in enumerate(fresh.items()) if i not in still_bad})
+    reason_by_text = {todo[i]: reason for i, reason in retried.items()}
+    return {**known, **fresh}, reason_by_text, {todo[i] for i in still_bad}
+
+
 def _generate(
     engine: Seq2SeqEngine, sources: list[str], options: GenerationOptions, progress: ProgressCallback | None
 ) -> list[Generation]:
+    if not sources:
+        if progress:
+            progress("translating", 1.0)
+        return []
     if progress is None or len(sources) <= _PROGRESS_SLICE:
         outputs = engine.generate_detailed(sources, options)
         if progress:

@@ -89,3 +89,33 @@ def test_chunking_never_drops_duplicates_or_reorders(paragraphs, budget, max_sen
     order = [(c.paragraph, c.sentences[0], c.part) for c in segmentation.chunks]
     assert order == sorted(order)
     assert len(set(order)) == len(order)
+
+
+def test_run_on_sentence_costs_linear_tokenizing():
+    """A 2,000-word run-on sentence: each unit is tokenized about once, not once per growing candidate."""
+    seen: list[int] = []
+
+    def counting_tokens(texts):
+        seen.extend(len(t) for t in texts)
+        return char_tokens(texts)
+
+    sentence = " ".join(f"단어{i % 10}" for i in range(2000))
+    pieces = split_overlong(sentence, budget=40, count_tokens=counting_tokens)
+    assert all(char_tokens([p])[0] <= 40 for p in pieces)
+    assert " ".join(pieces) == sentence
+    # Characters tokenized stay within a small multiple of the sentence (the old packer: hundreds of times).
+    assert sum(seen) < 4 * len(sentence)
+
+
+@given(st.lists(st.text(alphabet="가나다 ab,.", min_size=1, max_size=30), min_size=1, max_size=30), st.integers(6, 40))
+@settings(max_examples=60, deadline=None)
+def test_split_overlong_pieces_fit_and_keep_every_character(words, budget):
+    def joined_costs_more(texts):  # a tokenizer whose joins can cost extra tokens: the recheck must catch it
+        return [len(t) // 2 + t.count(" ") + 1 for t in texts]
+
+    sentence = " ".join(w.strip() for w in words if w.strip())
+    if not sentence:
+        return
+    pieces = split_overlong(sentence, budget, joined_costs_more)
+    assert _squash("".join(pieces)) == _squash(sentence)
+    assert all(joined_costs_more([p])[0] <= budget or " " not in p for p in pieces)

@@ -53,3 +53,44 @@ def test_still_degenerate_after_retry_is_reported():
     engine = ScriptedEngine(lambda t, o: "again " * 50)
     out = translate_documents(engine, [["문장."]], OPTIONS)
     assert "1 still look degenerate" in out[0].warnings[0]
+
+
+def test_identical_chunks_are_translated_once_and_shared():
+    engine = ScriptedEngine(tagged)
+    wire = "연합뉴스 기자가 전했다."
+    docs = [[wire, "첫 기사."], ["둘째 기사.", wire], [wire]]
+    out = translate_documents(engine, docs, OPTIONS)
+    sent = [text for call in engine.calls for text in call]
+    assert sent.count(wire) == 1 and len(sent) == 3
+    assert out[0].paragraphs == (f"<{wire}>", "<첫 기사.>")
+    assert out[1].paragraphs == ("<둘째 기사.>", f"<{wire}>")
+    assert out[2].paragraphs == (f"<{wire}>",)
+
+
+def test_persistent_cache_skips_chunks_translated_before(tmp_path):
+    from summarizer.translation_cache import TranslationCache
+
+    cache = TranslationCache.open(tmp_path / "cache")
+    first = ScriptedEngine(tagged)
+    translate_documents(first, [["첫 문장. 둘째 문장."]], OPTIONS, cache=cache)
+    assert len(cache) == 2
+    again = ScriptedEngine(lambda text, options: f"new {text}")
+    out = translate_documents(again, [["첫 문장. 둘째 문장.", "셋째."]], OPTIONS, cache=cache)
+    assert out[0].paragraphs == ("<첫 문장.> <둘째 문장.>", "new 셋째.")
+    assert again.calls == [["셋째."]]
+    # Other decoding options are other entries.
+    other = ScriptedEngine(tagged)
+    translate_documents(other, [["가."]], GenerationOptions(num_beams=2), cache=cache)
+    assert other.calls == [["가."]]
+
+
+def test_persistent_cache_is_bounded_and_shared_between_connections(tmp_path):
+    from summarizer.translation_cache import TranslationCache
+
+    writer = TranslationCache.open(tmp_path, max_entries=3)
+    translate_documents(ScriptedEngine(tagged), [["하나.", "둘.", "셋.", "넷.", "다섯."]], OPTIONS, cache=writer)
+    assert len(writer) == 3
+    reader = TranslationCache.open(tmp_path, max_entries=3)  # a second process sees the same entries
+    engine = ScriptedEngine(tagged)
+    translate_documents(engine, [["다섯.", "하나."]], OPTIONS, cache=reader)
+    assert engine.calls == [["하나."]]  # the oldest entry was dropped, the newest kept
