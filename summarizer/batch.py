@@ -31,6 +31,7 @@ from summarizer.batch_io import (
     read_records,
     scan_output,
 )
+from summarizer.batch_dedup import ResultMemo, run_unique
 from summarizer.errors import ConfigError, InputError, ModelError, SummarizerError
 from summarizer.settings import Settings
 
@@ -257,19 +258,23 @@ def _local_outcomes(
     pipeline: "Pipeline",
     batch_size: int,
 ) -> Iterator[list[Outcome]]:
+    memo = ResultMemo()  # identical bodies anywhere in the dump are processed once
     for chunk in chunked(plan_records(read_records(input, fmt, fields), done), batch_size):
-        yield process_records(pipeline, chunk, batch_size)
+        yield process_records(pipeline, chunk, batch_size, memo)
 
 
 # ---------------------------------------------------------------- processing (shared by the local and Ray engines)
 
 
-def process_records(pipeline: "Pipeline", records: Sequence[InputRecord], batch_size: int) -> list[Outcome]:
+def process_records(
+    pipeline: "Pipeline", records: Sequence[InputRecord], batch_size: int, memo: ResultMemo | None = None
+) -> list[Outcome]:
     """Clean, translate and summarise a chunk of records; one Outcome per record, in order.
 
     Bad records become error outcomes. If Pipeline.run_many fails on the whole chunk with an unexpected
     exception, the chunk is redone one article at a time so no record is lost. A model failure
-    (ModelError) is not a record's fault and stops the run.
+    (ModelError) is not a record's fault and stops the run. Identical bodies (in this chunk, or in
+    `memo` from earlier chunks) are processed once and each record gets its own copy of the result.
     """
     outcomes: list[Outcome | None] = [None] * len(records)
     articles, positions = [], []
@@ -290,7 +295,8 @@ def process_records(pipeline: "Pipeline", records: Sequence[InputRecord], batch_
         except Exception as exc:  # noqa: BLE001 — a cleaner bug on one odd page must not stop the run
             logger.debug("unexpected error preparing %s", record.id, exc_info=True)
             outcomes[i] = _error_outcome(record, _describe(exc))
-    for i, result in zip(positions, _run_articles(pipeline, articles, batch_size)):
+    results = run_unique(articles, lambda unique: _run_articles(pipeline, unique, batch_size), memo)
+    for i, result in zip(positions, results):
         record = records[i]
         if isinstance(result, BaseException):
             outcomes[i] = _error_outcome(record, str(result) if isinstance(result, SummarizerError) else _describe(result))

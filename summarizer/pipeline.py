@@ -59,6 +59,18 @@ class Pipeline:
         s = self.settings
         return load_engine(s.resolved_summary_model, s.summary_task, s.device, s.backend, s.cpu_threads)
 
+    @property
+    def translation_cache(self):
+        """The persistent translation cache of settings.translation_cache (opened once), or None."""
+        folder = self.settings.translation_cache
+        if not folder:
+            return None
+        if getattr(self, "_translation_cache", None) is None:
+            from summarizer.translation_cache import TranslationCache
+
+            self._translation_cache = TranslationCache.open(folder)
+        return self._translation_cache
+
     def load(self) -> "Pipeline":
         """Load both models now (otherwise they load on first use). Raises ModelUnavailableError."""
         _ = self.translator, self.summarizer
@@ -179,6 +191,7 @@ class Pipeline:
             documents,
             self.translation_options,
             progress=(lambda what, f: report(what, f, 0.1, 0.75)) if progress else None,
+            cache=self.translation_cache,
         )
         stage["translate"] = time.perf_counter() - t1
 

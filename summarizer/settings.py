@@ -42,6 +42,7 @@ class Settings:
     max_chars: int = 200_000  # larger articles are refused, not truncated
     force: bool = False  # translate text that does not look Korean
     cpu_threads: int = 0  # 0 → torch / CTranslate2 default
+    translation_cache: str = ""  # folder of the persistent translation cache (translation_cache.py); "" → none
     keep: tuple[str, ...] = ()  # in-article furniture the cleaner leaves in the body (clean/keep.py); () → prose only
 
     def __post_init__(self) -> None:

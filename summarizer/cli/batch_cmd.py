@@ -10,6 +10,7 @@ import typer
 
 from summarizer.cli.common import (
     Backend,
+    Cache,
     Config,
     Device,
     Force,
@@ -60,6 +61,7 @@ def batch(
     config: Config = None,
     force: Force = False,
     keep: Keep = None,
+    cache: Cache = None,
 ) -> None:
     """Translate and summarise every article of a dump into a JSONL file; safe to kill and --resume.
 
@@ -69,7 +71,7 @@ def batch(
     """
     from summarizer.batch import run_batch
 
-    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep)
+    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep, cache)
     try:
         stats = run_batch(
             input,

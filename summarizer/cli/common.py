@@ -34,6 +34,10 @@ Config = Annotated[
     Optional[Path],
     typer.Option("--config", help="TOML config file. [default: ~/.config/summarizer/config.toml; env: SUMMARIZER_CONFIG]"),
 ]
+Cache = Annotated[
+    Optional[Path],
+    typer.Option("--cache", metavar="DIR", help="Keep translations in DIR and reuse them in later runs. [env: SUMMARIZER_TRANSLATION_CACHE]"),
+]
 Force = Annotated[bool, typer.Option("--force", help="Translate even when the text does not look Korean.")]
 Keep = Annotated[
     Optional[list[str]],
@@ -57,6 +61,7 @@ def build_settings(
     config: Path | None = None,
     force: bool | None = None,
     keep: list[str] | None = None,
+    cache: Path | None = None,
 ) -> Settings:
     """Flags > SUMMARIZER_* env > config file > registry defaults."""
     overrides = {
@@ -68,5 +73,6 @@ def build_settings(
         "num_beams": num_beams,
         "force": force or None,
         "keep": tuple(keep) if keep else None,
+        "translation_cache": str(cache) if cache else None,
     }
     return Settings.load(overrides, config_file=config)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.cli.common import Backend, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings
+from summarizer.cli.common import Backend, Cache, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings
 from summarizer.errors import ConfigError
 
 FORMATS = ("markdown", "json")
@@ -28,6 +28,7 @@ def run(
     config: Config = None,
     force: Force = False,
     keep: Keep = None,
+    cache: Cache = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
 ) -> None:
     """Clean a Korean news page, translate it paragraph by paragraph and summarize it in English.
@@ -41,7 +42,7 @@ def run(
     from summarizer.pipeline import Pipeline
     from summarizer.textio import read_input
 
-    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep)
+    settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep, cache)
     settings = settings.replace(summary_max_tokens=summary_max_tokens, summary_min_tokens=summary_min_tokens)
     raw = read_input(Path(source) if source != "-" else "-")
     pipeline = Pipeline(settings)
