@@ -110,3 +110,34 @@ def test_bench_command_json_last_line_and_errors(marian_copy, shared_data, tmp_p
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("error: shared data folder not found") and err.count("\n") == 1
+
+
+def test_expert_reference_and_its_ratio_are_reported(marian_copy, shared_data, tmp_path):
+    report = run_bench(
+        BenchConfig(sentences=3, new_tokens=3, data_dir=str(shared_data), model=str(marian_copy),
+                    work_dir=str(tmp_path), backends=("ctranslate2", "expert"), isolate=False)
+    )
+    expert = report.result("expert")
+    assert expert is not None and expert.output_lengths == (3, 3, 3)
+    assert "translate_batch" in expert.detail
+    record = report.to_dict()
+    assert record["ctranslate2_vs_expert"] == round(record["ctranslate2_sentences_per_s"] / record["expert_sentences_per_s"], 2)
+
+
+def test_end_to_end_quick_glue_vs_batch_and_duplicates(shared_data, tmp_path, monkeypatch):
+    from summarizer.bench import EndToEndConfig, run_end_to_end
+    from summarizer.bench.end_to_end import render_end_to_end
+
+    monkeypatch.setenv("SUMMARIZER_CPU_THREADS", "1")
+    config = EndToEndConfig(articles=2, quick=True, device="cpu", data_dir=str(shared_data), work_dir=str(tmp_path),
+                            beams=1, duplicates=0.5)
+    figures = run_end_to_end(config)
+    assert figures["articles"] == 2
+    glue, batch = figures["glue"], figures["batch_8"]
+    assert glue["articles_per_s"] > 0 and glue["target_tokens"] > 0 and glue["peak_rss_mb"] > 10
+    assert batch["articles"] == 2 and batch["errors"] == 0 and batch["backends"] == ["ctranslate2"]
+    assert batch["speedup_vs_glue"] == round(batch["articles_per_s"] / glue["articles_per_s"], 2)
+    assert len((tmp_path / "e2e-glue.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    dup = figures["duplicates"]
+    assert dup["copies"] == 1 and dup["copies_identical"] is True
+    assert "articles/s" in render_end_to_end(figures)
