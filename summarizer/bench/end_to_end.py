@@ -161,10 +161,10 @@ def tiny_models(work: Path) -> tuple[str, str]:
 
 def _prepare_conversions(models: Sequence[str], device: str, say: Callable[[str], None]) -> None:
     # What `--backend auto` does on first use, done before the clock so only steady-state work is timed.
-    from summarizer.engines.conversion_cache import ensure_conversion
+    from summarizer.engines.conversion_cache import conversion_for
 
     for model in models:
-        ensure_conversion(model, device, say)
+        conversion_for(model, device, say)
 
 
 def _batch(pages: Path, out: Path, translator: str, summarizer: str, device: str, batch_size: int) -> dict[str, Any]:

@@ -123,9 +123,18 @@ def ensure_conversion(model: str, device: str, notice: Notice = stderr_notice) -
         lock.release()
 
 
-def compute_type_for(device: str, quantization: str) -> str | None:
-    """The compute type matching an auto conversion (None: the engine's defaults)."""
-    return _compute_type(device, quantization)
+def conversion_for(model: str, device: str, notice: Notice = stderr_notice) -> tuple[Path, str | None]:
+    """A conversion made by hand (ctranslate2_engine.find_converted) first, else the cached one made now.
+
+    Returns the folder and the compute type to run it with (None: the engine's defaults).
+    """
+    from summarizer.engines.ctranslate2_engine import find_converted
+
+    found = find_converted(model)
+    if found is not None:
+        return found, None
+    folder, quantization = ensure_conversion(model, device, notice)
+    return folder, _compute_type(device, quantization)
 
 
 # --- helpers ----------------------------------------------------------------------------------------------

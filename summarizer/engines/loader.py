@@ -151,10 +151,7 @@ def _load_ctranslate2(source: ModelSource, task: str, device: str, required: boo
     from summarizer.errors import SummarizerError
 
     try:
-        converted, compute_type = ctranslate2_engine.find_converted(source.model_id), None
-        if converted is None:
-            converted, quantization = conversion_cache.ensure_conversion(source.model_id, device)
-            compute_type = conversion_cache.compute_type_for(device, quantization)
+        converted, compute_type = conversion_cache.conversion_for(source.model_id, device)
         info = ModelInfo(task=task, model_id=source.model_id, family="unknown", backend="ctranslate2")
         return ctranslate2_engine.load_ctranslate2_engine(converted, info, device, compute_type, cpu_threads)
     except SummarizerError as exc:
