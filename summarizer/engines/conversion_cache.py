@@ -114,10 +114,12 @@ def ensure_conversion(model: str, device: str, notice: Notice = stderr_notice) -
             try:
                 CTranslate2Conversion(model, target, quantization, force=True).run()
                 verify_conversion(target, device, _compute_type(device, quantization))
-            except ModelError as exc:
+            except (ModelError, OSError, RuntimeError, ValueError, TypeError) as exc:
+                # Anything the converter throws is one line, noted so later runs fall back without retrying.
                 shutil.rmtree(target, ignore_errors=True)
-                failed.write_text(str(exc) + "\n", encoding="utf-8")
-                raise
+                message = str(exc) if isinstance(exc, ModelError) else f"CTranslate2 could not convert {model!r}: {type(exc).__name__}: {str(exc).strip()[:200]}"
+                failed.write_text(message.splitlines()[0] + "\n", encoding="utf-8")
+                raise ModelError(message.splitlines()[0]) from None
         return target, quantization
     finally:
         lock.release()

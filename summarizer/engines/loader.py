@@ -137,7 +137,10 @@ def _download(source: ModelSource) -> ModelSource:
     from huggingface_hub import snapshot_download
 
     log.warning("downloading %s from the Hugging Face Hub", source.model_id)
-    snapshot_download(source.model_id, ignore_patterns=["*.h5", "*.msgpack", "*.ot", "tf_model*", "flax_model*", "onnx/*", "*.onnx"])
+    try:
+        snapshot_download(source.model_id, ignore_patterns=["*.h5", "*.msgpack", "*.ot", "tf_model*", "flax_model*", "onnx/*", "*.onnx"])
+    except Exception as exc:  # noqa: BLE001 — any download failure means the same thing to the user
+        raise ModelUnavailableError(f"downloading {source.model_id!r} failed ({type(exc).__name__}); try again or pass a local folder") from None
     return locate_model(source.model_id)
 
 
