@@ -18,6 +18,7 @@ from datetime import datetime
 
 from summarizer.clean import metadata
 from summarizer.clean.classify import classify_line, is_menu_line, is_prose, normalise_lines
+from summarizer.clean.fallback import fall_back_to_extraction, is_confident
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, HTML_SUBTITLE_XPATH, PORTALS
 from summarizer.clean.textdump import MAX_LINES
@@ -93,6 +94,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     decks = prune_subtitles(tree) if korean else []
     related = prune_related_blocks(tree) if korean else []
     unwrap_layout_tables(tree)
+    collapse_source_newlines(tree)
     paragraphs_from_breaks(tree)
     large = len(text) > LARGE_PAGE_CHARS or sum(1 for _ in tree.iter(*_BLOCK_TAGS)) > LARGE_PAGE_BLOCKS
     fast = {"fast": True} if large else {}
@@ -107,6 +109,8 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     kept_captions = frozenset(captions) if "caption" in keep else frozenset()
     parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS, keep=keep,
                     captions=kept_captions)
+    if not is_confident(parts, lines[:MAX_LINES], korean):
+        fall_back_to_extraction(parts, lines[:MAX_LINES])
     if len(lines) > MAX_LINES:
         parts.warnings.append(f"only the first {MAX_LINES} lines of the extracted text were read")
     if large:
@@ -273,6 +277,25 @@ def unwrap_layout_tables(tree) -> None:  # type: ignore[no-untyped-def]
             continue
         for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
             element.tag = "div"
+
+
+_SOURCE_NEWLINE = re.compile(r"[ \t\r\f]*\n\s*")
+_PREFORMATTED = frozenset({"pre", "textarea", "script", "style", "listing", "plaintext", "xmp"})
+
+
+def collapse_source_newlines(tree) -> None:  # type: ignore[no-untyped-def]
+    """Line breaks in the HTML source become spaces, as a browser shows them ('<div>one sentence wrapped\n over
+    lines</div>' is one paragraph); afterwards only markup (<br>, blocks) and preformatted text break lines."""
+    preformatted: set = set()
+    for element in tree.iter():
+        if element in preformatted:
+            continue
+        if element.tail and "\n" in element.tail:
+            element.tail = _SOURCE_NEWLINE.sub(" ", element.tail)
+        if element.tag in _PREFORMATTED:
+            preformatted.update(element.iterdescendants())
+        elif element.text and "\n" in element.text and isinstance(element.tag, str):
+            element.text = _SOURCE_NEWLINE.sub(" ", element.text)
 
 
 _INLINE_TAGS = frozenset("a span b strong em i u sup sub font mark small abbr cite q code time s del ins label".split())
