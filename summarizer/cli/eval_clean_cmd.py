@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-SECTIONS = ("seed", "scrapinghub", "korean", "fixtures", "speed")
-
+from summarizer.evaluation.clean_eval import SECTIONS
 
 def eval_clean(
     data: Annotated[Optional[Path], typer.Option("--data", help="Shared data folder. [default: $SUMMARIZER_DATA or ../shared/data]")] = None,
