@@ -22,6 +22,7 @@ _BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
+_MAX_DECK_LINES = 3  # subtitle lines under a headline; a longer run above the prose is part of the article
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
 _NAME_WITH_ID = re.compile(r"\([A-Za-z0-9_.\-]{2,20}\)$")
@@ -76,6 +77,7 @@ class PageLayout:
         self.keep = keep  # in-article kinds left in the body (keep.py); their metadata is still read
         self._kept: set[int] = set()  # indexes into parts.paragraphs of the lines kept that way
         self.classes: list[LineClass] = [classify_line(line) for line in self.lines]
+        self.generic = kinds is not None  # a page in another language: no Korean news layout to find
         if kinds is not None:  # only these rule kinds apply (pages in other languages get a safe subset)
             self.classes = [c if c.kind in kinds or c.kind is None else CONTENT for c in self.classes]
         self._outlet_line: str | None = None  # an outlet's name standing alone on a line (logo text)
@@ -99,6 +101,8 @@ class PageLayout:
             self.parts.warnings.append("no article body found: no paragraph of prose in the page")
             self._read_header(len(self.lines))
         else:
+            if self.mode == "html":
+                start = self._list_above_prose(start)
             self._read_header(start)
             self._read_body(start)
         self.parts.source = self.parts.source or self._outlet_line
@@ -175,6 +179,8 @@ class PageLayout:
         content = [i for i, c in enumerate(classes) if c.kind is None]
         if not content:
             return None
+        if self.mode == "html" and self.generic:  # not Korean news: trafilatura's main text is the article, all of it
+            return content[0]
         if self.mode == "html":  # trafilatura already found the main text: start at its first paragraph
             for i in content:
                 line = lines[i]
@@ -196,6 +202,17 @@ class PageLayout:
         if prose_start is not None:
             return self._extend_up(prose_start)
         return None
+
+    def _list_above_prose(self, start: int) -> int:
+        """HTML path: more than three short content lines right above the first prose line are no deck but part of
+        the article (a list, FAQ headings): the body starts at the first of them. The title, if there, stays out."""
+        title_key = comparable(self.title_hint)
+        run: list[int] = []
+        for i in range(start - 1, -1, -1):
+            if self.classes[i].kind is not None or (title_key and comparable(self.lines[i]) == title_key):
+                break
+            run.append(i)
+        return run[-1] if len(run) > _MAX_DECK_LINES else start
 
     def _extend_up(self, start: int) -> int:
         """Take in short sentences right above the first prose line ('인류의 소망담아.'): a terse lead, not a deck."""

@@ -33,7 +33,7 @@ def test_preformatted_text_keeps_its_line_breaks() -> None:
 @pytest.mark.parametrize("page, body, fell_back", [
     ("<html><head><title>Test</title></head><body><p>Shipping resumes on Monday.</p></body></html>", "Shipping resumes on Monday.", False),
     ("<html><head><title>Test</title></head><body><p>Test</p></body></html>", "Test", True),  # readability's 005: body = title
-    ("<html><body><div><p>abc</p><p>def</p><p>ghi</p></div></body></html>", "abc def ghi", True),
+    ("<html><body><div><p>abc</p><p>def</p><p>ghi</p></div></body></html>", "abc def ghi", False),  # was: all 'page header'
     ("<html lang='ko'><head><title>첫눈</title></head><body><article><p>서울에 올해 첫눈이 내렸다.</p></article></body></html>",
      "서울에 올해 첫눈이 내렸다.", True),
     ("<html><body><article><p>서울에 올해 첫눈이 내렸다.</p></article></body></html>", "서울에 올해 첫눈이 내렸다.", True),
@@ -67,3 +67,24 @@ def test_text_nested_deeper_than_256_elements_is_read(depth: int) -> None:
 def test_text_past_the_raised_depth_limit_is_reported_not_silently_lost() -> None:
     page = "<html><body>" + "<div>" * 2100 + "<p>Deep text that cannot be read.</p>" + "</div>" * 2100 + "</body></html>"
     assert DEPTH_WARNING.format(depth=2048) in clean_article(page).warnings
+
+
+def test_lists_and_faq_headings_above_the_prose_stay_in_the_body() -> None:
+    # readability's ehow-1 / topicseed-1 shapes: a list, or question headings, before the first sentence
+    items = "".join(f"<li>{name}</li>" for name in ("Cloche", "Planter saucer", "Floral foam", "Ruler", "Scissors"))
+    prose = "".join(f"<p>Step {i}: put the moss on the saucer and water it well before you start.</p>" for i in range(4))
+    article = clean_article(f"<html><head><title>Make a terrarium</title></head><body><article><h2>Things you need</h2><ul>{items}</ul>{prose}</article></body></html>")
+    assert article.subtitles == ()
+    assert "Things you need" in article.paragraphs and "- Ruler" in article.paragraphs and len(article.paragraphs) == 10
+
+
+_KO_PROSE = "".join(f"<p>{i}번째 문단은 정부가 발표한 새 제도의 세부 내용을 충분히 길게 설명하고 있다고 본다.</p>" for i in range(5))
+
+
+def test_a_korean_list_above_the_prose_is_body_and_a_short_deck_stays_subtitles() -> None:
+    items = "".join(f"<li>{q}</li>" for q in ("신청 자격: 만 19세 이상", "지원 금액: 1인당 30만원", "신청 기간: 3월 한 달", "신청 방법: 주민센터 방문"))
+    head = "<html lang='ko'><head><title>지원금 총정리</title></head><body><article><h1>지원금 총정리</h1>"
+    listed = clean_article(f"{head}<ul>{items}</ul>{_KO_PROSE}</article></body></html>")
+    assert listed.subtitles == () and "- 신청 방법: 주민센터 방문" in listed.paragraphs
+    decked = clean_article(f"{head}<h2>신청은 다음 달부터</h2>{_KO_PROSE}</article></body></html>")
+    assert decked.subtitles == ("신청은 다음 달부터",) and len(decked.paragraphs) == 5
