@@ -24,6 +24,7 @@ _BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
 _WORD = re.compile(r"\w+")
 _MAX_TITLE_BLOCK = 3
 _MAX_DECK_LINES = 3  # subtitle lines under a headline; a longer run above the prose is part of the article
+_MIN_SHORT_SENTENCE = 10  # characters of the one sentence a short text dump may hold
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
 _PRINT_RANK = 5
 _BODY_STAMP_PENALTY = 10
@@ -142,7 +143,8 @@ class PageLayout:
             break
         if prose_start is not None:
             return self._extend_up(prose_start)
-        return None
+        # No run of prose: a page of one or two sentences is a short article, not a title with nothing under it.
+        return next((i for i in content if SENTENCE_END.search(lines[i]) and len(lines[i]) >= _MIN_SHORT_SENTENCE), None)
 
     def _list_above_prose(self, start: int) -> int:
         """HTML path: more than three short content lines right above the first prose line are no deck but part of
