@@ -18,8 +18,9 @@ def eval_clean(
     seconds: Annotated[float, typer.Option("--seconds", min=0.1, help="Minimum seconds per speed measurement.")] = 2.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of the table.")] = False,
 ) -> None:
-    """Print the cleaner's scores: the example page vs its gold, ScrapingHub (this cleaner and plain trafilatura in
-    the same run), the two Korean benchmark pages, the Korean outlet fixtures, and pages/s on one core.
+    """Print the cleaner's scores: the example page vs its gold, ScrapingHub and mozilla/readability's test pages
+    (this cleaner and plain trafilatura in the same run), the two Korean benchmark pages, the Korean outlet
+    fixtures, and pages/s on one core.
     """
     from summarizer.errors import InputError
     from summarizer.evaluation.clean_eval import default_fixtures_dir, format_report, resolve_data_dir, run_clean_evaluation
