@@ -22,6 +22,10 @@ KO_NUM = re.compile(
     r"|하나|둘째|셋째|넷째|첫째|첫\s?번째|첫\s|두\s?번째|세\s?번째|번째|절반|반세기|수십|수백|수천|수만|[십백천만억조]\s?(명|원|달러|파운드|유로|개|년|건|톤|마리|가구|km|킬로|미터|배)|백만|천만|수억|수조"
     r"|일곱|여덟|아홉|다섯|여섯|스물|서른|마흔|쉰|예순|일흔|여든|아흔|퍼센트|세기|분기|하루|이틀|사흘|나흘|닷새|엿새|이레|열흘|보름|일주일"
     r"|오전|오후|정오|자정|월요일|화요일|수요일|목요일|금요일|토요일|일요일"
+    # relative dates and periods (dates count as quantities)
+    r"|작년|올해|지난해|내년|금년|이듬해|어제|내일|지난\s?(주|달|시즌|며칠|봄|여름|가을|겨울)|이번\s?(주|달|여름)|다음\s?(주|달)|이달|매일|매주|매달|매년|매분|매시간"
+    # bare determiners two/three/four before a noun, and 'both'
+    r"|(^|\s)(두|세|네)\s|둘\s?다|양\s?(국|편|측)"
 )
 EN_NUM = re.compile(
     r"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -30,7 +34,8 @@ EN_NUM = re.compile(
     r"tenth|twelfth|twentieth|half|quarter|third|decades?|century|centuries|once|twice|thrice|double|"
     r"triple|percent|pair|couple|a\.m|p\.m|noon|midnight|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|"
-    r"december|yesterday|tomorrow|weekly|annual|yearly)\b",
+    r"december|yesterday|tomorrow|weekly|annual|yearly|"
+    r"(last|this|next|every)\s(year|week|month|season|spring|summer|autumn|fall|winter|day|minute|hour)|earlier\sthis)\b",
     re.I,
 )
 
