@@ -10,7 +10,7 @@ import re
 from typing import Iterable
 
 from summarizer.clean import metadata
-from summarizer.clean.detect import looks_like_html, to_text
+from summarizer.clean.detect import decode_input, looks_like_html
 from summarizer.clean.keep import KEEPABLE_KINDS, parse_keep
 from summarizer.clean.layout import PageParts
 from summarizer.textio import hangul_ratio
@@ -39,11 +39,13 @@ def clean_article(raw: bytes | bytearray | str, url: str | None = None, keep: st
         Article with no paragraphs (and a warning saying why) when nothing of the page is article text.
 
     Raises:
-        EmptyInputError, DecodeError, InputTooLargeError: input that is empty, binary, or over 10 MB.
+        EmptyInputError, DecodeError, InputTooLargeError: input that is empty, binary, or over 10 MB. Bytes with a
+            wrong charset, a few invalid bytes or NULs are read as a browser would, with a warning saying so.
         ConfigError: an unknown name in `keep`.
     """
     kept = parse_keep(keep)
-    text = to_text(raw)
+    decoded = decode_input(raw)
+    text = decoded.text
     language_hint = ""
     if looks_like_html(text):
         from summarizer.clean.html import clean_html
@@ -57,6 +59,7 @@ def clean_article(raw: bytes | bytearray | str, url: str | None = None, keep: st
         parts, input_type = clean_text_dump(text, keep=kept), "text"
     if not parts.paragraphs and not any("body" in w for w in parts.warnings):
         parts.warnings.append("empty body after cleaning: nothing on the page looks like article text")
+    parts.warnings[:0] = decoded.warnings  # how the bytes were read comes first: it may explain what follows
     return _to_article(parts, url, input_type, language_hint)
 
 
