@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from summarizer.clean import metadata
+from summarizer.clean import metadata, structured
 from summarizer.clean.classify import classify_line, is_menu_line, is_prose, normalise_lines
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, HTML_SUBTITLE_XPATH, PORTALS
@@ -86,6 +86,8 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         parts.warnings.append("the HTML could not be parsed into a document tree")
         return parts, HtmlMeta()
     meta = read_meta(tree)
+    found = structured.read_structured(tree, meta.title or meta.page_title)  # JSON-LD / app state: ranked in below
+    meta = structured.merge_into_meta(meta, found)
     korean = meta.language == "ko" or hangul_ratio(meta.title) >= 0.3
     if korean:
         meta = _with_visible_timestamps(meta, tree)
@@ -101,6 +103,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         retry_body, _ = _extract(tree, url or meta.url or None, {**RETRY_OPTIONS, **fast})
         if len(retry_body) > 2 * len(body):
             body = retry_body
+    body = structured.better_body(body, found)  # script-only pages: the article lives in their JSON
     title = _best_title(meta)
     korean = korean or hangul_ratio(body[:2000]) >= 0.3
     lines = normalise_lines(body)

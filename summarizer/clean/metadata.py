@@ -95,7 +95,48 @@ def parse_datetime(text: str) -> datetime | None:
     if iso is not None:
         return iso
     match = _DATE_RE.search(text)
-    return datetime_from_match(match) if match else None
+    if match:
+        return datetime_from_match(match)
+    return _parse_english(text) if _ENGLISH_DATE_RE.search(text) else None
+
+
+# 'Wed, 14 Sep 2016 01:39:59 GMT', 'September 14, 2016 10:39 AM', '14 Sep 2016': a month name next to a year
+_ENGLISH_DATE_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b.{0,12}\b(?:19|20)\d{2}\b|"
+                              r"\b(?:19|20)\d{2}\b.{0,6}\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.I)
+
+
+def _parse_english(text: str) -> datetime | None:
+    """RFC 2822 (RSS pubDate, HTTP) first, then dateutil for other English forms; Seoul time when no zone is given."""
+    from email.utils import parsedate_to_datetime
+
+    value: datetime | None
+    try:
+        value = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        value = None
+    if value is None:
+        import warnings
+
+        from dateutil import parser as date_parser
+
+        try:
+            with warnings.catch_warnings():  # an unknown zone name ('IST') is read as local time, which we then set
+                warnings.simplefilter("ignore")
+                value = date_parser.parse(text[:80], fuzzy=True)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    if not 1970 <= value.year <= 2100:
+        return None
+    return value.replace(tzinfo=seoul_tz()) if value.tzinfo is None else value.astimezone(seoul_tz())
+
+
+def datetime_from_epoch(seconds: float) -> datetime | None:
+    """Seoul time of a Unix timestamp in seconds or milliseconds (app states store both); None outside 1990–2100."""
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000
+    if not 631152000 <= seconds <= 4102444800:
+        return None
+    return datetime.fromtimestamp(seconds, tz=seoul_tz())
 
 
 def _parse_iso(text: str) -> datetime | None:
