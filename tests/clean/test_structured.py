@@ -38,7 +38,8 @@ def _article(body: str, **extra: object) -> dict:
             "reporter": {"name": "김민수 기자", "email": "kim@example.co.kr"}, **extra}
 
 
-RELATED_STORIES = [{"id": n, "title": f"다른 기사 제목 {n}", "content": RELATED * 5,  # longer than the story itself "publishedAt": "2016-08-08T09:00:00+09:00"}
+# related stories with bodies longer than the story itself: the page's title, not the length, picks the story
+RELATED_STORIES = [{"id": n, "title": f"다른 기사 제목 {n}", "content": RELATED * 5, "publishedAt": "2016-08-08T09:00:00+09:00"}
                    for n in (2, 3)]
 
 
