@@ -39,7 +39,7 @@ _STAMP_XPATH = (
     + " or ".join(f"contains(., '{w}')" for w in _STAMP_WORDS)
     + "]]"
 )
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+|\s*｜\s*")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s*ㅣ\s*|\s*｜\s*")  # ㅣ/｜ split even unspaced ('제목-정치ㅣ한국일보')
 _TITLE_SPLIT_KEEP = re.compile("(" + _TITLE_SPLIT.pattern + ")")
 _BRAND_SEPARATORS = frozenset({"|", "ㅣ", "｜", "::", "<"})
 _MAX_STAMP_ELEMENTS = 40
@@ -438,6 +438,8 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
     while first < last and is_site(pieces[first]):
         first += 1
     kept = "".join(pieces[i] + (separators[i] if i < last else "") for i in range(first, last + 1)).strip()
+    if kept and last < len(pieces) - 1:
+        kept = metadata.without_glued_section(kept)
     return kept or title
 
 
@@ -448,7 +450,7 @@ def outlet_in_title(title: str) -> str | None:
 
 
 def _is_site_like(piece: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
+    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)(?:\s*(?:모바일|mobile|Mobile|M))?", piece))
 
 
 def _best_title(meta: HtmlMeta) -> str:
@@ -463,7 +465,11 @@ def _best_title(meta: HtmlMeta) -> str:
 
 
 def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: ignore[no-untyped-def]
-    parts.published_at = meta.published or parts.published_at or _htmldate(tree)
+    parts.published_at = meta.published or parts.published_at
+    if parts.published_at is None or (meta.date_only and parts.published_at == meta.published):
+        parts.published_at = metadata.more_precise(parts.published_at, _htmldate(tree, meta.url or None))
+        if parts.published_at is not None and tree is not None:  # still only a day: a time shown on the page ('16:52:59')
+            parts.published_at = metadata.more_precise(parts.published_at, metadata.shown_time(tree, parts.published_at))
     parts.updated_at = meta.updated or parts.updated_at
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
         parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)
@@ -530,14 +536,14 @@ def _meta_reporters(values: tuple[str, ...]) -> list[str]:
     return metadata.unique(found)
 
 
-def _htmldate(tree) -> datetime | None:  # type: ignore[no-untyped-def]
-    """Last resort for the date: htmldate's quick search (URL, markup, text patterns); day precision."""
+def _htmldate(tree, url: str | None = None) -> datetime | None:  # type: ignore[no-untyped-def]
+    """Last resort for the date, or its time: htmldate's quick search (URL, markup, text patterns), time included."""
     if tree is None:
         return None
     try:
         from htmldate import find_date
 
-        value = find_date(tree, extensive_search=False, original_date=True)
+        value = find_date(tree, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%dT%H:%M:%S%z")
     except Exception:  # noqa: BLE001 — a missing date is not an error
         return None
     return metadata.parse_datetime(value) if value else None

@@ -23,6 +23,7 @@ from summarizer.clean.rules import (
     PLACE_NAME_EMAIL,
     PRINT_LABELS,
     ROLE,
+    SECTION_WORDS,
     SHORT_DATE,
     TIMESTAMP_LABELS,
     UPDATED_LABELS,
@@ -41,6 +42,7 @@ def seoul_tz() -> tzinfo:
 
 
 _DATE_RE = re.compile(DATE)
+_MIDNIGHT = datetime.min.time()
 _LABELS = sorted(TIMESTAMP_LABELS, key=len, reverse=True)
 _UPDATED = frozenset(label.replace(" ", "") for label in UPDATED_LABELS)
 _PRINT = frozenset(PRINT_LABELS)
@@ -63,6 +65,14 @@ _BY_FOREIGN_RE = re.compile(r"^(?:By|by|글)\s*[:：]?\s+(?P<name>[가-힣]{1,5}
 _NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")
 _PREFIX_RES = tuple((rule.name, re.compile(rule.pattern)) for rule in LEAD_PREFIXES)
 _ROLE_FULL_RE = re.compile(r"^\s*(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*$")
+# Two-syllable words joined by '·' ahead of a name ('순천·광양 구현모 기자') are places, as in a dateline
+_PLACE_LIST_RE = re.compile(r"[가-힣]{2}(?:[·ㆍ][가-힣]{2})+")
+# Datelines that read like names next to '기자' ('워싱턴 이은건 기자'); Korea's cities are in NON_NAMES or two-syllable lists
+PLACE_NAMES = frozenset(
+    "워싱턴 베이징 도쿄 뉴욕 파리 런던 베를린 모스크바 브뤼셀 제네바 홍콩 상하이 싱가포르 하노이 방콕 자카르타 뉴델리 카이로 두바이 "
+    "시드니 토론토 로마 마드리드 평양 개성 판문점 광양 순천 여수 목포 창원 포항 전주 청주 춘천 원주 강릉 수원 성남 고양 용인 안산 "
+    "천안 김해 구미 경주 안동 진주 거제 통영 군산 익산 충주 제천 평택 의정부 파주 김포 양산 무안 나주".split()
+)
 _OUTLET_SUFFIX_RE = re.compile(r"(?:뉴스|일보|신문|경제|데일리|코리아|타임스|미디어|닷컴|투데이|뉴스24|TV|방송)$")
 
 
@@ -153,6 +163,33 @@ def _parse_iso(text: str) -> datetime | None:
     return value.astimezone(seoul_tz())
 
 
+def more_precise(known: datetime | None, found: datetime | None) -> datetime | None:
+    """`found` when nothing is known, or when it gives the time of day that a date-only `known` lacks (same day)."""
+    if known is None:
+        return found
+    if found is not None and known.time() == _MIDNIGHT and found.time() != _MIDNIGHT and found.date() == known.date():
+        return found
+    return known
+
+
+_TIME_ELEMENTS_XPATH = ("//time | //*[not(self::script or self::style)][contains(@class, 'date') or contains(@class, 'time') "
+                        "or contains(@id, 'date') or contains(@id, 'time')]")
+_MAX_TIME_ELEMENTS = 30
+
+
+def shown_time(tree, day: datetime) -> datetime | None:  # type: ignore[no-untyped-def]
+    """The time of `day` written in a date/time element of the page ('<span class="date">2016-08-09 16:52:59</span>',
+    '<time datetime="…">'), for pages whose metas give only the day."""
+    for count, element in enumerate(tree.xpath(_TIME_ELEMENTS_XPATH)):
+        if count >= _MAX_TIME_ELEMENTS:
+            break
+        for text in (element.get("datetime") or "", " ".join(" ".join(element.itertext()).split())[:100]):
+            value = parse_datetime(text) if text else None
+            if value is not None and value.date() == day.date() and value.time() != _MIDNIGHT:
+                return value
+    return None
+
+
 def parse_timestamps(line: str) -> list[tuple[str, datetime]]:
     """('published' | 'updated' | 'print', datetime) for each timestamp in a timestamp line; an unlabelled date is
     'published' (also before a labelled update: '2019년 12월 31일 16시 28분 KST | 업데이트됨 …'), a two-digit year
@@ -210,6 +247,9 @@ def emails_in(text: str) -> list[str]:
 
 def clean_names(names: str) -> list[str]:
     """Personal names from a byline fragment like '홍길동·김철수' (organisation words dropped)."""
+    chunks = names.split()
+    if len(chunks) > 1 and _PLACE_LIST_RE.fullmatch(chunks[0]):  # '순천·광양 구현모': the dateline's places, then the name
+        names = " ".join(chunks[1:])
     result = []
     for name in _NAME_SPLIT_RE.split(names):
         if is_personal_name(name):
@@ -220,7 +260,7 @@ def clean_names(names: str) -> list[str]:
 def is_personal_name(name: str) -> bool:
     """True for a 2–4 syllable Hangul word that is not an outlet, desk or common label; four syllables only with a
     two-syllable surname ('남궁민수'), since other four-syllable words next to '기자' are outlets ('텐아시아 기자')."""
-    if not re.fullmatch(HANGUL_NAME, name) or name in NON_NAMES or canonical_outlet(name):
+    if not re.fullmatch(HANGUL_NAME, name) or name in NON_NAMES or name in PLACE_NAMES or canonical_outlet(name):
         return False
     if len(name) == 4 and not name.startswith(COMPOUND_SURNAMES):
         return False
@@ -245,6 +285,17 @@ def reporters_in(line: str) -> list[str]:
         foreign = _BY_FOREIGN_RE.match(line.strip())
         names += [foreign.group("name")] if foreign else []
     return _unique(names)
+
+
+_GLUED_SECTION_RE = re.compile(r"\S\s*[-–—]\s*(?P<section>[가-힣A-Za-z/·]{1,8})$")
+
+
+def without_glued_section(title: str) -> str:
+    """A title whose site suffix was cut, without the section glued before it ('제목-정치ㅣ한국일보' → '제목')."""
+    match = _GLUED_SECTION_RE.search(title)
+    if match and match.group("section") in SECTION_WORDS:
+        return title[: match.start("section")].rstrip(" -–—")
+    return title
 
 
 @dataclass(frozen=True)

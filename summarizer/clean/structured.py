@@ -315,7 +315,7 @@ def _append_text(parent, previous, text: str) -> None:  # type: ignore[no-untype
 def merge_into_meta(meta, articles: list[StructuredArticle]):  # type: ignore[no-untyped-def]
     """The page's <head> metadata (html.HtmlMeta) with structured data ranked in:
 
-    - title: the JSON headline (no site affix, unlike og:title and <title>) unless it was cut short ('…');
+    - title: the JSON headline when the page title is only the site's name, or is that headline plus a site affix;
     - published: the JSON time when the metas give none or only a day; updated likewise;
     - authors: JSON-LD/app-state persons before author metas (which often name the outlet);
     - outlet: the JSON-LD publisher joins the outlet candidates.
@@ -328,13 +328,15 @@ def merge_into_meta(meta, articles: list[StructuredArticle]):  # type: ignore[no
         return next((getattr(a, attribute) for a in articles if getattr(a, attribute)), None)
 
     headline, published, updated = first("title") or "", first("published"), first("updated")
-    title = meta.title
-    page = meta.title or meta.page_title
-    if headline and not (page and headline.endswith(("…", "..."))):  # a headline cut to schema.org's 110 characters loses
-        title = headline
+    publisher = first("publisher")
+    page = _comparable(meta.title or meta.page_title)
+    sites = {_comparable(s) for s in (publisher, meta.site_name, *meta.outlet_candidates) if s}
+    site_only = not page or page in sites or bool(metadata.canonical_outlet(meta.title or meta.page_title))
+    cut = headline.endswith(("…", "..."))  # cut to schema.org's 110 characters
+    # the visible headline (og:title) wins over an SEO headline; the JSON one only replaces a site name or an affixed copy
+    title = headline if headline and (site_only or (not cut and _comparable(headline) in page)) else meta.title
     if published is not None and (meta.published is None or (meta.date_only and published.time() != datetime.min.time())):
         meta = replace(meta, published=published, date_only=published.time() == datetime.min.time())
-    publisher = first("publisher")
     return replace(
         meta,
         title=title,
@@ -347,10 +349,11 @@ def merge_into_meta(meta, articles: list[StructuredArticle]):  # type: ignore[no
 def better_body(dom_body: str, articles: list[StructuredArticle]) -> str:
     """The structured body when the DOM's main text is missing or less than half of it (script-only pages), else the
     DOM's (its page order, captions and bylines are what the layout pass expects). trafilatura's own fallback may
-    return the JSON-LD articleBody as one block: the same text with its paragraph breaks wins."""
+    return the JSON-LD articleBody as one block: the same text with more paragraph breaks wins."""
     best = max((a for a in articles if a.paragraphs), key=lambda a: len(a.body), default=None)
     if best is None or len(best.body) < MIN_BODY_CHARS:
         return dom_body
-    if len(dom_body.strip()) >= 0.5 * len(best.body) and _comparable(dom_body) != _comparable(best.body):
-        return dom_body
-    return best.body
+    if len(dom_body.strip()) < 0.5 * len(best.body):
+        return best.body
+    same_text = _comparable(dom_body) == _comparable(best.body)
+    return best.body if same_text and len(best.paragraphs) > len(normalise_lines(dom_body)) else dom_body

@@ -86,6 +86,12 @@ def test_a_cut_json_ld_headline_does_not_replace_the_page_title() -> None:
     assert clean_article(_page(head=_script(ld), body="<div></div>")).title == TITLE
 
 
+def test_the_visible_headline_wins_over_a_different_seo_headline() -> None:
+    ld = {"@type": "NewsArticle", "headline": "검색용으로 다르게 쓴 제목", "articleBody": "\n".join(PARAGRAPHS)}
+    head = f"<meta property='og:title' content='{TITLE}'>" + _script(ld)
+    assert clean_article(_page(head=head, body="<div></div>")).title == TITLE
+
+
 def test_javascript_state_is_skipped_not_guessed() -> None:
     script = "<script>window.__NUXT__=(function(a,b){return {data:[{title:a,content:b}]}}('제목','본문'));</script>"
     tree = _tree(_page(body=script))
