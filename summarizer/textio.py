@@ -211,6 +211,9 @@ def hangul_ratio(text: str) -> float:
     return sum(1 for ch in letters if _HANGUL.match(ch)) / len(letters)
 
 
-def is_korean(text: str, threshold: float = 0.3) -> bool:
-    """True when at least `threshold` of the letters are Hangul (news mixes in Latin names and numbers)."""
+KOREAN_SHARE = 0.3  # news mixes Latin names, acronyms and numbers into Korean text
+
+
+def is_korean(text: str, threshold: float = KOREAN_SHARE) -> bool:
+    """True when at least `threshold` of the letters are Hangul: the one test of 'is this Korean' (cleaner, pipeline)."""
     return hangul_ratio(text) >= threshold

@@ -13,10 +13,10 @@ from summarizer.clean import metadata
 from summarizer.clean.detect import decode_input, looks_like_html
 from summarizer.clean.keep import KEEPABLE_KINDS, parse_keep
 from summarizer.clean.layout import PageParts
-from summarizer.textio import hangul_ratio
+from summarizer.textio import is_korean
 from summarizer.types import Article
 
-__all__ = ["KEEPABLE_KINDS", "clean_article"]
+__all__ = ["KEEPABLE_KINDS", "article_language", "clean_article"]
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -88,7 +88,7 @@ def detect_language(text: str, hint: str = "") -> str:
     """'ko' when mostly Hangul; 'ja'/'zh' by script; Latin text: the page's lang attribute or 'en'; else 'unknown'."""
     if not text.strip():
         return hint or "unknown"
-    if hangul_ratio(text) >= 0.3:
+    if is_korean(text):
         return "ko"
     if _KANA.search(text):
         return "ja"
@@ -100,3 +100,10 @@ def detect_language(text: str, hint: str = "") -> str:
     if words and sum(w in _ENGLISH_WORDS for w in words) >= 0.05 * len(words):
         return "en"
     return "unknown"
+
+
+def article_language(article: Article) -> str:
+    """The article's language as the cleaner decided it; decided now (same test) for an Article built by hand."""
+    if article.language != "unknown":
+        return article.language
+    return detect_language(" ".join((article.title, *article.paragraphs[:8]))[:3000])

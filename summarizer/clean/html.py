@@ -21,7 +21,7 @@ from summarizer.clean.classify import classify_line, is_menu_line, is_prose, nor
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, HTML_SUBTITLE_XPATH, PORTALS
 from summarizer.clean.textdump import MAX_LINES
-from summarizer.textio import hangul_ratio
+from summarizer.textio import is_korean
 from summarizer.types import RemovedBlock
 
 # Meta keys (lower-case) → what they hold, best first within each group.
@@ -88,7 +88,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     meta = read_meta(tree)
     found = structured.read_structured(tree, meta.title or meta.page_title)  # JSON-LD / app state: ranked in below
     meta = structured.merge_into_meta(meta, found)
-    korean = meta.language == "ko" or hangul_ratio(meta.title) >= 0.3
+    korean = meta.language == "ko" or is_korean(meta.title)
     if korean:
         meta = _with_visible_timestamps(meta, tree)
     captions = prune_captions(tree, keep="caption" in keep) if korean else []
@@ -105,7 +105,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
             body = retry_body
     body = structured.better_body(body, found)  # script-only pages: the article lives in their JSON
     title = _best_title(meta)
-    korean = korean or hangul_ratio(body[:2000]) >= 0.3
+    korean = korean or is_korean(body[:2000])
     lines = normalise_lines(body)
     kept_captions = frozenset(captions) if "caption" in keep else frozenset()
     parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS, keep=keep,
