@@ -20,6 +20,7 @@ from summarizer.clean.classify import normalise_lines
 
 MAX_SCRIPT_CHARS = 4_000_000  # a script larger than this is a bundle, not page data: skipped
 MAX_JSON_NODES = 200_000  # values visited per page across all scripts: bounds the time on huge state objects
+MIN_DOM_SHARE = 0.6  # of the structured body's words: a DOM text holding fewer missed the article
 MIN_BODY_CHARS = 150  # a text field shorter than this is a teaser or a summary, not an article body
 ARTICLE_TYPES = frozenset({
     "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle", "backgroundnewsarticle",
@@ -40,6 +41,7 @@ _STATE_ASSIGNMENT = re.compile(
     r"(?:window\.|self\.|var\s+|let\s+|const\s+)?(__(?:INITIAL|PRELOADED|APOLLO|REDUX)_STATE__|__NUXT__|__DATA__|__STATE__|"
     r"__APP_STATE__|__INITIAL_DATA__|__INITIAL_PROPS__)\s*=\s*"
 )
+_WORDS = re.compile(r"\w+")
 _TAG = re.compile(r"<\s*/?\s*(?:p|br|div|span|strong|b|em|i|a|figure|img|h[1-6]|ul|li|blockquote)\b", re.I)
 _DROPPED_ELEMENTS = ("script", "style", "figure", "figcaption", "img", "iframe", "video", "audio", "noscript", "button")
 _BLOCK_ELEMENTS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr", "pre")
@@ -347,13 +349,16 @@ def merge_into_meta(meta, articles: list[StructuredArticle]):  # type: ignore[no
 
 
 def better_body(dom_body: str, articles: list[StructuredArticle]) -> str:
-    """The structured body when the DOM's main text is missing or less than half of it (script-only pages), else the
-    DOM's (its page order, captions and bylines are what the layout pass expects). trafilatura's own fallback may
-    return the JSON-LD articleBody as one block: the same text with more paragraph breaks wins."""
+    """The structured body when the DOM's main text misses most of it (script-only pages, or pages whose DOM holds only
+    menus and teasers), else the DOM's (its page order, captions and bylines are what the layout pass expects).
+    trafilatura's own fallback may return the JSON-LD articleBody as one block: the same text with more paragraph
+    breaks wins."""
     best = max((a for a in articles if a.paragraphs), key=lambda a: len(a.body), default=None)
     if best is None or len(best.body) < MIN_BODY_CHARS:
         return dom_body
-    if len(dom_body.strip()) < 0.5 * len(best.body):
+    words = set(_WORDS.findall(best.body.casefold()))
+    found = words & set(_WORDS.findall(dom_body.casefold()))
+    if len(found) < MIN_DOM_SHARE * len(words):
         return best.body
     same_text = _comparable(dom_body) == _comparable(best.body)
     return best.body if same_text and len(best.paragraphs) > len(normalise_lines(dom_body)) else dom_body

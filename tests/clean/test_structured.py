@@ -72,6 +72,13 @@ def test_json_ld_graph_with_escaped_unicode_and_person_list() -> None:
     assert article.reporters == ("김민수", "이영희") and article.source == "한국경제"
 
 
+def test_json_ld_body_wins_over_a_dom_of_teasers_only() -> None:
+    teasers = "".join(f"<p><a href='/n/{n}'>다른 소식 {n}: 지역 경제가 살아나고 있다는 분석이 나왔다는 내용의 기사 요약문이다.</a></p>" for n in range(12))
+    ld = {"@type": "NewsArticle", "headline": TITLE, "articleBody": "\n".join(PARAGRAPHS)}
+    article = clean_article(_page(head=_script(ld), body=f"<div class='list'>{teasers}</div>"))
+    assert article.paragraphs == PARAGRAPHS
+
+
 def test_json_ld_gives_the_time_a_date_only_meta_lacks_and_the_dom_keeps_its_body() -> None:
     dom = "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "<p>" + PARAGRAPHS[0].replace("정부는", "당국은") + "</p>"
     ld = {"@type": "NewsArticle", "headline": TITLE, "datePublished": "2016-08-09T16:52:59+09:00", "articleBody": PARAGRAPHS[0]}
