@@ -73,6 +73,7 @@ def read_structured(tree, title_hint: str = "") -> list[StructuredArticle]:  # t
     budget = [MAX_JSON_NODES]
     found: list[StructuredArticle] = []
     app_states: list[Any] = []
+    flight: list[str] = []  # Next.js app router: the page's data as 'self.__next_f.push([1, "…"])' chunks
     for script in tree.iter("script"):
         text = script.text or ""
         if not text.strip() or len(text) > MAX_SCRIPT_CHARS:
@@ -82,9 +83,12 @@ def read_structured(tree, title_hint: str = "") -> list[StructuredArticle]:  # t
             value = _loads(text)
             found += [_from_json_ld(obj) for obj in _json_ld_articles(value, budget)]
         elif kind == "application/json" or script.get("id") == "__NEXT_DATA__":
-            app_states.append(_loads(text))
+            value = _loads(text)
+            app_states.append(_nuxt_objects(value) if script.get("id") == "__NUXT_DATA__" else value)
         elif kind in ("", "text/javascript", "application/javascript", "module"):
             app_states += _assigned_values(text)
+            flight += _flight_chunks(text)
+    app_states += _flight_values("".join(flight))
     found = [a for a in found if a.title or a.paragraphs]
     candidates = [c for state in app_states if state is not None for c in _article_shapes(state, budget)]
     if candidates:
@@ -114,6 +118,53 @@ def _assigned_values(text: str) -> list[Any]:
         except (ValueError, RecursionError):  # JavaScript, not JSON ('__NUXT__=(function(a){…})'): not ours to read
             continue
     return values
+
+
+_FLIGHT_PUSH = "self.__next_f.push("
+_FLIGHT_ROW = re.compile(r"^[0-9a-f]{1,8}:(?=[\[{])", re.M)
+
+
+def _flight_chunks(text: str) -> list[str]:
+    """The string chunks of 'self.__next_f.push([1,"…"])' calls (each a JSON array)."""
+    decoder = json.JSONDecoder(strict=False)
+    chunks = []
+    start = text.find(_FLIGHT_PUSH)
+    while start >= 0:
+        try:
+            value, end = decoder.raw_decode(text, start + len(_FLIGHT_PUSH))
+        except (ValueError, RecursionError):
+            end = start + len(_FLIGHT_PUSH)
+        else:
+            if isinstance(value, list) and len(value) >= 2 and value[0] == 1 and isinstance(value[1], str):
+                chunks.append(value[1])
+        start = text.find(_FLIGHT_PUSH, end)
+    return chunks
+
+
+def _flight_values(payload: str) -> list[Any]:
+    """JSON rows of a React Server Components payload ('1a:{"article":{…}}', '5:["$","div",…]')."""
+    if len(payload) > MAX_SCRIPT_CHARS:
+        return []
+    decoder = json.JSONDecoder(strict=False)
+    values = []
+    for match in _FLIGHT_ROW.finditer(payload):
+        try:
+            values.append(decoder.raw_decode(payload, match.end())[0])
+        except (ValueError, RecursionError):
+            continue
+    return values
+
+
+def _nuxt_objects(payload: Any) -> list[dict]:
+    """Nuxt 3's '__NUXT_DATA__' is a flat array whose objects hold indexes into it: objects with their values put back."""
+    if not isinstance(payload, list):
+        return []
+    size = len(payload)
+
+    def value(index: Any) -> Any:
+        return payload[index] if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < size else index
+
+    return [{k: value(v) for k, v in item.items()} for item in payload[:MAX_JSON_NODES] if isinstance(item, dict)]
 
 
 def _walk(value: Any, budget: list[int]) -> Iterator[dict]:

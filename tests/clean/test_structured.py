@@ -58,6 +58,23 @@ def test_initial_state_assignment_is_parsed_with_a_json_parser() -> None:
     assert article.paragraphs == PARAGRAPHS and article.title == TITLE and article.published_at == PUBLISHED
 
 
+def test_next_app_router_flight_payload_split_over_scripts() -> None:
+    row = json.dumps(["$", "$L5", None, {"relatedArticles": RELATED_STORIES, "article": _article(BODY_HTML)}], ensure_ascii=False)
+    payload = '0:["$","html",null,{}]\n4:' + row + "\n"
+    half = len(payload) // 2
+    pushes = "".join(f"<script>self.__next_f.push({json.dumps([1, part])})</script>" for part in (payload[:half], payload[half:]))
+    article = clean_article(_page(body="<script>(self.__next_f=self.__next_f||[]).push([0])</script>" + pushes))
+    assert article.paragraphs == PARAGRAPHS and article.title == TITLE and article.published_at == PUBLISHED
+    assert article.reporters == ("김민수",)
+
+
+def test_nuxt_data_payload_with_index_references() -> None:
+    payload = [{"data": 1}, {"article": 2}, {"title": 3, "body": 4, "createdAt": 5}, TITLE, "\n\n".join(PARAGRAPHS), "2016-08-09 16:52:59"]
+    script = f"<script type='application/json' id='__NUXT_DATA__'>{json.dumps(payload)}</script>"
+    article = clean_article(_page(body="<div id='__nuxt'></div>" + script))
+    assert article.paragraphs == PARAGRAPHS and article.title == TITLE and article.published_at == PUBLISHED
+
+
 def test_json_ld_graph_with_escaped_unicode_and_person_list() -> None:
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "WebSite", "name": "한국경제", "url": "https://www.hankyung.com"},
