@@ -1,0 +1,185 @@
+"""App state in a page's scripts (Next.js, Nuxt, Redux and the like) and the article found in it by its shape.
+
+The state is parsed with a JSON parser only: `__NEXT_DATA__` and other JSON scripts, `window.__INITIAL_STATE__ = {...}`
+read with JSONDecoder.raw_decode, Next.js app-router chunks (`self.__next_f.push([1, "…"])`) and Nuxt 3's
+`__NUXT_DATA__`. JavaScript that is not JSON is skipped, never guessed at with patterns.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from summarizer.clean.json_fields import (
+    StructuredArticle,
+    body_paragraphs,
+    comparable,
+    first_text,
+    has_markup,
+    json_datetime,
+    person_names,
+    walk,
+)
+
+MAX_STATE_CHARS = 4_000_000  # a flight payload larger than this is not read
+MAX_NUXT_OBJECTS = 200_000  # entries of a Nuxt payload read
+MIN_BODY_CHARS = 150  # a text field shorter than this is a teaser or a summary, not an article body
+# Keys app states use for the parts of an article (compared lower-case, without '_' or '-').
+_BODY_KEYS = frozenset({"articlebody", "body", "content", "contents", "bodyhtml", "contenthtml", "html", "text", "story",
+                        "articlecontent", "newscontent", "articletext", "fulltext", "maintext", "cntn", "ctt"})
+_TITLE_KEYS = frozenset({"headline", "title", "articletitle", "newstitle", "subject", "tit", "name", "maintitle"})
+_PUBLISHED_KEYS = frozenset({"datepublished", "publishedat", "publishdate", "publisheddate", "publishedtime", "pubdate",
+                             "firstpublishdate", "firstpublished", "createdat", "createddate", "regdate", "regdt", "regdttm",
+                             "servicedate", "displaydate", "date", "inputdate", "writedate", "publishtime", "releasedate"})
+_UPDATED_KEYS = frozenset({"datemodified", "updatedat", "modifieddate", "modifiedat", "lastmodified", "updatedate",
+                           "updatedtime", "moddate", "moddt", "lastupdated", "lastpublishdate", "editdate"})
+_AUTHOR_KEYS = frozenset({"author", "authors", "reporter", "reporters", "writer", "writers", "byline", "creator",
+                          "reportername", "writername", "authorname", "credits"})
+_STATE_ASSIGNMENT = re.compile(
+    r"(?:window\.|self\.|var\s+|let\s+|const\s+)?(__(?:INITIAL|PRELOADED|APOLLO|REDUX)_STATE__|__NUXT__|__DATA__|__STATE__|"
+    r"__APP_STATE__|__INITIAL_DATA__|__INITIAL_PROPS__)\s*=\s*"
+)
+
+
+def assigned_values(text: str) -> list[Any]:
+    """JSON values assigned to well-known state globals in a script ('window.__INITIAL_STATE__ = {...};')."""
+    decoder = json.JSONDecoder(strict=False)
+    values = []
+    for match in _STATE_ASSIGNMENT.finditer(text):
+        start = match.end()
+        try:
+            if text.startswith("JSON.parse(", start):  # window.__STATE__ = JSON.parse("{\"a\": 1}")
+                literal, _ = decoder.raw_decode(text, start + len("JSON.parse("))
+                values.append(json.loads(literal, strict=False) if isinstance(literal, str) else None)
+            elif text[start:start + 1] in ("{", "["):
+                values.append(decoder.raw_decode(text, start)[0])
+        except (ValueError, RecursionError):  # JavaScript, not JSON ('__NUXT__=(function(a){…})'): not ours to read
+            continue
+    return values
+
+
+_FLIGHT_PUSH = "self.__next_f.push("
+_FLIGHT_ROW = re.compile(r"^[0-9a-f]{1,8}:(?=[\[{])", re.M)
+
+
+def flight_chunks(text: str) -> list[str]:
+    """The string chunks of 'self.__next_f.push([1,"…"])' calls (each a JSON array)."""
+    decoder = json.JSONDecoder(strict=False)
+    chunks = []
+    start = text.find(_FLIGHT_PUSH)
+    while start >= 0:
+        try:
+            value, end = decoder.raw_decode(text, start + len(_FLIGHT_PUSH))
+        except (ValueError, RecursionError):
+            end = start + len(_FLIGHT_PUSH)
+        else:
+            if isinstance(value, list) and len(value) >= 2 and value[0] == 1 and isinstance(value[1], str):
+                chunks.append(value[1])
+        start = text.find(_FLIGHT_PUSH, end)
+    return chunks
+
+
+def flight_values(payload: str) -> list[Any]:
+    """JSON rows of a React Server Components payload ('1a:{"article":{…}}', '5:["$","div",…]')."""
+    if len(payload) > MAX_STATE_CHARS:
+        return []
+    decoder = json.JSONDecoder(strict=False)
+    values = []
+    for match in _FLIGHT_ROW.finditer(payload):
+        try:
+            values.append(decoder.raw_decode(payload, match.end())[0])
+        except (ValueError, RecursionError):
+            continue
+    return values
+
+
+def nuxt_objects(payload: Any) -> list[dict]:
+    """Nuxt 3's '__NUXT_DATA__' is a flat array whose objects hold indexes into it: objects with their values put back."""
+    if not isinstance(payload, list):
+        return []
+    size = len(payload)
+
+    def value(index: Any) -> Any:
+        return payload[index] if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < size else index
+
+    return [{k: value(v) for k, v in item.items()} for item in payload[:MAX_NUXT_OBJECTS] if isinstance(item, dict)]
+
+
+@dataclass(frozen=True)
+class _Shape:
+    article: StructuredArticle
+    body_chars: int
+    depth_order: int  # position in the walk: the page's own story usually comes before its related stories
+
+
+def _article_shapes(state: Any, budget: list[int]) -> list[_Shape]:
+    """Objects in an app state shaped like an article: a long text field (the body) next to a title-like field."""
+    shapes = []
+    for order, item in enumerate(walk(state, budget)):
+        fields = {_key(k): v for k, v in item.items() if isinstance(k, str)}
+        body = _body_field(fields)
+        if not body:
+            continue
+        paragraphs = body_paragraphs(body)
+        chars = sum(len(p) for p in paragraphs)
+        title = next((first_text(fields[k]) for k in _TITLE_KEYS if k in fields and _is_title(fields[k])), "")
+        if chars < MIN_BODY_CHARS or not title:
+            continue
+        published = next((d for k in _PUBLISHED_KEYS if k in fields for d in [json_datetime(fields[k])] if d), None)
+        updated = next((d for k in _UPDATED_KEYS if k in fields for d in [json_datetime(fields[k])] if d), None)
+        authors = next((n for k in _AUTHOR_KEYS if k in fields for n in [person_names(fields[k])] if n), [])
+        article = StructuredArticle("app-state", title, tuple(paragraphs), published, updated, tuple(authors))
+        shapes.append(_Shape(article, chars, order))
+    return shapes
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("_", "").replace("-", "")
+
+
+def _is_title(value: Any) -> bool:
+    return isinstance(value, str) and 4 <= len(value.strip()) <= 300 and "\n" not in value.strip()
+
+
+def _body_field(fields: dict[str, Any]) -> str:
+    """The longest body-named text field, or the text of a list of content blocks ('content_elements': [{…}])."""
+    best = ""
+    for key, value in fields.items():
+        if key not in _BODY_KEYS and not key.endswith(("body", "content", "contents", "elements", "blocks")):
+            continue
+        if isinstance(value, dict):  # {"content": {"html": "<p>…"}}
+            value = next((v for k, v in value.items() if isinstance(v, str) and _key(k) in _BODY_KEYS), "")
+        if isinstance(value, list):
+            value = "\n".join(_block_text(block) for block in value[:500])
+        if isinstance(value, str) and len(value) > len(best):
+            best = value
+    return best
+
+
+def _block_text(block: Any) -> str:
+    """One content block of a list body: a string, or a text block's 'content'/'text'/'html' (images and ads skipped)."""
+    if isinstance(block, str):
+        return block
+    if not isinstance(block, dict) or str(block.get("type", "text")).lower() not in ("text", "paragraph", "p", "html", "raw_html", "header", "heading", "quote", "list_item"):
+        return ""
+    value = next((block[k] for k in ("content", "text", "html", "value") if isinstance(block.get(k), str)), "")
+    return f"<p>{value}</p>" if value and not has_markup(value) else value
+
+
+def _best_shape(shapes: list[_Shape], title_hint: str) -> StructuredArticle:
+    """The page's own story: titled like the page when one is, else the longest body (earliest on ties)."""
+    hint = comparable(title_hint)
+    titled = [s for s in shapes if hint and comparable(s.article.title) and comparable(s.article.title) in hint]
+    pool = titled or shapes
+    return max(pool, key=lambda s: (s.body_chars, -s.depth_order)).article
+
+
+def app_state_article(states: list[Any], budget: list[int], title_hint: str = "") -> StructuredArticle | None:
+    """The page's own story among the article-shaped objects of its app states (see _best_shape), or None.
+
+    `budget`: JSON values left to visit for this page (shared with the JSON-LD pass).
+    """
+    shapes = [shape for state in states if state is not None for shape in _article_shapes(state, budget)]
+    return _best_shape(shapes, title_hint) if shapes else None
