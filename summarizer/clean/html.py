@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from summarizer.clean import metadata, structured
+from summarizer.clean.candidates import Candidate, choose_time, is_date_only
 from summarizer.clean.classify import classify_line, is_menu_line, is_prose, normalise_lines
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, HTML_SUBTITLE_XPATH, PORTALS
@@ -465,11 +466,13 @@ def _best_title(meta: HtmlMeta) -> str:
 
 
 def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: ignore[no-untyped-def]
-    parts.published_at = meta.published or parts.published_at
-    if parts.published_at is None or (meta.date_only and parts.published_at == meta.published):
-        parts.published_at = metadata.more_precise(parts.published_at, _htmldate(tree, meta.url or None))
-        if parts.published_at is not None and tree is not None:  # still only a day: a time shown on the page ('16:52:59')
-            parts.published_at = metadata.more_precise(parts.published_at, metadata.shown_time(tree, parts.published_at))
+    found = [Candidate(meta.published, "meta"), Candidate(parts.published_at, "text")]  # ranking: candidates.py
+    parts.published_at = choose_time(found)
+    if parts.published_at is None or is_date_only(parts.published_at):  # searched only when the time is missing
+        found.append(Candidate(_htmldate(tree, meta.url or None), "htmldate"))
+        day = choose_time(found)
+        found.append(Candidate(metadata.shown_time(tree, day) if day and tree is not None else None, "page"))
+        parts.published_at = choose_time(found)
     parts.updated_at = meta.updated or parts.updated_at
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
         parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)

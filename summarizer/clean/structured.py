@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime
 from typing import Any
 
-from summarizer.clean import metadata
 from summarizer.clean.app_state import MIN_BODY_CHARS, app_state_article, assigned_values, flight_chunks, flight_values, nuxt_objects
+from summarizer.clean.candidates import Candidate, choose_names, choose_time, choose_title, is_date_only
 from summarizer.clean.classify import normalise_lines
 from summarizer.clean.json_fields import (
     StructuredArticle,
@@ -102,10 +101,10 @@ def _from_json_ld(item: dict) -> StructuredArticle:
 
 
 def merge_into_meta(meta, articles: list[StructuredArticle]):  # type: ignore[no-untyped-def]
-    """The page's <head> metadata (html.HtmlMeta) with structured data ranked in:
+    """The page's <head> metadata (html.HtmlMeta) with structured data ranked in (candidates.py):
 
-    - title: the JSON headline when the page title is only the site's name, or is that headline plus a site affix;
-    - published: the JSON time when the metas give none or only a day; updated likewise;
+    - title: choose_title (the JSON headline replaces a site-only or affixed page title, not a visible headline);
+    - published/updated: choose_time (metas first; a date-only meta takes the JSON's time of that day);
     - authors: JSON-LD/app-state persons before author metas (which often name the outlet);
     - outlet: the JSON-LD publisher joins the outlet candidates.
     """
@@ -116,21 +115,18 @@ def merge_into_meta(meta, articles: list[StructuredArticle]):  # type: ignore[no
     def first(attribute: str):  # type: ignore[no-untyped-def]
         return next((getattr(a, attribute) for a in articles if getattr(a, attribute)), None)
 
-    headline, published, updated = first("title") or "", first("published"), first("updated")
     publisher = first("publisher")
-    page = comparable(meta.title or meta.page_title)
-    sites = {comparable(s) for s in (publisher, meta.site_name, *meta.outlet_candidates) if s}
-    site_only = not page or page in sites or bool(metadata.canonical_outlet(meta.title or meta.page_title))
-    cut = headline.endswith(("…", "..."))  # cut to schema.org's 110 characters
-    # the visible headline (og:title) wins over an SEO headline; the JSON one only replaces a site name or an affixed copy
-    title = headline if headline and (site_only or (not cut and comparable(headline) in page)) else meta.title
-    if published is not None and (meta.published is None or (meta.date_only and published.time() != datetime.min.time())):
-        meta = replace(meta, published=published, date_only=published.time() == datetime.min.time())
+    sites = (publisher, meta.site_name, *meta.outlet_candidates)
+    published = choose_time([Candidate(meta.published, "meta")] + [Candidate(a.published, a.origin) for a in articles])
+    updated = choose_time([Candidate(meta.updated, "meta")] + [Candidate(a.updated, a.origin) for a in articles])
+    authors = choose_names([Candidate(list(meta.authors), "meta")] + [Candidate(list(a.authors), a.origin) for a in articles])
     return replace(
         meta,
-        title=title,
-        updated=meta.updated or updated,
-        authors=tuple(first("authors") or ()) or meta.authors,
+        title=choose_title(meta.title or meta.page_title, first("title") or "", sites) if first("title") else meta.title,
+        published=published,
+        date_only=meta.date_only if published == meta.published else is_date_only(published),
+        updated=updated,
+        authors=tuple(authors),
         outlet_candidates=meta.outlet_candidates + ((publisher,) if publisher else ()),
     )
 
