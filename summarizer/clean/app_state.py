@@ -37,14 +37,16 @@ _UPDATED_KEYS = frozenset({"datemodified", "updatedat", "modifieddate", "modifie
                            "updatedtime", "moddate", "moddt", "lastupdated", "lastpublishdate", "editdate"})
 _AUTHOR_KEYS = frozenset({"author", "authors", "reporter", "reporters", "writer", "writers", "byline", "creator",
                           "reportername", "writername", "authorname", "credits"})
+# 'window.__INITIAL_STATE__ = {…}' (also 'var/const …', 'self.…'): only the name and '=' matter; the value is JSON or skipped
 _STATE_ASSIGNMENT = re.compile(
-    r"(?:window\.|self\.|var\s+|let\s+|const\s+)?(__(?:INITIAL|PRELOADED|APOLLO|REDUX)_STATE__|__NUXT__|__DATA__|__STATE__|"
-    r"__APP_STATE__|__INITIAL_DATA__|__INITIAL_PROPS__)\s*=\s*"
+    r"__(?:(?:INITIAL|PRELOADED|APOLLO|REDUX|APP)_STATE|NUXT|DATA|STATE|INITIAL_DATA|INITIAL_PROPS)__\s*=(?!=)\s*"
 )
 
 
 def assigned_values(text: str) -> list[Any]:
     """JSON values assigned to well-known state globals in a script ('window.__INITIAL_STATE__ = {...};')."""
+    if "__" not in text:
+        return []
     decoder = json.JSONDecoder(strict=False)
     values = []
     for match in _STATE_ASSIGNMENT.finditer(text):
