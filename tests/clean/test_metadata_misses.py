@@ -58,6 +58,10 @@ def test_places_are_not_reporters(line: str, names: list[str]) -> None:
     ("2016.08.09 오후 4:06 김민수·이영희 기자", (2016, 8, 9, 16, 6), ("김민수", "이영희")),
     ("2016-08-09 16:06 김민수 이영희 기자", (2016, 8, 9, 16, 6), ("김민수", "이영희")),
     ("김민수 기자 2016-08-09 16:06", (2016, 8, 9, 16, 6), ("김민수",)),
+    ("2016-08-09 16:06 김민수 기자 (kim@example.co.kr)", (2016, 8, 9, 16, 6), ("김민수",)),
+    ("2016년 08월 09일 16시 06분 김민수 기자", (2016, 8, 9, 16, 6), ("김민수",)),
+    ("2016.08.09(화) 16:06 김민수 특파원", (2016, 8, 9, 16, 6), ("김민수",)),
+    ("2016-08-09 김민수 기자", (2016, 8, 9), ("김민수",)),
 ])
 def test_dump_with_headline_then_one_date_and_byline_line(header: str, published: tuple[int, ...], reporters: tuple[str, ...]) -> None:
     article = clean_article("\n".join((TITLE, header, *BODY)))
