@@ -37,29 +37,60 @@ _UPDATED_KEYS = frozenset({"datemodified", "updatedat", "modifieddate", "modifie
                            "updatedtime", "moddate", "moddt", "lastupdated", "lastpublishdate", "editdate"})
 _AUTHOR_KEYS = frozenset({"author", "authors", "reporter", "reporters", "writer", "writers", "byline", "creator",
                           "reportername", "writername", "authorname", "credits"})
-# 'window.__INITIAL_STATE__ = {…}' (also 'var/const …', 'self.…'): only the name and '=' matter; the value is JSON or skipped
-_STATE_ASSIGNMENT = re.compile(
-    r"__(?:(?:INITIAL|PRELOADED|APOLLO|REDUX|APP)_STATE|NUXT|DATA|STATE|INITIAL_DATA|INITIAL_PROPS)__\s*=(?!=)\s*"
-)
+# 'window.__INITIAL_STATE__ = {…}', 'var articleData = {…}', 'window.__DATA__ = JSON.parse("…")': a global or top-level
+# variable given an object, array or JSON.parse(string); the value is then read by a JSON parser, or skipped
+_ASSIGNED_VALUE = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)\s*(?=[\[{]|JSON\.parse\()")  # found first: a literal '=' is fast
+_ASSIGNED_NAME = re.compile(r"(?:\b(?:window|self|globalThis)\.|\b(?:var|let|const)\s+|(?<![\w$.])(?=__))[\w$]{1,60}\s*$")
+MAX_ASSIGNMENTS = 200  # per script: JSON parse attempts on assignments (most JavaScript objects fail at once)
+_JS_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|')|(?<!\\)((?:\\\\)*)\"")
 
 
 def assigned_values(text: str) -> list[Any]:
-    """JSON values assigned to well-known state globals in a script ('window.__INITIAL_STATE__ = {...};')."""
-    if "__" not in text:
+    """JSON values assigned to globals or top-level variables in a script ('window.__INITIAL_STATE__ = {...};')."""
+    if "=" not in text:
         return []
     decoder = json.JSONDecoder(strict=False)
     values = []
-    for match in _STATE_ASSIGNMENT.finditer(text):
+    tried = 0
+    for match in _ASSIGNED_VALUE.finditer(text):
+        if not _ASSIGNED_NAME.search(text, max(0, match.start() - 80), match.start()):
+            continue
+        tried += 1
+        if tried > MAX_ASSIGNMENTS:
+            break
         start = match.end()
         try:
-            if text.startswith("JSON.parse(", start):  # window.__STATE__ = JSON.parse("{\"a\": 1}")
-                literal, _ = decoder.raw_decode(text, start + len("JSON.parse("))
+            if text.startswith("JSON.parse(", start):  # window.__STATE__ = JSON.parse("{\"a\": 1}") or ('…')
+                literal = _js_string(text, start + len("JSON.parse("), decoder)
                 values.append(json.loads(literal, strict=False) if isinstance(literal, str) else None)
-            elif text[start:start + 1] in ("{", "["):
+            else:
                 values.append(decoder.raw_decode(text, start)[0])
         except (ValueError, RecursionError):  # JavaScript, not JSON ('__NUXT__=(function(a){…})'): not ours to read
             continue
-    return values
+    return [v for v in values if isinstance(v, (dict, list))]
+
+
+def _js_string(text: str, start: int, decoder: json.JSONDecoder) -> str | None:
+    """The JavaScript string literal at `start`: double-quoted (a JSON string) or single-quoted (rewritten as one)."""
+    if text.startswith('"', start):
+        return decoder.raw_decode(text, start)[0]
+    if not text.startswith("'", start):
+        return None
+    end, index = None, start + 1
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "'":
+            end = index
+            break
+        index += 1
+    if end is None:
+        return None
+    body = _JS_ESCAPE.sub(lambda m: ("\\u00" + m.group(1)[1:] if m.group(1).startswith("x") else "'") if m.group(1)
+                          else m.group(2) + '\\"', text[start + 1:end])
+    return json.loads('"' + body + '"', strict=False)
 
 
 _FLIGHT_PUSH = "self.__next_f.push("

@@ -58,6 +58,19 @@ def test_initial_state_assignment_is_parsed_with_a_json_parser() -> None:
     assert article.paragraphs == PARAGRAPHS and article.title == TITLE and article.published_at == PUBLISHED
 
 
+@pytest.mark.parametrize("assign", [
+    "var articleData = {state};",
+    "window.__DATA__ = JSON.parse({quoted});",
+    "window.__PRELOADED_STATE__ = JSON.parse('{single}');",
+])
+def test_other_state_assignments(assign: str) -> None:
+    state = json.dumps({"page": {"article": _article("\n\n".join(PARAGRAPHS), title=TITLE + " \"인용\"")}}, ensure_ascii=False)
+    single = state.replace("\\", "\\\\").replace("'", "\\'")
+    script = "<script>" + assign.format(state=state, quoted=json.dumps(state), single=single) + "</script>"
+    article = clean_article(_page(body="<div id='app'></div>" + script, title=TITLE + " \"인용\" - 한국경제"))
+    assert article.paragraphs == PARAGRAPHS and article.published_at == PUBLISHED
+
+
 def test_next_app_router_flight_payload_split_over_scripts() -> None:
     row = json.dumps(["$", "$L5", None, {"relatedArticles": RELATED_STORIES, "article": _article(BODY_HTML)}], ensure_ascii=False)
     payload = '0:["$","html",null,{}]\n4:' + row + "\n"
