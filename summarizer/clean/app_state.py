@@ -7,6 +7,7 @@ read with JSONDecoder.raw_decode, Next.js app-router chunks (`self.__next_f.push
 
 from __future__ import annotations
 
+import html as html_entities
 import json
 import re
 from dataclasses import dataclass
@@ -35,6 +36,10 @@ _PUBLISHED_KEYS = frozenset({"datepublished", "publishedat", "publishdate", "pub
                              "servicedate", "displaydate", "date", "inputdate", "writedate", "publishtime", "releasedate"})
 _UPDATED_KEYS = frozenset({"datemodified", "updatedat", "modifieddate", "modifiedat", "lastmodified", "updatedate",
                            "updatedtime", "moddate", "moddt", "lastupdated", "lastpublishdate", "editdate"})
+# Parts of other date keys ('registDate', 'createDt', 'sendTime'); an updated part wins over a published one
+_UPDATED_PARTS = ("update", "modif", "edit", "revis")
+_PUBLISHED_PARTS = ("publish", "regist", "regdt", "regdate", "creat", "pubdate", "input", "write", "send", "service", "release")
+_OTHER_DATE_PARTS = ("expire", "embargo", "birth")
 _AUTHOR_KEYS = frozenset({"author", "authors", "reporter", "reporters", "writer", "writers", "byline", "creator",
                           "reportername", "writername", "authorname", "credits"})
 # 'window.__INITIAL_STATE__ = {…}', 'var articleData = {…}', 'window.__DATA__ = JSON.parse("…")': a global or top-level
@@ -160,12 +165,20 @@ def _article_shapes(state: Any, budget: list[int]) -> list[_Shape]:
         title = next((first_text(fields[k]) for k in _TITLE_KEYS if k in fields and _is_title(fields[k])), "")
         if chars < MIN_BODY_CHARS or not title:
             continue
-        published = next((d for k in _PUBLISHED_KEYS if k in fields for d in [json_datetime(fields[k])] if d), None)
-        updated = next((d for k in _UPDATED_KEYS if k in fields for d in [json_datetime(fields[k])] if d), None)
+        published = _date_field(fields, _PUBLISHED_KEYS, _PUBLISHED_PARTS, _UPDATED_PARTS + _OTHER_DATE_PARTS)
+        updated = _date_field(fields, _UPDATED_KEYS, _UPDATED_PARTS, _OTHER_DATE_PARTS)
         authors = next((n for k in _AUTHOR_KEYS if k in fields for n in [person_names(fields[k])] if n), [])
         article = StructuredArticle("app-state", title, tuple(paragraphs), published, updated, tuple(authors))
         shapes.append(_Shape(article, chars, order))
     return shapes
+
+
+def _date_field(fields: dict[str, Any], names: frozenset[str], parts: tuple[str, ...], not_parts: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The first date among fields with a known name, then among fields whose name has a telling part (and none of
+    `not_parts`)."""
+    known = [k for k in fields if k in names]
+    telling = [k for k in fields if k not in names and any(p in k for p in parts) and not any(u in k for u in not_parts)]
+    return next((d for k in known + telling for d in [json_datetime(fields[k])] if d), None)
 
 
 def _key(name: str) -> str:
@@ -180,12 +193,12 @@ def _body_field(fields: dict[str, Any]) -> str:
     """The longest body-named text field, or the text of a list of content blocks ('content_elements': [{…}])."""
     best = ""
     for key, value in fields.items():
-        if key not in _BODY_KEYS and not key.endswith(("body", "content", "contents", "elements", "blocks")):
+        if key not in _BODY_KEYS and not key.endswith(("body", "content", "contents", "elements", "blocks", "paragraphs", "paras", "texts")):
             continue
         if isinstance(value, dict):  # {"content": {"html": "<p>…"}}
             value = next((v for k, v in value.items() if isinstance(v, str) and _key(k) in _BODY_KEYS), "")
-        if isinstance(value, list):
-            value = "\n".join(_block_text(block) for block in value[:500])
+        if isinstance(value, list):  # each block its own paragraph, whether it carries markup or not
+            value = "".join(_as_paragraph(_block_text(block)) for block in value[:500])
         if isinstance(value, str) and len(value) > len(best):
             best = value
     return best
@@ -197,8 +210,13 @@ def _block_text(block: Any) -> str:
         return block
     if not isinstance(block, dict) or str(block.get("type", "text")).lower() not in ("text", "paragraph", "p", "html", "raw_html", "header", "heading", "quote", "list_item"):
         return ""
-    value = next((block[k] for k in ("content", "text", "html", "value") if isinstance(block.get(k), str)), "")
-    return f"<p>{value}</p>" if value and not has_markup(value) else value
+    return next((block[k] for k in ("content", "text", "html", "value") if isinstance(block.get(k), str)), "")
+
+
+def _as_paragraph(text: str) -> str:
+    if not text.strip():
+        return ""
+    return text if has_markup(text) else "<p>" + html_entities.escape(text, quote=False) + "</p>"
 
 
 def _best_shape(shapes: list[_Shape], title_hint: str) -> StructuredArticle:

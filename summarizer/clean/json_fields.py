@@ -61,7 +61,10 @@ def raw_text(value: Any) -> str:
 
 
 def person_names(value: Any) -> list[str]:
-    """Names from an author field: a string, {"@type": "Person", "name": …}, or a list of those; organisations skipped."""
+    """Names from an author field: a string, {"@type": "Person", "name": …}, or a list of those; organisations skipped;
+    Arc XP's {"by": [{"name": …}]} read through."""
+    if isinstance(value, dict) and isinstance(value.get("by"), list):
+        value = value["by"]
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items[:20]:

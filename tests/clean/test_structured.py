@@ -71,6 +71,23 @@ def test_other_state_assignments(assign: str) -> None:
     assert article.paragraphs == PARAGRAPHS and article.published_at == PUBLISHED
 
 
+@pytest.mark.parametrize("story", [
+    # a list of paragraph strings, dates under other names, the reporter as a plain field
+    {"newsTitle": TITLE, "paragraphs": list(PARAGRAPHS), "registDate": "2016.08.09 16:52:59", "modifyDate": "2016-08-09 17:30",
+     "reporterName": "김민수"},
+    # content blocks in the shape of Arc XP's 'content_elements' (an image block between paragraphs)
+    {"headlines": {"basic": TITLE}, "title": TITLE, "content_elements": [
+        {"type": "text", "content": PARAGRAPHS[0]}, {"type": "image", "url": "a.jpg", "caption": "사진 설명은 본문이 아니다"},
+        {"type": "text", "content": PARAGRAPHS[1]}, {"type": "text", "content": PARAGRAPHS[2]}],
+     "first_publish_date": "2016-08-09T07:52:59Z", "last_updated_date": "2016-08-09T08:30:00Z", "credits": {"by": [{"name": "김민수"}]}},
+])
+def test_article_fields_found_by_shape_under_other_names(story: dict) -> None:
+    state = {"page": {"story": story, "sidebar": RELATED_STORIES}}
+    article = clean_article(_page(body=f"<script>window.__APP__ = {json.dumps(state, ensure_ascii=False)};</script>"))
+    assert article.paragraphs == PARAGRAPHS and article.title == TITLE and article.published_at == PUBLISHED
+    assert article.updated_at is not None and article.updated_at > PUBLISHED and article.reporters == ("김민수",)
+
+
 def test_next_app_router_flight_payload_split_over_scripts() -> None:
     row = json.dumps(["$", "$L5", None, {"relatedArticles": RELATED_STORIES, "article": _article(BODY_HTML)}], ensure_ascii=False)
     payload = '0:["$","html",null,{}]\n4:' + row + "\n"
