@@ -73,5 +73,16 @@ def looks_like_html(text: str) -> bool:
     for _ in _TAG_RE.finditer(sample):
         tags += 1
         if tags >= 3:
-            return True
+            # a feed saved as text ('description: …<br /><br />…') carries tags inside its fields; it stays a dump
+            return stripped.startswith("<") or not _is_fielded_dump(sample[:_FIELDED_SNIFF_CHARS])
     return tags >= 1 and stripped.startswith("<")
+
+
+_FIELDED_SNIFF_CHARS = 8000
+
+
+def _is_fielded_dump(text: str) -> bool:
+    from summarizer.clean.classify import normalise_lines
+    from summarizer.clean.fielded import looks_fielded
+
+    return looks_fielded(normalise_lines(text))
