@@ -10,6 +10,7 @@ import re
 from typing import Iterable
 
 from summarizer.clean import metadata
+from summarizer.clean.candidates import Candidate, choose_names
 from summarizer.clean.detect import decode_input, looks_like_html
 from summarizer.clean.keep import KEEPABLE_KINDS, parse_keep
 from summarizer.clean.layout import PageParts
@@ -72,7 +73,7 @@ def _to_article(parts: PageParts, url: str | None, input_type: str, language_hin
         paragraphs=tuple(parts.paragraphs),
         published_at=parts.published_at,
         updated_at=parts.updated_at,
-        reporters=tuple(parts.reporters),
+        reporters=tuple(choose_names([Candidate(parts.reporters, "text"), Candidate(metadata.columnist_in_title(parts.title), "title")])),
         emails=tuple(parts.emails),
         dateline=parts.dateline,
         source=source,

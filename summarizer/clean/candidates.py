@@ -18,8 +18,8 @@ T = TypeVar("T")
 # Best first. A published time: the page's own declarations, then its visible stamps, then searches.
 PUBLISHED_RANKING = ("meta", "json-ld", "text", "app-state", "htmldate", "page")
 # Reporters: the article's own byline lines, then byline elements, then structured authors, then author metas
-# (which often name the outlet or the portal).
-REPORTER_RANKING = ("text", "byline", "json-ld", "app-state", "meta")
+# (which often name the outlet or the portal), then the writer a column's title names ('[동아광장/문영진]…').
+REPORTER_RANKING = ("text", "byline", "json-ld", "app-state", "meta", "title")
 
 
 @dataclass(frozen=True)

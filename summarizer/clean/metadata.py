@@ -298,6 +298,15 @@ def without_glued_section(title: str) -> str:
     return title
 
 
+_COLUMN_PREFIX_RE = re.compile(r"^\s*[\[【<]\s*[^\]】>/]{1,15}/\s*(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:" + ROLE + r")?\s*[\]】>]")
+
+
+def columnist_in_title(title: str) -> list[str]:
+    """The writer a column's title names in its corner prefix ('[동아광장/문영진]중동의 …' → ['문영진'])."""
+    match = _COLUMN_PREFIX_RE.match(title)
+    return clean_names(match.group("names")) if match else []
+
+
 @dataclass(frozen=True)
 class LeadPrefix:
     """A dateline/byline at the start of a paragraph and what it says."""

@@ -90,3 +90,16 @@ def test_the_time_shown_on_the_page_is_not_lost(head: str, stamp: str) -> None:
     article = clean_article(_html(head, stamp), url="https://www.hankookilbo.com/News/Read/A2016080916520001")
     assert article.published_at == datetime(2016, 8, 9, 16, 52, 59, tzinfo=seoul_tz())
     assert article.title == TITLE and article.source == "한국일보"
+
+
+@pytest.mark.parametrize("title,names", [
+    ("[동아광장/홍길동]중동의 안정은 누구를 위한 것인가", ("홍길동",)),
+    ("[기고/김철수·이영희] 지역 경제를 살리는 길", ("김철수", "이영희")),
+    ("[특파원 칼럼/워싱턴] 미국 대선의 풍경", ()),
+    ("[단독] 정부, 중소기업 지원 확대", ()),
+])
+def test_a_columns_writer_named_in_its_title_is_the_reporter_when_no_byline_says(title: str, names: tuple[str, ...]) -> None:
+    article = clean_article("\n".join((title, "입력 2021-12-02 03:00:00", *BODY)))
+    assert article.title == title and article.reporters == names
+    with_byline = clean_article("\n".join((title, "입력 2021-12-02 03:00:00", "박지현 기자", *BODY)))
+    assert with_byline.reporters == ("박지현",)  # the article's own byline ranks first
