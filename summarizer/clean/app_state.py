@@ -26,6 +26,8 @@ from summarizer.clean.json_fields import (
 
 MAX_STATE_CHARS = 4_000_000  # a flight payload larger than this is not read
 MAX_NUXT_OBJECTS = 200_000  # entries of a Nuxt payload read
+MIN_HEADLINE_CHARS = 12  # letters of a page title that names a story rather than a site
+MAX_SHAPES = 300  # article-shaped objects read per state (a list page may hold thousands of teasers)
 MIN_BODY_CHARS = 150  # a text field shorter than this is a teaser or a summary, not an article body
 # Keys app states use for the parts of an article (compared lower-case, without '_' or '-').
 _BODY_KEYS = frozenset({"articlebody", "body", "content", "contents", "bodyhtml", "contenthtml", "html", "text", "story",
@@ -154,11 +156,13 @@ class _Shape:
 
 def _article_shapes(state: Any, budget: list[int]) -> list[_Shape]:
     """Objects in an app state shaped like an article: a long text field (the body) next to a title-like field."""
-    shapes = []
+    shapes: list[_Shape] = []
     for order, item in enumerate(walk(state, budget)):
+        if len(shapes) >= MAX_SHAPES:
+            break
         fields = {_key(k): v for k, v in item.items() if isinstance(k, str)}
         body = _body_field(fields)
-        if not body:
+        if len(body) < MIN_BODY_CHARS:
             continue
         paragraphs = body_paragraphs(body)
         chars = sum(len(p) for p in paragraphs)
@@ -219,12 +223,16 @@ def _as_paragraph(text: str) -> str:
     return text if has_markup(text) else "<p>" + html_entities.escape(text, quote=False) + "</p>"
 
 
-def _best_shape(shapes: list[_Shape], title_hint: str) -> StructuredArticle:
-    """The page's own story: titled like the page when one is, else the longest body (earliest on ties)."""
+def _best_shape(shapes: list[_Shape], title_hint: str) -> StructuredArticle | None:
+    """The page's own story: titled like the page when one is; else, when the page's title is no headline (a site
+    name) or there is only one, the longest body (earliest on ties)."""
     hint = comparable(title_hint)
     titled = [s for s in shapes if hint and comparable(s.article.title) and comparable(s.article.title) in hint]
-    pool = titled or shapes
-    return max(pool, key=lambda s: (s.body_chars, -s.depth_order)).article
+    if titled:  # the fullest match of the page's title ('정부' is in '정부, 중소기업 지원 확대' too)
+        return max(titled, key=lambda s: (len(comparable(s.article.title)), s.body_chars, -s.depth_order)).article
+    if len(shapes) > 1 and len(hint) >= MIN_HEADLINE_CHARS:
+        return None  # the page names a story that is none of these (its own was past the work bounds): none is safe
+    return max(shapes, key=lambda s: (s.body_chars, -s.depth_order)).article
 
 
 def app_state_article(states: list[Any], budget: list[int], title_hint: str = "") -> StructuredArticle | None:

@@ -176,3 +176,13 @@ def _tree(page: bytes):  # type: ignore[no-untyped-def]
     from trafilatura.utils import load_html
 
     return load_html(page.decode())
+
+
+def test_hostile_states_are_bounded() -> None:
+    deep = "[" * 5_000 + "]" * 5_000  # past the JSON parser's recursion limit
+    many = {"list": [_article(RELATED * 3, id=n, title=f"기사 {n}") for n in range(400)], "article": _article("\n".join(PARAGRAPHS))}
+    page = _page(body=f"<script>window.__INITIAL_STATE__ = {deep};</script><script type='application/json'>{deep}</script>"
+                      f"<script>window.__PRELOADED_STATE__ = {json.dumps(many, ensure_ascii=False)};</script>")
+    article = clean_article(page)  # no RecursionError, no runaway walk; the page's title still picks the story
+    assert article.title == TITLE
+    assert article.paragraphs in (PARAGRAPHS, ())  # past the work bounds the story may be skipped, never mixed up
