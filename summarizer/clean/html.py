@@ -16,15 +16,16 @@ import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from summarizer.clean import metadata
-from summarizer.clean.classify import is_menu_line, normalise_lines
+from summarizer.clean import metadata, structured
+from summarizer.clean.candidates import Candidate, choose_time, is_date_only
+from summarizer.clean.classify import classify_line, is_menu_line, is_prose, normalise_lines
 from summarizer.clean.fallback import fall_back_to_extraction, is_confident
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.html_tree import (collapse_source_newlines, paragraphs_from_breaks, parse_page, prune_captions,
                                          prune_related_blocks, prune_subtitles, unwrap_layout_tables)
 from summarizer.clean.rules import HTML_BYLINE_XPATH, PORTALS
 from summarizer.clean.textdump import MAX_LINES
-from summarizer.textio import hangul_ratio
+from summarizer.textio import is_korean
 from summarizer.types import RemovedBlock
 
 # Meta keys (lower-case) → what they hold, best first within each group.
@@ -42,7 +43,7 @@ _STAMP_XPATH = (
     + " or ".join(f"contains(., '{w}')" for w in _STAMP_WORDS)
     + "]]"
 )
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+|\s*｜\s*")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s*ㅣ\s*|\s*｜\s*")  # ㅣ/｜ split even unspaced ('제목-정치ㅣ한국일보')
 _TITLE_SPLIT_KEEP = re.compile("(" + _TITLE_SPLIT.pattern + ")")
 _BRAND_SEPARATORS = frozenset({"|", "ㅣ", "｜", "::", "<"})
 _MAX_STAMP_ELEMENTS = 40
@@ -87,7 +88,9 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         parts.warnings.append("the HTML could not be parsed into a document tree")
         return parts, HtmlMeta()
     meta = read_meta(tree)
-    korean = meta.language == "ko" or hangul_ratio(meta.title) >= 0.3
+    found = structured.read_structured(tree, meta.title or meta.page_title)  # JSON-LD / app state: ranked in below
+    meta = structured.merge_into_meta(meta, found)
+    korean = meta.language == "ko" or is_korean(meta.title)
     if korean:
         meta = _with_visible_timestamps(meta, tree)
     captions = prune_captions(tree, keep="caption" in keep) if korean else []
@@ -103,8 +106,9 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         retry_body, _ = _extract(tree, url or meta.url or None, {**RETRY_OPTIONS, **fast})
         if len(retry_body) > 2 * len(body):
             body = retry_body
+    body = structured.better_body(body, found)  # script-only pages: the article lives in their JSON
     title = _best_title(meta)
-    korean = korean or hangul_ratio(body[:2000]) >= 0.3
+    korean = korean or is_korean(body[:2000])
     lines = normalise_lines(body)
     kept_captions = frozenset(captions) if "caption" in keep else frozenset()
     parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS, keep=keep,
@@ -242,6 +246,8 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
     while first < last and is_site(pieces[first]):
         first += 1
     kept = "".join(pieces[i] + (separators[i] if i < last else "") for i in range(first, last + 1)).strip()
+    if kept and last < len(pieces) - 1:
+        kept = metadata.without_glued_section(kept)
     return kept or title
 
 
@@ -252,7 +258,7 @@ def outlet_in_title(title: str) -> str | None:
 
 
 def _is_site_like(piece: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
+    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)(?:\s*(?:모바일|mobile|Mobile|M))?", piece))
 
 
 def _best_title(meta: HtmlMeta) -> str:
@@ -267,7 +273,13 @@ def _best_title(meta: HtmlMeta) -> str:
 
 
 def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: ignore[no-untyped-def]
-    parts.published_at = meta.published or parts.published_at or _htmldate(tree)
+    found = [Candidate(meta.published, "meta"), Candidate(parts.published_at, "text")]  # ranking: candidates.py
+    parts.published_at = choose_time(found)
+    if parts.published_at is None or is_date_only(parts.published_at):  # searched only when the time is missing
+        found.append(Candidate(_htmldate(tree, meta.url or None), "htmldate"))
+        day = choose_time(found)
+        found.append(Candidate(metadata.shown_time(tree, day) if day and tree is not None else None, "page"))
+        parts.published_at = choose_time(found)
     parts.updated_at = meta.updated or parts.updated_at
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
         parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)
@@ -312,14 +324,14 @@ def _meta_reporters(values: tuple[str, ...]) -> list[str]:
     return metadata.unique(found)
 
 
-def _htmldate(tree) -> datetime | None:  # type: ignore[no-untyped-def]
-    """Last resort for the date: htmldate's quick search (URL, markup, text patterns); day precision."""
+def _htmldate(tree, url: str | None = None) -> datetime | None:  # type: ignore[no-untyped-def]
+    """Last resort for the date, or its time: htmldate's quick search (URL, markup, text patterns), time included."""
     if tree is None:
         return None
     try:
         from htmldate import find_date
 
-        value = find_date(tree, extensive_search=False, original_date=True)
+        value = find_date(tree, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%dT%H:%M:%S%z")
     except Exception:  # noqa: BLE001 — a missing date is not an error
         return None
     return metadata.parse_datetime(value) if value else None

@@ -172,6 +172,11 @@ class LineRule:
 
 
 _CLOSE_Q = r"[\"'”’」』)\]]*"
+# A date with an optional time ('2016-08-09 16:06', '2016년 08월 09일 16시 06분', '[2016.8.9 오후 4:06]') and a byline with
+# an optional e-mail ('김민수 기자 kim@…', '박준석 기자 외 1명'): the parts of a dump's one-line header
+_STAMP = (r"[\[(]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?\s*(?:[(（][월화수목금토일][)）]\s*)?"
+          r"(?:(?:오전|오후)\s*)?(?:\d{1,2}\s*(?::|시)\s*\d{2}(?:\s*(?::|분)\s*\d{2})?\s*(?:분|초)?)?\s*[\])]?")
+_BYLINE = NAMES + r"\s*" + ROLE + r"(?:\s*외\s*\d+\s*명)?(?:\s*[\[(<]?\s*" + EMAIL + r"\s*[\])>]?)?"
 LINE_RULES: tuple[LineRule, ...] = (
     # A source line ending in the time ('출처: 인민망 | 2021-06-09 17:52') is the timestamp, before it looks like a credit
     LineRule("timestamp_after_bar", "timestamp", r"^[^.!?\n]{0,40}\s[|ㅣ]\s*(?:19|20)\d{2}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?\s+(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$",
@@ -243,6 +248,12 @@ LINE_RULES: tuple[LineRule, ...] = (
              "연합뉴스는 2016-06-01 14:52 송고된 기사에서 이를 처음 보도했다고 밝혔다.", 120),
     LineRule("timestamp_date_source", "timestamp", r"^(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s+[가-힣A-Za-z]{2,12}$",
              "2022.10.31 16:46 국방부", "2022.10.31 16:46 국방부가 발표했다.", 40),
+    # a dump's header line with the time and the byline, either order ('2016-08-09 16:06 김민수 기자', '김민수 기자 | 2016.08.09'):
+    # metadata.py reads both
+    LineRule("timestamp_date_byline", "timestamp", r"^" + _STAMP + r"\s*[|ㅣ·/,]?\s*" + _BYLINE + r"\s*$",
+             "2016-08-09 16:06 김민수 기자 kim@example.co.kr", "2016-08-09 16:06 김민수 기자가 현장에서 보도했다.", 100),
+    LineRule("timestamp_byline_date", "timestamp", r"^" + _BYLINE + r"\s*[|ㅣ·/,]?\s*" + _STAMP + r"\s*$",
+             "김민수 기자 2016-08-09 16:06", "김민수 기자는 2016-08-09 16:06 현장에 도착했다.", 100),
     LineRule("timestamp_bare", "timestamp", r"^[\[(]?\s*" + DATE.replace("?P<", "?P<b_") + r"\s*[\])]?$",
              "2016.06.01 14:52", "2016년 6월 1일 회사는 신제품을 내놨다.", 40),
     # (only after a photographer's dateline: a body sentence may end with a date too)
@@ -268,6 +279,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*|글\s*[=:]?\s*)?(?:[가-힣A-Za-z0-9]{1,10}\s*[=/]\s*)?(?:[A-Za-z]{0,5}[가-힣A-Za-z0-9]{1,10}(?:뉴스|일보|신문|방송|TV|닷컴|미디어|경제)\s+)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[,/]?\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]?\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*"
+             + r"(?:\s*외\s*\d+\s*명)?"  # '박준석 기자 외 1명'
              + r"(?:\s*(?:프로필|다른\s*기사|기사\s*더\s*보기|기자\s*페이지|기자페이지|구독(?:하기)?)\s*(?:보기)?)*\s*[\])>]?$",
              "대담=홍길동 기자, 정리=김철수기자 kim@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
     # A broadcast hand-over ('홍길동 기자입니다.', '홍길동 기자가 보도합니다.'): names the reporter, the script goes on
