@@ -18,7 +18,7 @@ from datetime import datetime
 
 from summarizer.clean import metadata, structured
 from summarizer.clean.candidates import Candidate, choose_time, is_date_only
-from summarizer.clean.classify import classify_line, is_menu_line, is_prose, normalise_lines
+from summarizer.clean.classify import is_menu_line, normalise_lines
 from summarizer.clean.fallback import fall_back_to_extraction, is_confident
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.html_tree import (collapse_source_newlines, paragraphs_from_breaks, parse_page, prune_captions,
