@@ -40,6 +40,7 @@ class EndToEndConfig:
     beams: int = 4  # the project's default, used by the glue script too
     duplicates: float = 0.0  # share of wire copies in the duplicate comparison (0: not run)
     skip_glue: bool = False
+    sentences_per_article: int = 0  # 0: whole articles; quick runs keep the first 6
 
 
 def load_articles(data_dir: Path, count: int) -> list[tuple[str, list[str]]]:
@@ -84,6 +85,9 @@ def run_end_to_end(config: EndToEndConfig, say: Callable[[str], None] = lambda _
     config = replace(config, device=resolve_device(config.device))
     work = Path(config.work_dir).expanduser() if config.work_dir else default_work_dir()
     articles = load_articles(resolve_data_dir(config.data_dir), config.articles)
+    keep = config.sentences_per_article or (6 if config.quick else 0)
+    if keep:
+        articles = [(title, sentences[:keep]) for title, sentences in articles]
     translator, summarizer = _models(config, work, say)
     pages = write_pages(work / "e2e-pages", articles)
     result: dict[str, Any] = {
