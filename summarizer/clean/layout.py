@@ -16,6 +16,7 @@ from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_head
 from summarizer.clean.line_marks import (NAME_WITH_ID, SENTENCE_END, mark_bare_bylines, mark_captions_above_credits, mark_outlet_names,
                                          mark_summary_boxes, split_glued_metadata, strip_menu_prefixes)
 from summarizer.clean.rules import TRAILING_SIGNOFF
+from summarizer.clean.site_title import clean_title
 from summarizer.types import RemovedBlock
 
 # Kinds that may sit between the end of the body and the tail (sign-off, copyright, send time, promos).
@@ -23,6 +24,8 @@ _FOOTER_KINDS = frozenset({"signoff", "byline", "copyright", "timestamp", "chrom
 _BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
 _WORD = re.compile(r"\w+")
 _MAX_TITLE_BLOCK = 3
+_PAGE_TITLE_LINES = 2  # a dump's page title (headline with a site affix) is its first line, after a stray one at most
+_MIN_PAGE_TITLE_CHARS = 6  # letters left once the affix is cut: fewer is a site name, not a headline
 _MAX_DECK_LINES = 3  # subtitle lines under a headline; a longer run above the prose is part of the article
 _MIN_SHORT_SENTENCE = 10  # characters of the one sentence a short text dump may hold
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
@@ -86,6 +89,7 @@ class PageLayout:
         self._published: list[tuple[int, int, datetime]] = []  # (rank, line, value): the best-ranked one is published_at
         self._in_footer = False  # reading the sign-off footer (its timestamps count fully)
         self._header_stamp = self._find_header_stamp()
+        self._page_title = self._find_page_title() if mode == "text" and not self.title_hint else None
 
     def run(self) -> PageParts:
         start = self._body_start()
@@ -114,6 +118,17 @@ class PageLayout:
         if len(prose) >= 2 and sum(map(len, prose)) >= _MIN_FOOTER_BODY:  # a body, not a headline, sits above the sign-off
             return None
         return first
+
+    def _find_page_title(self) -> tuple[int, str] | None:
+        """A dump's first line when it is the page title a browser shows, with a site affix ('제목｜조선일보',
+        '대전일보 모바일 :: 제목', '제목-정치ㅣ한국일보'): its index and the bare headline."""
+        first = next((i for i, c in enumerate(self.classes[:_PAGE_TITLE_LINES]) if c.kind is None), None)
+        if first is None or not is_headline(self.lines[first]):
+            return None
+        bare = clean_title(self.lines[first])
+        if comparable(bare) == comparable(self.lines[first]) or len(comparable(bare)) < _MIN_PAGE_TITLE_CHARS:
+            return None
+        return first, bare
 
     # --- where the body starts -------------------------------------------------------------------------
     def _body_start(self) -> int | None:
@@ -192,8 +207,13 @@ class PageLayout:
         lines, classes, parts = self.lines, self.classes, self.parts
         candidates = [i for i in range(start) if classes[i].kind is None and is_headline(lines[i])]
         title_index = self._pick_title(start, candidates)
+        page_title = self._page_title if self._page_title and self._page_title[0] < start else None
+        if page_title and self._page_title_wins(page_title, title_index, candidates):
+            title_index = page_title[0]  # the headline shows only in the page title: the lines under it are decks
         if self.title_hint:
             parts.title = self.title_hint
+        elif page_title and title_index == page_title[0]:
+            parts.title = page_title[1]
         elif title_index is not None:
             parts.title = _BULLET.sub("", lines[title_index]).strip()
         title_key = comparable(parts.title)
@@ -211,6 +231,14 @@ class PageLayout:
             else:
                 parts.drop(line, "page header (before the title)" if title_index is not None and i < title_index else "page header")
         return title_index
+
+    def _page_title_wins(self, page_title: tuple[int, str], picked: int | None, candidates: list[int]) -> bool:
+        """The page title's headline is the title when no line under it repeats it and the line picked otherwise is
+        none, the page title itself, or a sentence (a deck); a headline-like line wins ('사이트 - 슬로건' page titles)."""
+        index, bare = page_title
+        if any(comparable(self.lines[i]) == comparable(bare) for i in candidates if i > index):
+            return False
+        return picked is None or picked == index or is_prose(self.lines[picked])
 
     def _pick_title(self, start: int, candidates: list[int]) -> int | None:
         """The headline nearest above the first timestamp (or the body): top of a short block of headlines."""
