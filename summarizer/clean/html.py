@@ -241,7 +241,7 @@ def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: i
         parts.published_at = choose_time(found)
     parts.updated_at = meta.updated or parts.updated_at
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
-        parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)
+        parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors) or _bare_byline_reporters(tree)
     parts.source = parts.source or _outlet(meta)
 
 
@@ -264,6 +264,26 @@ def _byline_reporters(tree) -> list[str]:  # type: ignore[no-untyped-def]
             break
         names += metadata.reporters_in(" ".join(" ".join(element.itertext()).split())[:200])
     return metadata.unique(names)
+
+
+_BARE_BYLINE_XPATH = ("//*[not(self::script or self::style or self::title or self::a)]/text()"
+                      "[contains(., '기자') or contains(., '특파원')][string-length(normalize-space(.)) <= 40]")
+_BARE_BYLINE = re.compile(r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4}){0,3}\s*(?:기자|특파원)(?:\s*외\s*\d{1,2}\s*명)?")
+_MAX_BARE_BYLINES = 50  # text nodes looked at
+
+
+def _bare_byline_reporters(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """The first element of the page whose whole text is a byline ('<span>홍길동 기자</span>', '이름 특파원'), in a
+    header with no byline class; links are skipped (related stories name their own reporters)."""
+    if tree is None:
+        return []
+    for count, node in enumerate(tree.xpath(_BARE_BYLINE_XPATH)):
+        text = " ".join(str(node).split())
+        if count >= _MAX_BARE_BYLINES:
+            break
+        if _BARE_BYLINE.fullmatch(text) and metadata.reporters_in(text):
+            return metadata.reporters_in(text)
+    return []
 
 
 _MAX_META_AUTHOR_CHARS = 200
