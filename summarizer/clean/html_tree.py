@@ -182,7 +182,8 @@ def unwrap_layout_tables(tree) -> None:  # type: ignore[no-untyped-def]
         if len(table.text_content()) < _LAYOUT_TABLE_CHARS:
             continue
         nested = table.find(".//table") is not None
-        paragraphs = any(len(cell.findall("br")) >= 4 or len(cell.findall("p")) >= 2 for cell in table.iter("td"))
+        # a cell of paragraphs, directly or in a block of its own ('<td><div id="font">text<br><br>…</div></td>')
+        paragraphs = any(len(cell.xpath("br | */br")) >= 4 or len(cell.xpath("p | */p")) >= 2 for cell in table.iter("td"))
         if not (nested or paragraphs or len(table.xpath(_LAYOUT_BLOCKS)) >= 2):
             continue
         for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
