@@ -104,13 +104,15 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         retry_body, _ = _extract(tree, url or meta.url or None, {**RETRY_OPTIONS, **fast})
         if len(retry_body) > 2 * len(body):
             body = retry_body
-    body = structured.better_body(body, found)  # script-only pages: the article lives in their JSON
+    dom_body, body = body, structured.better_body(body, found)  # script-only pages: the article lives in their JSON
     title = _best_title(meta)
     korean = korean or is_korean(body[:2000])
     lines = normalise_lines(body)
     kept_captions = frozenset(captions) if "caption" in keep else frozenset()
     parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS, keep=keep,
                     captions=kept_captions)
+    if body is not dom_body and parts.paragraphs:  # a JSON body field holds only the article: no deck line in it
+        parts.paragraphs[:0], parts.subtitles = parts.subtitles, []
     if not is_confident(parts, lines[:MAX_LINES], korean):
         fall_back_to_extraction(parts, lines[:MAX_LINES])
     if len(lines) > MAX_LINES:

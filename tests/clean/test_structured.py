@@ -102,6 +102,14 @@ def test_state_assigned_to_a_namespace_property_with_headline_variants() -> None
     assert article.reporters == ("김민수",)
 
 
+def test_a_headline_like_first_line_of_a_json_body_stays_body() -> None:
+    # the body field starts with a short line without a full stop; the deck, if any, has fields of its own
+    lead = "중소기업 지원 3조원, 내년부터 단계적 시행"
+    state = {"article": {"detail": _article("<br/><br/>".join((lead, *PARAGRAPHS)), subTitle="재원 마련 방안은 아직 불분명")}}
+    article = clean_article(_page(body=f"<div id='app'></div><script>window.__INITIAL_STATE__ = {json.dumps(state)};</script>"))
+    assert article.paragraphs == (lead, *PARAGRAPHS) and article.title == TITLE
+
+
 def test_next_app_router_flight_payload_split_over_scripts() -> None:
     row = json.dumps(["$", "$L5", None, {"relatedArticles": RELATED_STORIES, "article": _article(BODY_HTML)}], ensure_ascii=False)
     payload = '0:["$","html",null,{}]\n4:' + row + "\n"
