@@ -260,9 +260,13 @@ class PageLayout:
                     break
             elif block and (kind == "end" or self.classes[i].rule in ("chrome_menu_words", "chrome_breadcrumb")):
                 break
-        if not block:
+        if not block:  # a long deck sentence stopped the walk: the nearest headline above it that is no sentence
             after = [i for i in candidates if i > anchor]
-            return after[0] if after else candidates[-1]
+            menu = max((i for i in range(anchor) if self.classes[i].kind == "end"
+                        or self.classes[i].rule in ("chrome_menu_words", "chrome_breadcrumb")), default=-1)
+            above = [i for i in candidates if menu < i < anchor]  # the header under the menus: title on top of decks
+            headlines = [i for i in above if not is_prose(self.lines[i])]
+            return after[0] if after else headlines[-1] if headlines else above[0] if above else candidates[-1]
         block.reverse()
         substantial = [i for i in block if len(self.lines[i]) >= 10 and len(self.lines[i].split()) >= 2]
         return (substantial or block)[0]

@@ -45,3 +45,15 @@ def test_the_headline_repeated_under_the_page_title_is_the_title() -> None:
 def test_a_site_and_slogan_page_title_does_not_replace_the_headline() -> None:
     article = clean_article(_dump("중앙지역일보 - 시민과 함께하는 든든한 친구", headline_again=HEADLINE))
     assert article.title == HEADLINE and article.paragraphs == BODY
+
+
+LONG_DECK = ("시는 내년에도 같은 행사를 열 계획이며, 올해보다 규모를 키워 인근 광장과 거리까지 행사장을 넓히고 안전 요원도 두 배로 늘리기로 "
+             "했다고 밝혔습니다.")
+
+
+@pytest.mark.parametrize("headline", [HEADLINE, HEADLINE + "."])  # some headlines end with a full stop
+def test_the_headline_above_a_long_deck_sentence_is_the_title_not_the_menu_or_the_deck(headline: str) -> None:
+    lines = ["주간시민", "정치 경제 사회 국제 문화 ISSUE 이코노미", "", "사회", headline, DECK, LONG_DECK,
+             "홍길동 기자 (hong@example.co.kr)", "승인 2021.01.01 00:35", "", *[p + "\n" for p in BODY], "저작권자 © 무단전재 및 재배포 금지"]
+    article = clean_article("\n".join(lines))
+    assert article.title == headline and article.paragraphs == BODY and article.reporters == ("홍길동",)
