@@ -18,14 +18,15 @@ from datetime import datetime
 
 from summarizer.clean import metadata, structured
 from summarizer.clean.candidates import Candidate, choose_time, is_date_only
-from summarizer.clean.classify import is_menu_line, normalise_lines
+from summarizer.clean.classify import normalise_lines
 from summarizer.clean.fallback import fall_back_to_extraction, is_confident
 from summarizer.clean.layout import PageParts, comparable, lay_out
 from summarizer.clean.html_tree import (collapse_source_newlines, paragraphs_from_breaks, parse_page, prune_captions,
                                          prune_related_blocks, prune_subtitles, unwrap_layout_tables)
-from summarizer.clean.rules import HTML_BYLINE_XPATH, PORTALS
+from summarizer.clean.rules import HTML_BYLINE_XPATH
 from summarizer.clean.site_title import clean_title, outlet_in_title  # noqa: F401  (re-exported for callers)
 from summarizer.clean.textdump import MAX_LINES
+from summarizer.clean.vocabulary import PORTALS
 from summarizer.textio import is_korean
 from summarizer.types import RemovedBlock
 

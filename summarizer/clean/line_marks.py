@@ -9,7 +9,8 @@ import re
 
 from summarizer.clean import metadata
 from summarizer.clean.classify import MENU_WORDS, LineClass
-from summarizer.clean.rules import HANGUL_NAME, PORTALS, SURNAME_NAME, SURNAMES, TIMESTAMP_LABELS
+from summarizer.clean.rules import HANGUL_NAME, SURNAME_NAME, TIMESTAMP_LABELS
+from summarizer.clean.vocabulary import PORTALS, SURNAMES
 
 SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 NAME_WITH_ID = re.compile(r"\([A-Za-z0-9_.\-]{2,20}\)$")  # '이예미(leeym)': a citizen reporter with an id
