@@ -20,11 +20,12 @@ from summarizer.clean import metadata, structured
 from summarizer.clean.candidates import Candidate, choose_time, is_date_only
 from summarizer.clean.classify import normalise_lines
 from summarizer.clean.fallback import fall_back_to_extraction, is_confident
-from summarizer.clean.layout import PageParts, comparable, lay_out
+from summarizer.clean.headline import comparable
+from summarizer.clean.layout import PageParts, lay_out
 from summarizer.clean.html_tree import (collapse_source_newlines, paragraphs_from_breaks, parse_page, prune_captions,
                                          prune_related_blocks, prune_subtitles, unwrap_layout_tables)
 from summarizer.clean.rules import HTML_BYLINE_XPATH
-from summarizer.clean.site_title import clean_title, outlet_in_title  # noqa: F401  (re-exported for callers)
+from summarizer.clean.site_title import clean_title, outlet_in_title
 from summarizer.clean.textdump import MAX_LINES
 from summarizer.clean.vocabulary import PORTALS
 from summarizer.textio import is_korean

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.clean import clean_article
-from summarizer.clean.html import clean_title, paragraphs_from_breaks, prune_captions
+from summarizer.clean.html import paragraphs_from_breaks, prune_captions
+from summarizer.clean.site_title import clean_title
 from summarizer.evaluation.clean_eval import same_minute, token_prf
 
 from .fixture_files import fixture_pages, load_gold

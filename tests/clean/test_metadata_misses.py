@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from summarizer.clean import clean_article
-from summarizer.clean.html import clean_title, outlet_in_title
+from summarizer.clean.site_title import clean_title, outlet_in_title
 from summarizer.clean.metadata import parse_datetime, reporters_in, seoul_tz
 
 TITLE = "정부, 중소기업 지원 확대 정책 발표"
