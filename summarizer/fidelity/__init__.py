@@ -1,0 +1,43 @@
+"""Fidelity check: do the numbers of an English translation match its Korean source? No model, fast.
+
+`check_fidelity(source, translation)` reads the quantities of both sides (korean.py, english.py), compares
+them (compare.py) and returns one FidelityIssue per mismatch, empty when the numbers agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+KINDS = ("value", "scale", "unit", "ampm", "omission", "addition", "ordinal")
+
+
+@dataclass(frozen=True)
+class FidelityIssue:
+    """One number that the English gets wrong, in words a reader understands."""
+
+    kind: str  # value | scale | unit | ampm | omission | addition | ordinal
+    message: str  # e.g. "6억 4900만 명 = 649 million; the English says 669 million"
+    source: str  # the Korean sentence
+    translation: str  # the English sentence
+    paragraph: int | None = None  # index into paragraphs_ko / paragraphs_en; None for title/summary
+    where: str = "body"  # body | title | summary
+
+
+def check_fidelity(source: str, translation: str) -> list[FidelityIssue]:
+    """Mismatched numbers between a Korean `source` and its English `translation` (sentence or paragraph)."""
+    from summarizer.fidelity.compare import compare_quantities
+    from summarizer.fidelity.english import english_quantities
+    from summarizer.fidelity.korean import korean_quantities
+
+    if not source.strip() or not translation.strip():
+        return []
+    issues: list[FidelityIssue] = []
+    compare_quantities(
+        korean_quantities(source),
+        english_quantities(translation),
+        lambda kind, message: issues.append(FidelityIssue(kind, message, source, translation)),
+    )
+    return issues
+
+
+__all__ = ["KINDS", "FidelityIssue", "check_fidelity"]

@@ -1,0 +1,119 @@
+"""Compare the quantities of a Korean sentence and its English translation; report what does not match.
+
+Matching runs in passes, each on what the previous left unmatched:
+  1. equivalent pairs (same value, compatible meaning: "ten" = 10, "a decade" = 10년, "half" = 50%);
+  2. same value, conflicting meaning: a.m. vs p.m., one currency for another, a date read as a duration,
+     an ordinal read as a cardinal;
+  3. near values of the same kind: off by a power of ten (scale) or by less than half (value);
+  4. what is left: a salient Korean figure is an omission, a salient English one an addition.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+from summarizer.fidelity.quantity import Quantity
+
+Report = Callable[[str, str], None]
+
+# Kinds that can stand for one another at the same value (the other side did not name the unit).
+_LOOSE = {"count", "times", "percent", "money", "duration", "date", "ordinal"}
+
+
+def compare_quantities(korean: list[Quantity], english: list[Quantity], report: Report) -> None:
+    """Call report(kind, message) for each mismatch between the two lists."""
+    ko_left, en_left = list(korean), list(english)
+    _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and k.kind == e.kind and _units_agree(k, e))
+    _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and _equivalent(k, e))
+    for k, e, kind in _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and _conflict(k, e) is not None):
+        report(_conflict(k, e) or "value", _says(k, e))
+    for k, e, _ in _pair(ko_left, en_left, lambda k, e: _scale_gap(k, e)):
+        report("scale", _says(k, e))
+    for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):
+        report("value", _says(k, e))
+    for k in ko_left:
+        if k.salient:
+            report("omission", f"{k.text} = {k.describe()}; the English does not have it")
+    for e in en_left:
+        if (e.kind in ("money", "percent") or e.scaled) and e.text.lower() != "half":
+            report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
+
+
+def _pair(ko_left: list[Quantity], en_left: list[Quantity], fits: Callable[[Quantity, Quantity], bool]):
+    """Remove and return (korean, english, None) pairs that fit, first English candidate wins."""
+    pairs = []
+    for k in list(ko_left):
+        for e in en_left:
+            if fits(k, e):
+                pairs.append((k, e, None))
+                ko_left.remove(k)
+                en_left.remove(e)
+                break
+    return pairs
+
+
+def _same_value(k: Quantity, e: Quantity) -> bool:
+    return math.isclose(k.value, e.value, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _units_agree(k: Quantity, e: Quantity) -> bool:
+    if k.kind == "time":
+        return not k.unit or not e.unit or k.unit == e.unit
+    if k.kind in ("money", "date", "duration"):
+        return k.unit == e.unit
+    return True
+
+
+def _equivalent(k: Quantity, e: Quantity) -> bool:
+    """Same value, different but compatible wording."""
+    if _conflict(k, e) is not None:
+        return False
+    if k.kind == "date" and k.unit == "day":
+        return e.kind in ("ordinal", "count", "date")
+    return k.kind in _LOOSE and e.kind in _LOOSE | {"count"}
+
+
+def _conflict(k: Quantity, e: Quantity) -> str | None:
+    """The kind of mismatch between two quantities of the same value, or None when they agree."""
+    if k.kind == "time" and e.kind == "time" and k.unit and e.unit and k.unit != e.unit:
+        return "ampm"
+    if k.kind == "money" and e.kind == "money" and k.unit != e.unit:
+        return "unit"
+    # Below 10, 일 is as often a duration (3일이 걸린다) as a date; from 10 on, 25일 is the 25th.
+    if k.kind == "date" and k.unit == "day" and e.kind == "duration" and e.unit == "day" and k.value >= 10:
+        return "unit"
+    if k.kind == "ordinal" and e.kind == "count" and k.unit not in ("위", "차"):
+        return "ordinal"
+    if k.kind == "count" and k.unit in ("명", "개", "건", "곳", "대") and e.kind == "ordinal":
+        return "ordinal"
+    return None
+
+
+def _numeric(q: Quantity) -> bool:
+    return q.kind in ("count", "money", "percent", "times")
+
+
+def _scale_gap(k: Quantity, e: Quantity) -> bool:
+    """Off by a power of ten (×10, ×1000…): the scale word or the 만/억 conversion went wrong."""
+    if not (_numeric(k) and _numeric(e)) or k.value <= 0 or e.value <= 0 or not (k.scaled or e.scaled):
+        return False
+    exponent = math.log10(e.value / k.value)
+    return abs(exponent) >= 1 and abs(exponent - round(exponent)) < 1e-6
+
+
+def _near(k: Quantity, e: Quantity) -> bool:
+    """Close enough to be the same figure written wrong: same kind, within a factor of 2."""
+    if k.kind == "time" and e.kind == "time":
+        return True
+    if not (_numeric(k) and _numeric(e)) or k.value <= 0 or e.value <= 0:
+        return False
+    if not (k.scaled or e.scaled or k.value >= 10):
+        return False
+    return 0.5 < e.value / k.value < 2
+
+
+def _says(k: Quantity, e: Quantity) -> str:
+    meaning = e.describe()
+    english = e.text if meaning in (e.text, k.describe()) else f"{e.text} ({meaning})"
+    return f"{k.text} = {k.describe()}; the English says {english}"

@@ -1,0 +1,217 @@
+"""Quantities in Korean text, read from kiwipiepy's tags: SN (digits), NR (numerals and 만/억/조), MM
+(native numerals before a counter), then the counter, currency, percent or date/time word after them.
+
+`korean_quantities("약 6억 4900만 명")` → [Quantity(649000000, "count", "명", "6억 4900만 명", scaled=True)].
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from summarizer.fidelity.quantity import Quantity
+from summarizer.segment import _kiwi
+
+BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
+SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
+SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+# Native numerals as NR (standalone) or MM (before a counter) forms.
+NATIVE = {
+    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
+    "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
+}
+CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP", "루블": "RUB"}
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+PERCENT = {"%", "퍼센트", "프로"}
+LATIN_SCALES = {"bn": 1e9, "billion": 1e9, "million": 1e6, "mn": 1e6, "trillion": 1e12, "tn": 1e12}  # not "m": 200m is metres
+MORNING = {"오전", "새벽", "아침"}
+EVENING = {"오후", "저녁", "밤", "낮"}
+DURATION_AFTER = {"동안", "간", "만", "째"}
+# A Korean numeral run: parts are digits (SN) or numeral words (NR); MM only directly before a counter.
+_NUMBER_TAGS = {"SN", "NR"}
+
+
+def korean_quantities(text: str) -> list[Quantity]:
+    """Every number in `text` with its meaning, in order of appearance."""
+    tokens = list(_kiwi().tokenize(text))
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not _starts_number(tokens, i):
+            i += 1
+            continue
+        end = _run_end(tokens, i)
+        value, scaled = _compose([t.form for t in tokens[i:end]])
+        if value is None:
+            i = end
+            continue
+        # A range "3~5명": the first number takes the unit of the second.
+        if end + 1 < len(tokens) and tokens[end].form in ("~", "-", "∼", "～") and _starts_number(tokens, end + 1):
+            second_end = _run_end(tokens, end + 1)
+            second, second_scaled = _compose([t.form for t in tokens[end + 1 : second_end]])
+            if second is not None:
+                kind, unit, stop = _meaning(tokens, end + 1, second_end, second, text)
+                first_value = value * _scale_of(second) if scaled is False and second_scaled and value < 10 else value
+                found.append(_quantity(text, tokens, i, end, first_value, kind, unit, scaled or second_scaled))
+                found.append(_quantity(text, tokens, end + 1, stop, second, kind, unit, second_scaled))
+                i = stop
+                continue
+        if end < len(tokens) and tokens[end].tag == "SL" and tokens[end].form.lower() in LATIN_SCALES:
+            value, scaled, end = value * LATIN_SCALES[tokens[end].form.lower()], True, end + 1
+        kind, unit, stop = _meaning(tokens, i, end, value, text)
+        found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
+        i = stop
+    return [q for q in found if q.kind != "skip"]
+
+
+def _starts_number(tokens: Sequence, i: int) -> bool:
+    token = tokens[i]
+    if token.tag == "SN":
+        return True
+    if i > 0 and (tokens[i - 1].form == "수" or tokens[i - 1].form.startswith("수")) and token.tag == "NR":
+        return False  # "수 천명", "수백만": thousands, millions — no figure to check
+    if token.tag == "NR":
+        return not token.form.startswith("수") and _compose([token.form])[0] is not None
+    # Native determiners count only before a counter: "두 명", "세 배", "두 번째".
+    return (
+        token.tag == "MM"
+        and token.form in NATIVE
+        and i + 1 < len(tokens)
+        and tokens[i + 1].tag in ("NNB", "NNG")
+        and (tokens[i + 1].tag == "NNB" or tokens[i + 1].form == "배")
+    )
+
+
+def _run_end(tokens: Sequence, i: int) -> int:
+    """Index after the numeral run starting at i ("1 억 4 천 2 백만" is one run)."""
+    if tokens[i].tag == "MM":
+        return i + 1
+    end = i + 1
+    while end < len(tokens) and tokens[end].tag in _NUMBER_TAGS and tokens[end].start - _stop(tokens[end - 1]) <= 1:
+        # A new SN right after a complete SN is a new number ("2018 10"), not part of this one.
+        if tokens[end].tag == "SN" and tokens[end - 1].tag == "SN":
+            break
+        if tokens[end].form.startswith("수"):
+            break
+        end += 1
+    return end
+
+
+def _stop(token) -> int:
+    return token.start + token.len
+
+
+def _compose(parts: Sequence[str]) -> tuple[float | None, bool]:
+    """The value of numeral parts (["1", "억", "4", "천", "2", "백만"] → 142000000) and whether a big unit was used."""
+    total, section, current, scaled = 0.0, 0.0, None, False
+    for part in parts:
+        digits = part.replace(",", "")
+        if _is_number(digits):
+            current = (current or 0.0) + float(digits)
+            continue
+        if part in NATIVE:
+            current = (current or 0.0) + NATIVE[part]
+            continue
+        for char in part:
+            if char in SINO_DIGITS:
+                current = (current or 0.0) + SINO_DIGITS[char]
+            elif char in SMALL_UNITS:
+                section += (current if current is not None else 1.0) * SMALL_UNITS[char]
+                current = None
+            elif char in BIG_UNITS:
+                section += current or 0.0
+                total += (section or 1.0) * BIG_UNITS[char]
+                section, current, scaled = 0.0, None, True
+            else:
+                return None, False
+    return total + section + (current or 0.0), scaled
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _scale_of(value: float) -> float:
+    for size in (1e12, 1e8, 1e4):
+        if value >= size:
+            return size
+    return 1.0
+
+
+def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) -> tuple[str, str, int]:
+    """(kind, unit, index after the unit word) from the words around the numeral run tokens[start:end]."""
+    before = tokens[start - 1] if start > 0 else None
+    after = tokens[end] if end < len(tokens) else None
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    if before is not None and before.form in SYMBOLS and _stop(before) == tokens[start].start:
+        return "money", SYMBOLS[before.form], end
+    if after is None:
+        return "count", "", end
+    form = after.form
+    if form in PERCENT or (form == "%" ):
+        return "percent", "", end + 1
+    if form in CURRENCIES:
+        return "money", CURRENCIES[form], end + 1
+    if form in SYMBOLS and after.start == _stop(tokens[end - 1]):
+        return "money", SYMBOLS[form], end + 1
+    if form in ("년대", "대") and 1000 <= value <= 2100 and value % 10 == 0:
+        return "date", "year", end + 1  # 1930년대, 2000대: the 1930s
+    if form in ("제",):
+        return "count", "", end
+    if before is not None and before.form == "제" and before.tag == "XPN":
+        return "ordinal", form, end + 1
+    if nxt is not None and nxt.form == "째" and after.tag == "NNB" and form not in ("일", "년"):
+        return "ordinal", form, end + 2
+    if form == "째":
+        return "ordinal", "", end + 1
+    if form == "위" and after.tag == "NNB":
+        return "ordinal", "위", end + 1
+    if form == "시" and after.tag == "NNB":
+        return "time", _ampm(tokens, start, value), end + 1
+    if form == "년":
+        if nxt is not None and nxt.form in DURATION_AFTER:
+            return "duration", "year", end + 1
+        return ("date", "year", end + 1) if value >= 1000 else ("duration", "year", end + 1)
+    if form == "개월":
+        return "duration", "month", end + 1
+    if form == "월" and value <= 12:
+        return "date", "month", end + 1
+    if form == "일" and after.tag == "NNB":
+        if (nxt is not None and nxt.form in DURATION_AFTER) or (before is not None and before.form == "주"):
+            return "duration", "day", end + 1
+        return ("date", "day", end + 1) if value <= 31 else ("duration", "day", end + 1)
+    if form == "배":
+        return "times", "", end + 1
+    if form in ("분", "초", "주", "주년"):
+        return "count", form, end + 1
+    if after.tag == "NNB" or (after.tag == "NNG" and _stop(tokens[end - 1]) == after.start and len(form) <= 2):
+        return "count", form, end + 1
+    return "count", "", end
+
+
+def _ampm(tokens: Sequence, start: int, value: float) -> str:
+    """am/pm from 오전/오후… before the hour, or from a 24-hour form ("04시", "16시"); "" when unknown."""
+    for back in (1, 2):
+        if start - back >= 0 and tokens[start - back].form in MORNING:
+            return "am"
+        if start - back >= 0 and tokens[start - back].form in EVENING:
+            return "pm"
+    written = tokens[start].form
+    if value > 12:
+        return "pm"
+    if tokens[start].tag == "SN" and len(written) == 2 and written.startswith("0"):
+        return "am"
+    return ""
+
+
+def _quantity(text: str, tokens: Sequence, start: int, stop: int, value: float, kind: str, unit: str, scaled: bool) -> Quantity:
+    if kind == "time" and value > 12:
+        value -= 12
+    if kind == "time" and value == 0:
+        value = 12
+    span = text[tokens[start].start : _stop(tokens[max(start, stop - 1)])]
+    return Quantity(value=value, kind=kind, unit=unit, text=span, scaled=scaled)
