@@ -32,11 +32,15 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
         report("scale", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):
         report("value", _says(k, e))
+    weekday_in_english = any(e.kind == "calendar" and e.unit == "weekday" for e in english)
     for k in ko_left:
-        if k.salient:
+        # News English names the weekday where Korean gives the date or the week: 25일 → "on Saturday".
+        if weekday_in_english and ((k.kind == "date" and k.unit == "day") or (k.kind == "calendar" and k.unit == "week")):
+            continue
+        if k.must_appear:
             report("omission", f"{k.text} = {k.describe()}; the English does not have it")
     for e in en_left:
-        if (e.kind in ("money", "percent") or e.scaled) and e.text.lower() != "half":
+        if e.kind == "money" or e.scaled:
             report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
 
 
@@ -69,8 +73,13 @@ def _equivalent(k: Quantity, e: Quantity) -> bool:
     """Same value, different but compatible wording."""
     if _conflict(k, e) is not None:
         return False
+    if k.kind == "date" and k.unit == "minute":
+        return e.kind in ("ordinal", "count")
+    if k.kind == "duration" and k.value == 1 and e.kind == "calendar" and e.unit == k.unit:
+        return True  # 지난 1년 동안 = "the past year"
     if k.kind == "date" and k.unit == "day":
-        return e.kind in ("ordinal", "count", "date")
+        # Below 10 a bare 일 is as often a duration: 3일이 소요 = "three days".
+        return e.kind in ("ordinal", "count", "date") or (e.kind == "duration" and e.unit == "day" and k.value < 10)
     return k.kind in _LOOSE and e.kind in _LOOSE | {"count"}
 
 
@@ -83,10 +92,19 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
     # Below 10, 일 is as often a duration (3일이 걸린다) as a date; from 10 on, 25일 is the 25th.
     if k.kind == "date" and k.unit == "day" and e.kind == "duration" and e.unit == "day" and k.value >= 10:
         return "unit"
+    if k.kind == "date" and k.unit == "minute" and e.kind == "duration" and e.unit == "minute":
+        return "ordinal"  # 65분 동점골 (the 65th minute) → "65 minutes"
     if k.kind == "ordinal" and e.kind == "count" and k.unit not in ("위", "차"):
         return "ordinal"
-    if k.kind == "count" and k.unit in ("명", "개", "건", "곳", "대") and e.kind == "ordinal":
-        return "ordinal"
+    if (k.kind == "count" and k.unit in ("회", "승", "차례", "관왕")) or (k.kind == "duration" and k.unit == "day"):
+        if e.kind == "ordinal":
+            return "ordinal"  # 3회 우승 (three-time) → "third"; 주 4일 → "the fourth day"
+    if k.kind == "money" and e.kind == "count" and k.unit != "KRW":
+        return "unit"  # the currency dropped: 100억 달러 → "10 billion"
+    if k.kind == "duration" and k.unit == "year" and e.unit == "세":
+        return "unit"  # 15년 된 파트너 (of 15 years) → "15-year-old"
+    if k.unit == "대" and e.kind == "duration":
+        return "unit"  # 40대 (in his 40s) → "40 years"
     return None
 
 

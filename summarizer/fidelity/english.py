@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.fidelity.calendar_words import english_calendar
 from summarizer.fidelity.quantity import Quantity
 
 WORDS = {
@@ -21,7 +22,7 @@ ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15, "twentieth": 20,
 }
-TIMES_WORDS = {"twice": 2, "doubled": 2, "double": 2, "doubling": 2, "tripled": 3, "triple": 3, "threefold": 3, "quadrupled": 4, "fourfold": 4}
+TIMES_WORDS = {"twice": 2, "doubled": 2, "double": 2, "doubles": 2, "doubling": 2, "tripling": 3, "triples": 3, "tripled": 3, "triple": 3, "threefold": 3, "quadrupled": 4, "fourfold": 4}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
           "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
 CURRENCY_WORDS = {
@@ -35,7 +36,9 @@ MONTHS = {m: i for i, m in enumerate(
      "november", "december"], start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9})
-DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month", "year": "year", "years": "year"}
+DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month", "year": "year", "years": "year",
+                  "minute": "minute", "minutes": "minute", "week": "week", "weeks": "week"}
+FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
@@ -46,24 +49,34 @@ _SYMBOL = r"(?:US\$|\$|€|£|¥|₩|USD|EUR|GBP|KRW)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TOKEN = re.compile(
     rf"""
-    (?P<time>\b(?P<hour>\d{{1,2}})(?::(?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
+    (?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
     | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
     | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
     | (?P<ordinal>\b(?P<ordnum>\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{"|".join(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
+    | (?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b)
+    | (?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)
+    | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year)\b)
+    | (?P<fraction>\b(?P<fnum>one|two|three|a)[- ](?P<fden>half|thirds?|quarters?|fifths?)\b)
     | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
-    | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?![\w]))
+    | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?:t|kg|km|cm|mm|ft|lbs?|mph|g)?(?![\w]))
     | (?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)
     | (?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)
-    | (?P<decade>\ba\s+decade\b|\bdecades?\b)
+    | (?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)
+    | (?P<monthname>\b(?:January|February|March|April|June|July|August|September|October|November|December|May)\b)
+    | (?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)
+    | (?P<pair>\b(?:both|pair|a\s+couple\s+of|twins?|duo)\b)
+    | (?P<trio>\b(?:trio|sophomores?)\b)
+    | (?P<top>\btop(?:s|ped|ping)?\b)
     | (?P<half>\bhalf\b)
     | (?P<times>\b(?P<timesword>{"|".join(TIMES_WORDS)})\b)
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 _AFTER = re.compile(
     r"\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
-    r"|\s*-?\s*(?P<unit>days?|months?|years?)\b(?P<old>-old|\s+old)?"
-    r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b"
+    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old|\s+old)?"
+    r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b|\s?(?P<symbol>[€£$¥₩])"
     r"|\s*(?P<times>times\b|-fold\b)",
     re.IGNORECASE,
 )
@@ -74,7 +87,7 @@ def english_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _TOKEN.finditer(text):
         found.extend(_read(match, text))
-    return found
+    return found + english_calendar(text)
 
 
 def _read(match: re.Match[str], text: str) -> list[Quantity]:
@@ -84,7 +97,8 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
             return [Quantity(12, "time", "pm" if match.group("noon").lower() == "noon" else "am", span)]
         if match.group("clock"):
             hour = int(match.group("clock"))
-            ampm = "pm" if hour >= 12 else "am"
+            # 04:00 and 16:00 are 24-hour times; 4:00 says nothing about a.m./p.m.
+            ampm = "pm" if hour >= 12 else ("am" if match.group("clock").startswith("0") else "")
             minutes = int(match.group("cmin"))
             extra = [Quantity(minutes, "count", "분", span)] if minutes else []
             return [Quantity(hour % 12 or 12, "time", ampm, span), *extra]
@@ -108,13 +122,41 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
     if match.group("decades"):
         return [Quantity(int(match.group("decadeyear")), "date", "year", span)]
     if match.group("decade"):
-        return [Quantity(10, "duration", "year", span)] if match.group(0).lower().startswith("a") else []
+        return [Quantity(10, "duration", "year", span)]
+    if match.group("monthname"):
+        if span == "may" or span == "MAY":
+            return []  # the verb
+        return [Quantity(MONTHS[span.lower()], "date", "month", span)]
+    if match.group("teens"):
+        if match.group("agedecade"):
+            return [Quantity(int(match.group("agedecade")), "count", "대", span)]
+        if match.group("agewords"):
+            return [Quantity(_AGE_WORDS[match.group("agewords").lower()], "count", "대", span)]
+        return [Quantity(10, "count", "대", span)]
+    if match.group("worldwar"):
+        return [Quantity(2 if match.group("war").lower() in ("ii", "two", "2") else 1, "ordinal", "", span)]
+    if match.group("oclock"):
+        word = match.group("oclockword")
+        return [Quantity(int(word) if word.isdigit() else _word_value(word), "time", "", span)]
+    if match.group("aperiod"):
+        return [Quantity(1, "duration", match.group("periodunit").lower(), span)]
+    if match.group("fraction"):
+        numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
+        return [Quantity(100 * numerator / FRACTIONS[match.group("fden").lower()], "percent", "", span)]
+    if match.group("trio"):
+        return [Quantity(3 if span.lower() == "trio" else 2, "count", "", span)]
+    if match.group("pair"):
+        return [Quantity(2, "count", "", span)]
+    if match.group("top"):
+        return [Quantity(1, "ordinal", "", span)]
     if match.group("half"):
         return [Quantity(50, "percent", "", span)]
     if match.group("times"):
         return [Quantity(TIMES_WORDS[match.group("timesword").lower()], "times", "", span)]
     if match.group("number"):
         raw, scale = match.group("num"), match.group("scale")
+        if scale and scale.strip(" -").lower() in ("m", "k", "b"):
+            scale = None  # "200m", "10k": metres, a race; with a currency symbol it is read as money above
         value, scaled = _scaled(float(raw.replace(",", "")), scale)
         scaled = scaled or value >= 1e6  # "1,500,000" is as big as "1.5 million"
         digits = True
@@ -140,6 +182,8 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
     if after:
         if after.group("percent"):
             return Quantity(value, "percent", "", span + after.group(0), scaled)
+        if after.group("symbol"):
+            return Quantity(value, "money", SYMBOLS[after.group("symbol")], span + after.group(0), scaled)
         if after.group("currency"):
             return Quantity(value, "money", CURRENCY_WORDS[after.group("currency").lower()], span + after.group(0), scaled)
         if after.group("unit"):
@@ -148,6 +192,8 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
             return Quantity(value, "duration", DURATION_UNITS[after.group("unit").lower()], span + after.group(0), scaled)
         if after.group("times"):
             return Quantity(value, "times", "", span + after.group(0), scaled)
+    if digits and re.search(r"\b[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
+        return Quantity(value, "ordinal", "", span)  # "Game 9", "Radio 4": a numbered name
     if digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100 and not before.endswith("$"):
         return Quantity(value, "date", "year", span)
     return Quantity(value, "count", "", span, scaled)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from summarizer.fidelity.calendar_words import korean_calendar
 from summarizer.fidelity.quantity import Quantity
 from summarizer.segment import _kiwi
 
@@ -16,7 +17,7 @@ SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
 # Native numerals as NR (standalone) or MM (before a counter) forms.
 NATIVE = {
-    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "석": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
+    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
     "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
 }
 CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP", "루블": "RUB"}
@@ -59,17 +60,22 @@ def korean_quantities(text: str) -> list[Quantity]:
         if end < len(tokens) and tokens[end].tag == "SL" and tokens[end].form.lower() in LATIN_SCALES:
             value, scaled, end = value * LATIN_SCALES[tokens[end].form.lower()], True, end + 1
         kind, unit, stop = _meaning(tokens, i, end, value, text)
+        bare = stop == end or (stop == end + 1 and tokens[end].form in ("중", "다"))
+        if bare and tokens[i].tag == "NR" and tokens[i].form in NATIVE:
+            i = stop  # a bare 둘, 하나 ("둘 중 하나", "둘 다"): "either", "both", not a figure
+            continue
         found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
         i = stop
-    return [q for q in found if q.kind != "skip"]
+    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens)
 
 
 def _starts_number(tokens: Sequence, i: int) -> bool:
     token = tokens[i]
     if token.tag == "SN":
-        return True
-    if i > 0 and (tokens[i - 1].form == "수" or tokens[i - 1].form.startswith("수")) and token.tag == "NR":
-        return False  # "수 천명", "수백만": thousands, millions — no figure to check
+        # Part of a name or code ("F125", "G20"): not a quantity.
+        return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start)
+    if i > 0 and tokens[i - 1].form in ("수", "몇", "여러", "수십", "수백", "수천") and token.tag == "NR":
+        return False  # "수 천명", "몇 십년": thousands, decades — no figure to check
     if token.tag == "NR":
         return not token.form.startswith("수") and _compose([token.form])[0] is not None
     # Native determiners count only before a counter: "두 명", "세 배", "두 번째".
@@ -160,6 +166,8 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
         return "money", SYMBOLS[form], end + 1
     if form in ("년대", "대") and 1000 <= value <= 2100 and value % 10 == 0:
         return "date", "year", end + 1  # 1930년대, 2000대: the 1930s
+    if form == "대" and value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+        return "count", "대", end + 1  # 10대, 40대: teenagers, in their 40s
     if form in ("제",):
         return "count", "", end
     if before is not None and before.form == "제" and before.tag == "XPN":
@@ -170,7 +178,7 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
         return "ordinal", "", end + 1
     if form == "위" and after.tag == "NNB":
         return "ordinal", "위", end + 1
-    if form == "시" and after.tag == "NNB":
+    if form == "시" and after.tag == "NNB" and tokens[start].tag != "MM":  # "두 시위" is not 2 o'clock
         return "time", _ampm(tokens, start, value), end + 1
     if form == "년":
         if nxt is not None and nxt.form in DURATION_AFTER:
@@ -184,9 +192,23 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
         if (nxt is not None and nxt.form in DURATION_AFTER) or (before is not None and before.form == "주"):
             return "duration", "day", end + 1
         return ("date", "day", end + 1) if value <= 31 else ("duration", "day", end + 1)
+    if form in ("인조", "인"):
+        return "count", form, end + 1
     if form == "배":
         return "times", "", end + 1
-    if form in ("분", "초", "주", "주년"):
+    if form == "분" and nxt is not None and nxt.form == "의" and end + 2 < len(tokens) and tokens[end + 2].tag in ("SN", "NR"):
+        numerator, _ = _compose([tokens[end + 2].form])
+        if numerator:
+            return "fraction", str(numerator), end + 3  # 3분의 2 = two-thirds
+    if form == "분":
+        if start > 0 and tokens[start - 1].form == "시":
+            return "count", "분", end + 1  # 7시 55분: the minutes of a clock time
+        if nxt is not None and nxt.form in ("만", "동안", "간", "이상", "이내", "전", "후", "뒤", "미만", "가량", "정도", "마다"):
+            return "duration", "minute", end + 1
+        if not float(value).is_integer():
+            return "duration", "minute", end + 1
+        return "date", "minute", end + 1  # 65분 동점골: in the 65th minute
+    if form in ("초", "주", "주년"):
         return "count", form, end + 1
     if after.tag == "NNB" or (after.tag == "NNG" and _stop(tokens[end - 1]) == after.start and len(form) <= 2):
         return "count", form, end + 1
@@ -209,6 +231,8 @@ def _ampm(tokens: Sequence, start: int, value: float) -> str:
 
 
 def _quantity(text: str, tokens: Sequence, start: int, stop: int, value: float, kind: str, unit: str, scaled: bool) -> Quantity:
+    if kind == "fraction":
+        value, kind, unit = 100 * float(unit) / value, "percent", ""
     if kind == "time" and value > 12:
         value -= 12
     if kind == "time" and value == 0:

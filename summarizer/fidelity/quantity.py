@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# kind: count | ordinal | percent | money | time | date | duration | times
+# kind: count | ordinal | percent | money | time | date | duration | times | calendar
 # unit: currency code for money (KRW, USD, EUR, JPY, CNY, GBP), am/pm/"" for time, year/month/day for
 # date and duration, the counter word or "" otherwise (counters are not compared across languages).
 COMPARED_UNITS = frozenset({"money", "time", "date", "duration"})
@@ -22,11 +22,22 @@ class Quantity:
 
     @property
     def salient(self) -> bool:
-        """Worth reporting when it disappears: money, percentages and scaled or large figures."""
+        """Big and easy to get wrong: money, percentages and scaled or large figures."""
         return self.kind in ("money", "percent") or self.scaled or (self.kind == "count" and self.value >= 1000)
+
+    @property
+    def must_appear(self) -> bool:
+        """Reported when the other side lacks it: everything but a bare 1 (한 = "a", "one", "the")."""
+        if self.value == 1 and self.kind in ("count", "duration", "times"):
+            return False  # 한 명, 1년: "a man", "a year"
+        return True
 
     def describe(self) -> str:
         """The normalized meaning in English words, e.g. '649 million', '4 a.m.', 'GBP 2.8 billion'."""
+        if self.kind == "calendar":
+            if self.unit == "weekday":
+                return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[int(self.value) - 1]
+            return f"{('last', 'this', 'next')[int(self.value) + 1]} {self.unit}"
         if self.kind == "time":
             suffix = {"am": " a.m.", "pm": " p.m."}.get(self.unit, " o'clock")
             return f"{format_number(self.value)}{suffix}"
@@ -35,7 +46,8 @@ class Quantity:
         if self.kind == "money":
             return f"{self.unit} {format_number(self.value)}"
         if self.kind == "date":
-            return {"day": f"the {ordinal(self.value)} (a date)", "month": f"month {format_number(self.value)}"}.get(
+            return {"day": f"the {ordinal(self.value)} (a date)", "month": f"month {format_number(self.value)}",
+                    "minute": f"the {ordinal(self.value)} minute"}.get(
                 self.unit, f"the year {format_number(self.value)}"
             )
         if self.kind == "duration":
