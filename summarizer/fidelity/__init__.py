@@ -40,4 +40,10 @@ def check_fidelity(source: str, translation: str) -> list[FidelityIssue]:
     return issues
 
 
-__all__ = ["KINDS", "FidelityIssue", "check_fidelity"]
+def fidelity_line(issue: FidelityIssue) -> str:
+    """One line for a reader: where, what kind, the message, e.g. "paragraph 3 · value: 6억 4900만 명 = …"."""
+    place = {"title": "title", "summary": "summary"}.get(issue.where, f"paragraph {(issue.paragraph or 0) + 1}")
+    return f"{place} · {issue.kind}: {issue.message}"
+
+
+__all__ = ["KINDS", "FidelityIssue", "check_fidelity", "fidelity_line"]

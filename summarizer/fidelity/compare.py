@@ -2,8 +2,8 @@
 
 Matching runs in passes, each on what the previous left unmatched:
   1. equivalent pairs (same value, compatible meaning: "ten" = 10, "a decade" = 10년, "half" = 50%);
-  2. same value, conflicting meaning: a.m. vs p.m., one currency for another, a date read as a duration,
-     an ordinal read as a cardinal;
+  2. same value, conflicting meaning: a.m. vs p.m., one currency for another (or none), a date or a match
+     minute read as a duration, an ordinal read as a cardinal;
   3. near values of the same kind: off by a power of ten (scale) or by less than half (value);
   4. what is left: a salient Korean figure is an omission, a salient English one an addition.
 """
@@ -91,7 +91,7 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
         return "unit"
     # Below 10, 일 is as often a duration (3일이 걸린다) as a date; from 10 on, 25일 is the 25th.
     if k.kind == "date" and k.unit == "day" and e.kind == "duration" and e.unit == "day" and k.value >= 10:
-        return "unit"
+        return "ordinal"  # a date (the 25th) read as a duration (25 days)
     if k.kind == "date" and k.unit == "minute" and e.kind == "duration" and e.unit == "minute":
         return "ordinal"  # 65분 동점골 (the 65th minute) → "65 minutes"
     if k.kind == "ordinal" and e.kind == "count" and k.unit not in ("위", "차"):
@@ -135,3 +135,8 @@ def _says(k: Quantity, e: Quantity) -> str:
     meaning = e.describe()
     english = e.text if meaning in (e.text, k.describe()) else f"{e.text} ({meaning})"
     return f"{k.text} = {k.describe()}; the English says {english}"
+
+
+def same_figure(known: Quantity, figure: Quantity) -> bool:
+    """Whether `figure` restates `known` (same value, no conflicting meaning): used for summary vs body."""
+    return _same_value(known, figure) and _conflict(known, figure) is None

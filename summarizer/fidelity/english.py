@@ -172,7 +172,7 @@ def _scaled(value: float, scale: str | None) -> tuple[float, bool]:
         return value, False
     word = scale.strip(" -").lower()
     size = SCALES.get(word, 1)
-    return value * size, size >= 1e4
+    return float(f"{value * size:.12g}"), size >= 1e4  # 2.8 × 10⁹ without floating-point dust
 
 
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:

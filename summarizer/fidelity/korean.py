@@ -130,7 +130,8 @@ def _compose(parts: Sequence[str]) -> tuple[float | None, bool]:
                 section, current, scaled = 0.0, None, True
             else:
                 return None, False
-    return total + section + (current or 0.0), scaled
+    # Rounded: 39.7 × 10⁸ is 3970000000.0000005 in floating point.
+    return float(f"{total + section + (current or 0.0):.12g}"), scaled
 
 
 def _is_number(text: str) -> bool:
