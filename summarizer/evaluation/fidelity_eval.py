@@ -181,6 +181,9 @@ def measure_speed(data: Path) -> dict[str, float]:
     from summarizer.segment import split_sentences
 
     pages = [data / "seed" / "newspim_gwangju_ai_2020.txt", *sorted((data / "extraction" / "korean_pages").glob("*.html"))]
+    pages = [page for page in pages if page.is_file()]
+    if not pages:
+        return {}
     clean_ms = check_ms = 0.0
     sentences = 0
     for page in pages:

@@ -56,6 +56,7 @@ _TOKEN = re.compile(
     | (?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b)
     | (?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)
     | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year)\b)
+    | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
     | (?P<fraction>\b(?P<fnum>one|two|three|a)[- ](?P<fden>half|thirds?|quarters?|fifths?)\b)
     | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
     | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?:t|kg|km|cm|mm|ft|lbs?|mph|g)?(?![\w]))
@@ -140,6 +141,10 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         return [Quantity(int(word) if word.isdigit() else _word_value(word), "time", "", span)]
     if match.group("aperiod"):
         return [Quantity(1, "duration", match.group("periodunit").lower(), span)]
+    if match.group("partof"):  # "a quarter of a million" = 250,000
+        part = {"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[re.sub(r"\s+", " ", match.group("part").lower())]
+        value, _ = _scaled(part, match.group("partscale"))
+        return [_with_unit(value, True, span, text, match.end(), True, span)]
     if match.group("fraction"):
         numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
         return [Quantity(100 * numerator / FRACTIONS[match.group("fden").lower()], "percent", "", span)]
