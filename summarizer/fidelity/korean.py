@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from summarizer.fidelity.calendar_words import korean_calendar
@@ -31,8 +32,19 @@ DURATION_AFTER = {"동안", "간", "만", "째"}
 _NUMBER_TAGS = {"SN", "NR"}
 
 
+# Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
+_MAY_HAVE_QUANTITY = re.compile(
+    r"[0-9０-９]|요일|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반"
+    r"|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰)"
+    r"|(?:^|[^가-힣])(?:한|두|세|네|열)\s"
+    r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%)"
+)
+
+
 def korean_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
+    if not _MAY_HAVE_QUANTITY.search(text):
+        return []
     tokens = list(_kiwi().tokenize(text))
     found: list[Quantity] = []
     i = 0
