@@ -18,14 +18,19 @@ from summarizer.fidelity.quantity import Quantity
 Report = Callable[[str, str], None]
 
 # Kinds that can stand for one another at the same value (the other side did not name the unit).
-_LOOSE = {"count", "times", "percent", "money", "duration", "date", "ordinal"}
+_LOOSE = {"count", "times", "percent", "money", "duration", "date", "ordinal"}  # not vague, calendar, time
 
 
 def compare_quantities(korean: list[Quantity], english: list[Quantity], report: Report) -> None:
     """Call report(kind, message) for each mismatch between the two lists."""
     ko_left, en_left = list(korean), list(english)
     _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and k.kind == e.kind and _units_agree(k, e))
-    _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and _equivalent(k, e))
+    _pair(ko_left, en_left, lambda k, e: (_same_value(k, e) and _equivalent(k, e)) or _same_period(k, e))
+    # "many" on one side and "thousands" on the other: 수많은 → "millions of" states a size the source does not.
+    for k, e, _ in _pair(ko_left, en_left, lambda k, e: k.kind == e.kind == "vague" and 0 in (k.value, e.value) and max(k.value, e.value) > 10):
+        report("value", _says(k, e))
+    _pair(ko_left, en_left, lambda k, e: k.kind == e.kind == "vague")  # 수십 = "many"
+    en_left[:] = [e for e in en_left if e.kind != "vague"]  # "many", "hundreds" with no Korean figure: style
     for k, e, kind in _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and _conflict(k, e) is not None):
         report(_conflict(k, e) or "value", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _scale_gap(k, e)):
@@ -57,6 +62,11 @@ def _pair(ko_left: list[Quantity], en_left: list[Quantity], fits: Callable[[Quan
     return pairs
 
 
+def _same_period(k: Quantity, e: Quantity) -> bool:
+    """지난 1년 동안 = "the past year": a one-unit duration and a relative date of that unit."""
+    return k.kind == "duration" and k.value == 1 and e.kind == "calendar" and e.unit == k.unit
+
+
 def _same_value(k: Quantity, e: Quantity) -> bool:
     return math.isclose(k.value, e.value, rel_tol=1e-6, abs_tol=1e-9)
 
@@ -75,8 +85,6 @@ def _equivalent(k: Quantity, e: Quantity) -> bool:
         return False
     if k.kind == "date" and k.unit == "minute":
         return e.kind in ("ordinal", "count")
-    if k.kind == "duration" and k.value == 1 and e.kind == "calendar" and e.unit == k.unit:
-        return True  # 지난 1년 동안 = "the past year"
     if k.kind == "date" and k.unit == "day":
         # Below 10 a bare 일 is as often a duration: 3일이 소요 = "three days".
         return e.kind in ("ordinal", "count", "date") or (e.kind == "duration" and e.unit == "day" and k.value < 10)

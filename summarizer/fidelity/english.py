@@ -66,6 +66,8 @@ _TOKEN = re.compile(
     | (?P<monthname>\b(?:January|February|March|April|June|July|August|September|October|November|December|May)\b)
     | (?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)
     | (?P<pair>\b(?:both|pair|a\s+couple\s+of|twins?|duo)\b)
+    | (?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)
+    | (?P<many>\b(?:many|numerous|countless|multiple|several)\b)
     | (?P<trio>\b(?:trio|sophomores?)\b)
     | (?P<top>\btop(?:s|ped|ping)?\b)
     | (?P<half>\bhalf\b)
@@ -148,6 +150,11 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
     if match.group("fraction"):
         numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
         return [Quantity(100 * numerator / FRACTIONS[match.group("fden").lower()], "percent", "", span)]
+    if match.group("vague"):
+        size = {"dozens": 10, "decades": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match.group("vagueword").lower()]
+        return [Quantity(size * (10 if match.group("vaguetens") else 1), "vague", "", span)]
+    if match.group("many"):
+        return [Quantity(0, "vague", "", span)]
     if match.group("trio"):
         return [Quantity(3 if span.lower() == "trio" else 2, "count", "", span)]
     if match.group("pair"):

@@ -78,7 +78,24 @@ def korean_quantities(text: str) -> list[Quantity]:
             continue
         found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
         i = stop
-    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens)
+    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens)
+
+
+# 수천 명 "thousands", 수백만 "millions", 수많은 "numerous" (magnitude 0: many, no size given).
+VAGUE = {"수십": 10, "수백": 100, "수천": 1e3, "수만": 1e4, "수십만": 1e5, "수백만": 1e6, "수천만": 1e7, "수억": 1e8, "수십억": 1e9}
+
+
+def _vague(tokens: Sequence) -> list[Quantity]:
+    found = []
+    for i, token in enumerate(tokens):
+        form = token.form
+        if form == "수" and i + 1 < len(tokens) and tokens[i + 1].tag == "NR" and tokens[i + 1].start - _stop(token) <= 1:
+            form = "수" + tokens[i + 1].form  # "수 천명"
+        if form in VAGUE:
+            found.append(Quantity(VAGUE[form], "vague", "", form))
+        elif form == "수많" or (form == "수" and i + 1 < len(tokens) and tokens[i + 1].form == "많"):
+            found.append(Quantity(0, "vague", "", "수많은"))
+    return found
 
 
 def _starts_number(tokens: Sequence, i: int) -> bool:
@@ -96,7 +113,8 @@ def _starts_number(tokens: Sequence, i: int) -> bool:
         and token.form in NATIVE
         and i + 1 < len(tokens)
         and tokens[i + 1].tag in ("NNB", "NNG")
-        and (tokens[i + 1].tag == "NNB" or tokens[i + 1].form == "배")
+        and (tokens[i + 1].tag == "NNB" or token.form != "한")  # 두 커플, 세 나라; 한 + noun is "a"
+        and tokens[i + 1].form != "사람"  # 두 사람: "the two", "they"
     )
 
 
@@ -166,7 +184,7 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
     before = tokens[start - 1] if start > 0 else None
     after = tokens[end] if end < len(tokens) else None
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
-    if before is not None and before.form in SYMBOLS and _stop(before) == tokens[start].start:
+    if before is not None and before.form in SYMBOLS and tokens[start].start - _stop(before) <= 1:  # "£500", "£ 500"
         return "money", SYMBOLS[before.form], end
     if after is None:
         return "count", "", end
@@ -216,11 +234,15 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
     if form == "분":
         if start > 0 and tokens[start - 1].form == "시":
             return "count", "분", end + 1  # 7시 55분: the minutes of a clock time
-        if nxt is not None and nxt.form in ("만", "동안", "간", "이상", "이내", "전", "후", "뒤", "미만", "가량", "정도", "마다"):
+        after_next = tokens[end + 2] if end + 2 < len(tokens) else None
+        adverb = after_next is not None and after_next.tag in ("XSV", "XSA")  # 65분 이상하게 ("strangely")
+        if nxt is not None and nxt.form in ("만", "동안", "간", "이상", "이내", "전", "후", "뒤", "미만", "가량", "정도", "마다", "안", "내", "내내") and not adverb:
             return "duration", "minute", end + 1
         if not float(value).is_integer():
             return "duration", "minute", end + 1
         return "date", "minute", end + 1  # 65분 동점골: in the 65th minute
+    if form == "주일":
+        return "duration", "week", end + 1
     if form in ("초", "주", "주년"):
         return "count", form, end + 1
     if after.tag == "NNB" or (after.tag == "NNG" and _stop(tokens[end - 1]) == after.start and len(form) <= 2):

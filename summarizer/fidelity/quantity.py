@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# kind: count | ordinal | percent | money | time | date | duration | times | calendar
+# kind: count | ordinal | percent | money | time | date | duration | times | calendar | vague
 # unit: currency code for money (KRW, USD, EUR, JPY, CNY, GBP), am/pm/"" for time, year/month/day for
 # date and duration, the counter word or "" otherwise (counters are not compared across languages).
 COMPARED_UNITS = frozenset({"money", "time", "date", "duration"})
@@ -28,12 +28,16 @@ class Quantity:
     @property
     def must_appear(self) -> bool:
         """Reported when the other side lacks it: everything but a bare 1 (한 = "a", "one", "the")."""
-        if self.value == 1 and self.kind in ("count", "duration", "times"):
-            return False  # 한 명, 1년: "a man", "a year"
+        if self.kind == "vague" and self.value <= 10:
+            return False  # 수십, 수많은: "dozens", "decades", "many", or left out
+        if self.value == 1 and self.kind in ("count", "times"):
+            return False  # 한 명, 한 번: "a man", "once"
         return True
 
     def describe(self) -> str:
         """The normalized meaning in English words, e.g. '649 million', '4 a.m.', 'GBP 2.8 billion'."""
+        if self.kind == "vague":
+            return VAGUE_WORDS.get(self.value, "many")
         if self.kind == "calendar":
             if self.unit == "weekday":
                 return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[int(self.value) - 1]
@@ -59,6 +63,8 @@ class Quantity:
         return format_number(self.value)
 
 
+VAGUE_WORDS = {10: "dozens", 100: "hundreds", 1e3: "thousands", 1e4: "tens of thousands", 1e5: "hundreds of thousands",
+               1e6: "millions", 1e7: "tens of millions", 1e8: "hundreds of millions", 1e9: "billions"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
