@@ -102,7 +102,7 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
         return "ordinal"  # a date (the 25th) read as a duration (25 days)
     if k.kind == "date" and k.unit == "minute" and e.kind == "duration" and e.unit == "minute":
         return "ordinal"  # 65분 동점골 (the 65th minute) → "65 minutes"
-    if k.kind == "ordinal" and e.kind == "count" and k.unit not in ("위", "차"):
+    if k.kind == "ordinal" and e.kind == "count" and k.unit not in ("위", "차", "첫"):
         return "ordinal"
     if (k.kind == "count" and k.unit in ("회", "승", "차례", "관왕")) or (k.kind == "duration" and k.unit == "day"):
         if e.kind == "ordinal":

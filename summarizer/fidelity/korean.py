@@ -78,9 +78,12 @@ def korean_quantities(text: str) -> list[Quantity]:
             continue
         found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
         i = stop
-    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens)
+    firsts = [Quantity(1, "ordinal", "첫", t.form) for t in tokens if t.form in FIRST_WORDS]
+    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens) + firsts
 
 
+# 첫 경기, 처음으로, 최초의: "first"
+FIRST_WORDS = {"첫", "처음", "최초", "첫째", "첫번째"}
 # 수천 명 "thousands", 수백만 "millions", 수많은 "numerous" (magnitude 0: many, no size given).
 VAGUE = {"수십": 10, "수백": 100, "수천": 1e3, "수만": 1e4, "수십만": 1e5, "수백만": 1e6, "수천만": 1e7, "수억": 1e8, "수십억": 1e9}
 
