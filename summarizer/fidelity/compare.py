@@ -33,6 +33,8 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
     en_left[:] = [e for e in en_left if e.kind != "vague"]  # "many", "hundreds" with no Korean figure: style
     for k, e, kind in _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and _conflict(k, e) is not None):
         report(_conflict(k, e) or "value", _says(k, e))
+    for k, e, _ in _pair(ko_left, en_left, _frequency_mismatch):
+        report("unit", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _scale_gap(k, e)):
         report("scale", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):
@@ -74,7 +76,7 @@ def _same_value(k: Quantity, e: Quantity) -> bool:
 def _units_agree(k: Quantity, e: Quantity) -> bool:
     if k.kind == "time":
         return not k.unit or not e.unit or k.unit == e.unit
-    if k.kind in ("money", "date", "duration"):
+    if k.kind in ("money", "date", "duration", "percent", "frequency", "calendar"):
         return k.unit == e.unit
     return True
 
@@ -97,6 +99,8 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
         return "ampm"
     if k.kind == "money" and e.kind == "money" and k.unit != e.unit:
         return "unit"
+    if k.kind == e.kind == "percent" and k.unit != e.unit and "point" in (k.unit, e.unit):
+        return "unit"  # 40%포인트 (a 40-point margin) → "40%"
     # Below 10, 일 is as often a duration (3일이 걸린다) as a date; from 10 on, 25일 is the 25th.
     if k.kind == "date" and k.unit == "day" and e.kind == "duration" and e.unit == "day" and k.value >= 10:
         return "ordinal"  # a date (the 25th) read as a duration (25 days)
@@ -118,6 +122,10 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
 
 def _numeric(q: Quantity) -> bool:
     return q.kind in ("count", "money", "percent", "times")
+
+
+def _frequency_mismatch(k: Quantity, e: Quantity) -> bool:
+    return k.kind == e.kind == "frequency" and k.unit != e.unit  # 매분 (every minute) → "every hour"
 
 
 def _scale_gap(k: Quantity, e: Quantity) -> bool:

@@ -67,6 +67,7 @@ _TOKEN = re.compile(
     | (?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)
     | (?P<pair>\b(?:both|pair|a\s+couple\s+of|twins?|duo)\b)
     | (?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)
+    | (?P<every>\bevery\s+(?P<everyunit>minute|hour|day|week|month|year)\b|\b(?P<everyly>hourly|daily|weekly|monthly|annually|yearly)\b)
     | (?P<many>\b(?:many|numerous|countless|multiple|several)\b)
     | (?P<trio>\b(?:trio|sophomores?)\b)
     | (?P<top>\btop(?:s|ped|ping)?\b)
@@ -77,7 +78,7 @@ _TOKEN = re.compile(
 )
 _AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 _AFTER = re.compile(
-    r"\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b|percentage\s+points?\b)"
+    r"\s*(?:-|\s)?\s*(?P<points>percentage[- ]points?\b|%\s?points?\b)|\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b)"
     r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old|\s+old)?"
     r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b|\s?(?P<symbol>[€£$¥₩])"
     r"|\s*(?P<times>times\b|-fold\b)",
@@ -153,6 +154,10 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
     if match.group("vague"):
         size = {"dozens": 10, "decades": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match.group("vagueword").lower()]
         return [Quantity(size * (10 if match.group("vaguetens") else 1), "vague", "", span)]
+    if match.group("every"):
+        unit = match.group("everyunit") or {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+                                            "annually": "year", "yearly": "year"}[match.group("everyly").lower()]
+        return [Quantity(1, "frequency", unit.lower(), span)]
     if match.group("many"):
         return [Quantity(0, "vague", "", span)]
     if match.group("trio"):
@@ -192,6 +197,8 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
     after = _AFTER.match(text, end)
     before = text[max(0, end - len(span) - 12) : end - len(span)].lower()
     if after:
+        if after.group("points"):
+            return Quantity(value, "percent", "point", span + after.group(0), scaled)
         if after.group("percent"):
             return Quantity(value, "percent", "", span + after.group(0), scaled)
         if after.group("symbol"):

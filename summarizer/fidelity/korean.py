@@ -34,7 +34,7 @@ _NUMBER_TAGS = {"SN", "NR"}
 
 # Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
 _MAY_HAVE_QUANTITY = re.compile(
-    r"[0-9０-９]|요일|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반"
+    r"[0-9０-９]|요일|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다"
     r"|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰)"
     r"|(?:^|[^가-힣])(?:한|두|세|네|열)\s"
     r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%)"
@@ -78,12 +78,14 @@ def korean_quantities(text: str) -> list[Quantity]:
             continue
         found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
         i = stop
-    firsts = [Quantity(1, "ordinal", "첫", t.form) for t in tokens if t.form in FIRST_WORDS]
-    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens) + firsts
+    every = [Quantity(1, "frequency", EVERY[t.form], t.form) for t in tokens if t.form in EVERY]
+    every += [Quantity(1, "frequency", EVERY["매" + b.form], a.form + b.form)
+              for a, b in zip(tokens, tokens[1:]) if a.form == "매" and "매" + b.form in EVERY]  # 매 + 분
+    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens) + every
 
 
-# 첫 경기, 처음으로, 최초의: "first"
-FIRST_WORDS = {"첫", "처음", "최초", "첫째", "첫번째"}
+# 매분 "every minute", 매일 "daily"
+EVERY = {"매분": "minute", "매시간": "hour", "매일": "day", "매주": "week", "매달": "month", "매월": "month", "매년": "year", "해마다": "year"}
 # 수천 명 "thousands", 수백만 "millions", 수많은 "numerous" (magnitude 0: many, no size given).
 VAGUE = {"수십": 10, "수백": 100, "수천": 1e3, "수만": 1e4, "수십만": 1e5, "수백만": 1e6, "수천만": 1e7, "수억": 1e8, "수십억": 1e9}
 
@@ -192,7 +194,11 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
     if after is None:
         return "count", "", end
     form = after.form
-    if form in PERCENT or (form == "%" ):
+    if form in ("%포인트", "%p", "퍼센트포인트"):
+        return "percent", "point", end + 1
+    if form in PERCENT:
+        if nxt is not None and nxt.form in ("포인트", "p", "P") and nxt.start == _stop(after):
+            return "percent", "point", end + 2  # 40%포인트: a margin in points, not a share
         return "percent", "", end + 1
     if form in CURRENCIES:
         return "money", CURRENCIES[form], end + 1

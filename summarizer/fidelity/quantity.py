@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# kind: count | ordinal | percent | money | time | date | duration | times | calendar | vague
+# kind: count | ordinal | percent | money | time | date | duration | times | calendar | vague | frequency
 # unit: currency code for money (KRW, USD, EUR, JPY, CNY, GBP), am/pm/"" for time, year/month/day for
 # date and duration, the counter word or "" otherwise (counters are not compared across languages).
 COMPARED_UNITS = frozenset({"money", "time", "date", "duration"})
@@ -30,12 +30,16 @@ class Quantity:
         """Reported when the other side lacks it: everything but a bare 1 (한 = "a", "one", "the")."""
         if self.kind == "vague" and self.value <= 10:
             return False  # 수십, 수많은: "dozens", "decades", "many", or left out
+        if self.kind == "frequency":
+            return False  # 매일 is often just "regularly"; only a different unit is reported
         if self.value == 1 and self.kind in ("count", "times"):
             return False  # 한 명, 한 번: "a man", "once"
         return True
 
     def describe(self) -> str:
         """The normalized meaning in English words, e.g. '649 million', '4 a.m.', 'GBP 2.8 billion'."""
+        if self.kind == "frequency":
+            return f"every {self.unit}"
         if self.kind == "vague":
             return VAGUE_WORDS.get(self.value, "many")
         if self.kind == "calendar":
@@ -46,7 +50,7 @@ class Quantity:
             suffix = {"am": " a.m.", "pm": " p.m."}.get(self.unit, " o'clock")
             return f"{format_number(self.value)}{suffix}"
         if self.kind == "percent":
-            return f"{format_number(self.value)}%"
+            return f"{format_number(self.value)} percentage points" if self.unit == "point" else f"{format_number(self.value)}%"
         if self.kind == "money":
             return f"{self.unit} {format_number(self.value)}"
         if self.kind == "date":
