@@ -101,6 +101,8 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
             return [Quantity(12, "time", "pm" if match.group("noon").lower() == "noon" else "am", span)]
         if match.group("clock"):
             hour = int(match.group("clock"))
+            if hour > 24:  # 27:37 is a game clock, not a time of day
+                return [Quantity(hour, "count", "", span), Quantity(int(match.group("cmin")), "count", "", span)]
             # 04:00 and 16:00 are 24-hour times; 4:00 says nothing about a.m./p.m.
             ampm = "pm" if hour >= 12 else ("am" if match.group("clock").startswith("0") else "")
             minutes = int(match.group("cmin"))

@@ -41,6 +41,19 @@ _MAY_HAVE_QUANTITY = re.compile(
 )
 
 
+_JOINED = re.compile(r"\d+(?:[-–:]\d+)+")
+
+
+def _joined(form: str) -> list[Quantity]:
+    parts = re.split(r"[-–:]", form)
+    if ":" in form and len(parts) == 2 and int(parts[0]) <= 24 and int(parts[1]) < 60:
+        hour, minute = int(parts[0]), int(parts[1])
+        ampm = "pm" if hour >= 12 else ("am" if parts[0].startswith("0") else "")
+        clock = [Quantity(hour % 12 or 12, "time", ampm, form)]
+        return clock + ([Quantity(minute, "count", "분", form)] if minute else [])
+    return [Quantity(float(part), "count", "", part) for part in parts if int(part) > 0]
+
+
 def korean_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
     if not _MAY_HAVE_QUANTITY.search(text):
@@ -51,6 +64,10 @@ def korean_quantities(text: str) -> list[Quantity]:
     while i < len(tokens):
         token = tokens[i]
         if not _starts_number(tokens, i):
+            i += 1
+            continue
+        if _JOINED.fullmatch(token.form):  # 5-2, 31-27, 859-292-3680: scores, phone numbers; 13:10 a clock time
+            found.extend(_joined(token.form))
             i += 1
             continue
         end = _run_end(tokens, i)
@@ -105,6 +122,8 @@ def _vague(tokens: Sequence) -> list[Quantity]:
 
 def _starts_number(tokens: Sequence, i: int) -> bool:
     token = tokens[i]
+    if token.tag == "W_SERIAL":
+        return bool(_JOINED.fullmatch(token.form))
     if token.tag == "SN":
         # Part of a name or code ("F125", "G20"): not a quantity.
         return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start)
