@@ -64,6 +64,11 @@ def test_catches_the_issue_examples(line, korean, english, kind, meaning):
         ("작년 매출이 두 배로 늘었다.", "Sales doubled last year."),
         ("호날두(33세)는", "Ronaldo, 33,"),
         ("적어도 3일이 소요될 예정이다.", "It will take at least three days."),
+        ("규모 7.5의 지진이 일어났다.", "A 7.5-magnitude earthquake struck."),
+        ("시속 300km (190마일)의 바람", "winds of 300km (190 miles) an hour"),
+        ("록키스는 5-2로 승리했다.", "The Rockies won 5-2."),
+        ("매일 운동한다.", "He exercises daily."),
+        ("수천 명이 터전을 떠났다.", "Thousands left their homes."),
     ],
 )
 def test_equivalent_forms_are_not_errors(korean, english):
@@ -82,6 +87,11 @@ def test_equivalent_forms_are_not_errors(korean, english):
         ("실업률이 15% 증가했다.", "Unemployment rose by 25%.", "value"),
         ("경찰은 토요일에 그를 체포했다.", "Police arrested him.", "omission"),
         ("회사는 성장했다.", "The company grew by $5 million.", "addition"),
+        ("7.5 규모의 지진", "a 7.5-foot earthquake", "unit"),
+        ("매분 구급차가 온다.", "Every hour an ambulance comes.", "unit"),
+        ("40%포인트 이상 승리했다.", "He won more than 40%.", "unit"),
+        ("수많은 사람들이 왔다.", "Millions of people came.", "value"),
+        ("수천 명이 터전을 떠났다.", "People left the camp.", "omission"),
     ],
 )
 def test_mismatches_are_reported_by_kind(korean, english, kind):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from typing import Callable
 
-from summarizer.fidelity.quantity import Quantity
+from summarizer.fidelity.quantity import MEASURES, Quantity
 
 Report = Callable[[str, str], None]
 
@@ -78,6 +78,8 @@ def _units_agree(k: Quantity, e: Quantity) -> bool:
         return not k.unit or not e.unit or k.unit == e.unit
     if k.kind in ("money", "date", "duration", "percent", "frequency", "calendar"):
         return k.unit == e.unit
+    if k.unit in MEASURES and e.unit in MEASURES:
+        return k.unit == e.unit
     return True
 
 
@@ -99,6 +101,8 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
         return "ampm"
     if k.kind == "money" and e.kind == "money" and k.unit != e.unit:
         return "unit"
+    if k.unit in MEASURES and e.unit in MEASURES and k.unit != e.unit:
+        return "unit"  # 규모 7.5 (magnitude) → "7.5-foot"; 300km → "300-mile"
     if k.kind == e.kind == "percent" and k.unit != e.unit and "point" in (k.unit, e.unit):
         return "unit"  # 40%포인트 (a 40-point margin) → "40%"
     # Below 10, 일 is as often a duration (3일이 걸린다) as a date; from 10 on, 25일 is the 25th.

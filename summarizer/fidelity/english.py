@@ -59,7 +59,7 @@ _TOKEN = re.compile(
     | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
     | (?P<fraction>\b(?P<fnum>one|two|three|a)[- ](?P<fden>half|thirds?|quarters?|fifths?)\b)
     | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
-    | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?:t|kg|km|cm|mm|ft|lbs?|mph|g)?(?![\w]))
+    | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|g)?(?![\w]))
     | (?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)
     | (?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)
     | (?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)
@@ -76,12 +76,15 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_MEASURE = {"fee": "foot", "foo": "foot", "ft": "foot", "inc": "inch", "mil": "mile", "km": "km", "kil": "km",
+            "met": "metre", "m": "metre", "deg": "degree", "acr": "acre", "ton": "ton", "kg": "kg", "mag": "magnitude"}
 _AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 _AFTER = re.compile(
     r"\s*(?:-|\s)?\s*(?P<points>percentage[- ]points?\b|%\s?points?\b)|\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b)"
     r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old|\s+old)?"
     r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b|\s?(?P<symbol>[€£$¥₩])"
-    r"|\s*(?P<times>times\b|-fold\b)",
+    r"|\s*(?P<times>times\b|-fold\b)"
+    r"|\s*-?\s*(?P<measure>feet|foot|ft|inch(?:es)?|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|degrees?|acres?|tons?|tonnes?|kg|kilograms?|magnitude)\b",
     re.IGNORECASE,
 )
 
@@ -175,7 +178,12 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
     if match.group("number"):
         raw, scale = match.group("num"), match.group("scale")
         if scale and scale.strip(" -").lower() in ("m", "k", "b"):
-            scale = None  # "200m", "10k": metres, a race; with a currency symbol it is read as money above
+            if scale.strip(" -").lower() == "m":
+                return [Quantity(float(raw.replace(",", "")), "count", "metre", span)]  # "200m": metres
+            scale = None  # "10k": a race; with a currency symbol it is read as money above
+        suffix = (match.group("usuffix") or "").lower()
+        if suffix in ("km", "ft", "kg", "t"):
+            return [Quantity(float(raw.replace(",", "")), "count", {"km": "km", "ft": "foot", "kg": "kg", "t": "ton"}[suffix], span)]
         value, scaled = _scaled(float(raw.replace(",", "")), scale)
         scaled = scaled or value >= 1e6  # "1,500,000" is as big as "1.5 million"
         digits = True
@@ -211,8 +219,12 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
             if after.group("old"):
                 return Quantity(value, "count", "세", span + after.group(0), scaled)
             return Quantity(value, "duration", DURATION_UNITS[after.group("unit").lower()], span + after.group(0), scaled)
+        if after.group("measure"):
+            return Quantity(value, "count", _MEASURE[after.group("measure").lower()[:3]], span + after.group(0), scaled)
         if after.group("times"):
             return Quantity(value, "times", "", span + after.group(0), scaled)
+    if re.search(r"\bmagnitude[- ]?$", before):
+        return Quantity(value, "count", "magnitude", span)
     if digits and re.search(r"\b[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
         return Quantity(value, "ordinal", "", span)  # "Game 9", "Radio 4": a numbered name
     if digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100 and not before.endswith("$"):

@@ -101,6 +101,10 @@ def korean_quantities(text: str) -> list[Quantity]:
     return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens) + every
 
 
+KOREAN_MEASURES = {
+    "피트": "foot", "인치": "inch", "마일": "mile", "킬로미터": "km", "km": "km", "미터": "metre", "m": "metre",
+    "도": "degree", "에이커": "acre", "톤": "ton", "t": "ton", "킬로그램": "kg", "kg": "kg", "킬로": "kg",
+}
 # 매분 "every minute", 매일 "daily"
 EVERY = {"매분": "minute", "매시간": "hour", "매일": "day", "매주": "week", "매달": "month", "매월": "month", "매년": "year", "해마다": "year"}
 # 수천 명 "thousands", 수백만 "millions", 수많은 "numerous" (magnitude 0: many, no size given).
@@ -251,6 +255,12 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
         if (nxt is not None and nxt.form in DURATION_AFTER) or (before is not None and before.form == "주"):
             return "duration", "day", end + 1
         return ("date", "day", end + 1) if value <= 31 else ("duration", "day", end + 1)
+    if form.lower() in KOREAN_MEASURES:
+        return "count", KOREAN_MEASURES[form.lower()], end + 1
+    if before is not None and before.form == "규모":
+        return "count", "magnitude", end  # 규모 7.5: an earthquake's magnitude
+    if form == "규모" and after.start - _stop(tokens[end - 1]) <= 1 and float(value) < 10:
+        return "count", "magnitude", end + 1  # 7.5 규모의 지진
     if form in ("인조", "인"):
         return "count", form, end + 1
     if form == "배":

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 # unit: currency code for money (KRW, USD, EUR, JPY, CNY, GBP), am/pm/"" for time, year/month/day for
 # date and duration, the counter word or "" otherwise (counters are not compared across languages).
 COMPARED_UNITS = frozenset({"money", "time", "date", "duration"})
+# Units of measure, the same names on both sides; a count carrying one is compared by it (7.5 magnitude ≠ 7.5 feet).
+MEASURES = frozenset({"magnitude", "foot", "inch", "mile", "km", "metre", "degree", "acre", "ton", "kg"})
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class Quantity:
             return f"{format_number(self.value)} {self.unit}s (a duration)"
         if self.kind == "ordinal":
             return ordinal(self.value)
+        if self.unit in MEASURES:
+            return f"{format_number(self.value)} {self.unit}"
         if self.kind == "times":
             return f"{format_number(self.value)} times"
         return format_number(self.value)
