@@ -40,7 +40,11 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):
         report("value", _says(k, e))
     weekday_in_english = any(e.kind == "calendar" and e.unit == "weekday" for e in english)
+    matched = [k for k in korean if not any(k is left for left in ko_left)]
     for k in ko_left:
+        # The same figure twice in Korean ("노드 스트림 2 (Nord Stream 2)"), once in English: nothing lost.
+        if any(m.value == k.value and m.kind == k.kind and m.unit == k.unit for m in matched):
+            continue
         # News English names the weekday where Korean gives the date or the week: 25일 → "on Saturday".
         if weekday_in_english and ((k.kind == "date" and k.unit == "day") or (k.kind == "calendar" and k.unit == "week")):
             continue
