@@ -142,3 +142,17 @@ def test_money_round_trips_between_languages(value, currency):
     assert check_fidelity(korean, english) == []
     wrong = english.replace(english_word, "euros") if code != "EUR" else english
     assert [issue.kind for issue in check_fidelity(korean, wrong)] == ["unit"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    korean=st.lists(st.sampled_from(list("0123456789,.~-:%억만천백조원명년월일시분 두세첫수많은오후$£") + ["토요일", "지난해", "매분 "]), max_size=40).map("".join),
+    english=st.lists(st.sampled_from(list("0123456789,.-:% $£€") + ["million ", "bn ", "a.m. ", "p.m. ", "first ", "ten ", "half ", "March "]), max_size=30).map("".join),
+)
+def test_any_input_gives_a_list_not_a_crash(korean, english):
+    issues = check_fidelity(korean, english)
+    assert isinstance(issues, list) and all(issue.kind in ("value", "scale", "unit", "ampm", "omission", "addition", "ordinal") for issue in issues)
+
+
+def test_absurdly_long_digit_runs_are_not_quantities():
+    assert check_fidelity("9" * 400 + "명이 왔다", "9" * 300 + " people came") == []

@@ -6,6 +6,7 @@ them (compare.py) and returns one FidelityIssue per mismatch, empty when the num
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 KINDS = ("value", "scale", "unit", "ampm", "omission", "addition", "ordinal")
@@ -33,11 +34,16 @@ def check_fidelity(source: str, translation: str) -> list[FidelityIssue]:
         return []
     issues: list[FidelityIssue] = []
     compare_quantities(
-        korean_quantities(source),
-        english_quantities(translation),
+        [q for q in korean_quantities(source) if _plausible(q.value)],
+        [q for q in english_quantities(translation) if _plausible(q.value)],
         lambda kind, message: issues.append(FidelityIssue(kind, message, source, translation)),
     )
     return issues
+
+
+def _plausible(value: float) -> bool:
+    """A figure news could state: finite and below 10¹⁸ (a 400-digit run is a code or junk, not a quantity)."""
+    return math.isfinite(value) and abs(value) < 1e18
 
 
 def fidelity_line(issue: FidelityIssue) -> str:
