@@ -37,7 +37,7 @@ _MAY_HAVE_QUANTITY = re.compile(
     r"[0-9０-９]|요일|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]"
     r"|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰)"
     r"|(?:^|[^가-힣])(?:한|두|세|네|열)\s"
-    r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%)"
+    r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%|점|골|승|패|경기|회|차|등)"
 )
 
 
@@ -56,8 +56,31 @@ def _joined(form: str) -> list[Quantity]:
 
 def korean_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
-    if not _MAY_HAVE_QUANTITY.search(text):
-        return []
+    found: list[Quantity] = []
+    for window in _windows(text):
+        found.extend(_read_window(window))
+    return found
+
+
+def _windows(text: str) -> list[str]:
+    """The stretches of `text` around each gate match (two words before, three after, overlaps merged):
+    Kiwi's time grows with length, so it reads only where a quantity can be."""
+    spans: list[list[int]] = []
+    for match in _MAY_HAVE_QUANTITY.finditer(text):
+        start, end = match.start(), match.end()
+        for _ in range(3):
+            start = text.rfind(" ", 0, max(0, start - 1)) + 1 if start > 0 else 0
+        for _ in range(3):
+            found = text.find(" ", end + 1)
+            end = len(text) if found < 0 else found
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [text[start:end] for start, end in spans]
+
+
+def _read_window(text: str) -> list[Quantity]:
     tokens = list(_kiwi().tokenize(text))
     found: list[Quantity] = []
     i = 0
@@ -229,6 +252,8 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
         return "money", SYMBOLS[form], end + 1
     if form in ("년대", "대") and 1000 <= value <= 2100 and value % 10 == 0:
         return "date", "year", end + 1  # 1930년대, 2000대: the 1930s
+    if form == "대" and tokens[start].form == "열" and after.start == _stop(tokens[start]):
+        return "skip", "", end + 1  # 열대: "tropical", not 10대
     if form == "대" and value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
         return "count", "대", end + 1  # 10대, 40대: teenagers, in their 40s
     if form in ("제",):
