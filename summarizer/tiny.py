@@ -29,6 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarizer.engines.families import LANGUAGE_CODES
 from summarizer.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -40,13 +41,6 @@ TINY_MODELS_NOTE = (
 )
 
 FAMILIES: tuple[str, ...] = ("marian", "nllb", "m2m100", "mbart50", "bart", "t5", "mt5", "kobart")
-
-# Source/target language codes each multilingual family expects (same values as models/registry.toml).
-LANGUAGE_CODES: dict[str, tuple[str, str]] = {
-    "nllb": ("kor_Hang", "eng_Latn"),
-    "m2m100": ("ko", "en"),
-    "mbart50": ("ko_KR", "en_XX"),
-}
 
 # Which family `build_tiny_checkpoints` writes for each task folder (task names as in models/registry.toml).
 TINY_TASK_FAMILIES: dict[str, str] = {
@@ -517,7 +511,7 @@ def _build_nllb(out: Path, seed: int) -> None:
         Path(tmp, "sentencepiece.bpe.model").write_bytes(spm_model)
         # Language codes named explicitly: loading from a bare .model file would otherwise skip them.
         tokenizer = NllbTokenizer.from_pretrained(
-            tmp, extra_special_tokens=list(FAIRSEQ_LANGUAGE_CODES), model_max_length=1024
+            tmp, extra_special_tokens=list(FAIRSEQ_LANGUAGE_CODES), model_max_length=1024, trust_remote_code=False
         )
     tokenizer.save_pretrained(str(out))
     (out / "sentencepiece.bpe.model").write_bytes(spm_model)
@@ -589,7 +583,7 @@ def _build_mbart50(out: Path, seed: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "sentencepiece.bpe.model").write_bytes(spm_model)
         # bos named explicitly: transformers 5 drops it otherwise, and CTranslate2's converter needs it.
-        tokenizer = MBart50Tokenizer.from_pretrained(tmp, bos_token="<s>", model_max_length=1024)
+        tokenizer = MBart50Tokenizer.from_pretrained(tmp, trust_remote_code=False, bos_token="<s>", model_max_length=1024)
     tokenizer.save_pretrained(str(out))
     (out / "sentencepiece.bpe.model").write_bytes(spm_model)
     config = MBartConfig(
@@ -634,7 +628,7 @@ def _build_bart(out: Path, seed: int) -> None:
         vocab = json.loads(Path(vocab_path).read_text("utf-8"))
         vocab["<mask>"] = len(vocab)  # bart-large-cnn keeps <mask> as the last id
         Path(vocab_path).write_text(json.dumps(vocab, ensure_ascii=False), "utf-8")
-        tokenizer = BartTokenizer.from_pretrained(tmp, model_max_length=1024)
+        tokenizer = BartTokenizer.from_pretrained(tmp, trust_remote_code=False, model_max_length=1024)
         tokenizer.save_pretrained(str(out))
         for path in (vocab_path, merges_path):  # bart-large-cnn ships them next to tokenizer.json
             shutil.copy(path, out)
@@ -740,7 +734,7 @@ def _build_t5_tokenizer(out: Path) -> Any:
     )
     with tempfile.TemporaryDirectory() as tmp:
         Path(tmp, "spiece.model").write_bytes(spm_model)
-        tokenizer = T5Tokenizer.from_pretrained(tmp, extra_ids=100, model_max_length=512)
+        tokenizer = T5Tokenizer.from_pretrained(tmp, trust_remote_code=False, extra_ids=100, model_max_length=512)
     tokenizer.save_pretrained(str(out))
     (out / "spiece.model").write_bytes(spm_model)
     return tokenizer

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from summarizer.registry import RegistryEntry
 
 # Source/target language codes per family when translating Korean → English.
-_LANG_CODES = {
+LANGUAGE_CODES: dict[str, tuple[str, str]] = {
     "nllb": ("kor_Hang", "eng_Latn"),
     "m2m100": ("ko", "en"),
     "mbart50": ("ko_KR", "en_XX"),
@@ -38,11 +38,9 @@ def detect_family(model_type: str, tokenizer_class: str) -> str:
     return model_type
 
 
-def family_spec(family: str, task: str, entry: RegistryEntry | None, target_is_english: bool = True) -> FamilySpec:
+def family_spec(family: str, task: str, entry: RegistryEntry | None) -> FamilySpec:
     """Combine family defaults with what the registry says about a known model id."""
-    src, tgt = _LANG_CODES.get(family, (None, None))
-    if not target_is_english:
-        src, tgt = None, None
+    src, tgt = LANGUAGE_CODES.get(family, (None, None))
     prefix = ""
     if family == "t5":
         prefix = _T5_PREFIXES.get(task, "")
