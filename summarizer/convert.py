@@ -268,6 +268,7 @@ def _converter_class() -> type:
 
         def load_tokenizer(self, tokenizer_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             tokenizer = super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs)
+            _name_special_tokens(tokenizer, self._config)
             _complete_for_ctranslate2(tokenizer, self._config)
             return tokenizer
 
