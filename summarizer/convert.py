@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from summarizer.engines.families import default_task
 from summarizer.errors import ConfigError, MissingDependencyError, ModelError, ModelUnavailableError
 
 log = logging.getLogger(__name__)
@@ -184,7 +185,7 @@ class CTranslate2Conversion:
     def verify(self) -> None:
         """Load the staged conversion and decode one sentence: a conversion that cannot run is never saved."""
         assert self.staging is not None and self.source is not None, "copy_tokenizer() first"
-        verify_conversion(self.staging, task=_task_for(self.source.family))
+        verify_conversion(self.staging, task=default_task(self.source.family))
 
     def save(self) -> Path:
         """Move the finished staging folder into place (replacing the old one only now, with force)."""
@@ -296,14 +297,6 @@ def _complete_for_ctranslate2(tokenizer: Any, config: Any) -> None:
         tokenizer.get_vocab = get_vocab
 
 
-_FAMILY_TASKS = {"bart": "summarization", "pegasus": "summarization", "t5": "summarization",
-                 "kobart": "ko-summarization", "mt5": "cross-lingual"}
-
-
-def _task_for(family: str) -> str:
-    return _FAMILY_TASKS.get(family, "translation")
-
-
 def _contract_record(tokenizer: Any, config: Any, source: ConversionSource) -> dict[str, Any] | None:
     """The decoding contract the engine will apply, written beside the conversion (None when unresolvable)."""
     from summarizer.engines.contract import resolve_contract
@@ -312,7 +305,7 @@ def _contract_record(tokenizer: Any, config: Any, source: ConversionSource) -> d
 
     generation_file = source.source_dir / "generation_config.json"
     generation = json.loads(generation_file.read_text(encoding="utf-8")) if generation_file.is_file() else {}
-    spec = family_spec(source.family, _task_for(source.family), lookup(source.model_id))
+    spec = family_spec(source.family, default_task(source.family), lookup(source.model_id))
     try:
         return resolve_contract(tokenizer, config.to_dict(), generation, spec).to_dict()
     except ModelUnavailableError as exc:

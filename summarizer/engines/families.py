@@ -49,3 +49,13 @@ def family_spec(family: str, task: str, entry: RegistryEntry | None) -> FamilySp
         tgt = entry.tgt_lang or tgt
         prefix = entry.prefix or prefix
     return FamilySpec(family=family, src_lang=src, tgt_lang=tgt, prefix=prefix)
+
+
+# The task a family is driven as when nothing else says (models check, conversion check).
+_FAMILY_TASKS = {"bart": "summarization", "pegasus": "summarization", "t5": "summarization",
+                 "kobart": "ko-summarization", "mt5": "cross-lingual"}
+
+
+def default_task(family: str) -> str:
+    """The task a model of `family` most likely serves here: translation unless it is a summarizer family."""
+    return _FAMILY_TASKS.get(family, "translation")

@@ -188,6 +188,11 @@ def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEn
         model = _place_on_gpu(model, where, local_only, dtype, device)
     if family == "kobart" and getattr(tokenizer, "model_input_names", None):
         tokenizer.model_input_names = ["input_ids", "attention_mask"]  # BART rejects token_type_ids
+    if source.local_dir is not None and tokenizer.eos_token is None and not _files_name_eos(source.local_dir):
+        # transformers would fill in its class default (BART: 2), which is not KoBART's </s> (1).
+        raise ModelUnavailableError(
+            f"cannot use model {source.model_id!r}: neither its tokenizer files nor config.json name an end token (eos)"
+        )
     spec = family_spec(family, task, lookup(source.model_id))
     generation = model.generation_config.to_dict() if model.generation_config is not None else {}
     try:
@@ -203,6 +208,17 @@ def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEn
     )
     log.info("loaded %s (%s, %s) on %s as %s", source.model_id, family, task, device, dtype)
     return TransformersEngine(model, tokenizer, info, device, spec, contract)
+
+
+def _files_name_eos(folder: Path) -> bool:
+    """True when config.json or generation_config.json itself (not a class default) names eos_token_id."""
+    for name in ("config.json", "generation_config.json"):
+        try:
+            if json.loads((folder / name).read_text(encoding="utf-8")).get("eos_token_id") is not None:
+                return True
+        except (OSError, ValueError):
+            continue
+    return False
 
 
 def _place_on_gpu(model, where: str, local_only: bool, dtype, device: str):
