@@ -71,8 +71,11 @@ class MarianDims:
 # Helsinki-NLP/opus-mt-tc-big-ko-en is a Marian "transformer-big" (model card: "Model Type: transformer-big",
 # release opusTCv20210807-sepvoc_transformer-big_2022-07-28, SentencePiece spm32k/spm32k). Widths come from the
 # config.json of its sibling of the same release, Helsinki-NLP/opus-mt-tc-big-en-ko (d_model 1024, 16 heads,
-# ffn 4096, 6+6 layers, max_position_embeddings 1024, vocab_size 32001 = 32k pieces + <pad>); the ko-en
-# config itself was not in the reference corpus, so vocab_size is the spm32k value of that release.
+# ffn 4096, 6+6 layers, max_position_embeddings 1024, vocab_size 32001 = 32k pieces + <pad>).
+# vocab_size (issue 11, finding 9) is NOT confirmed: no published ko-en config.json was reachable. The release
+# readme (../shared/data/mt/opus-mt-outputs/opus-mt-tc-big-ko-en.readme = Helsinki-NLP/Tatoeba-Challenge
+# models/kor-eng/README.md) states only "SentencePiece (spm32k,spm32k)" with separate vocabularies ("sepvoc");
+# 32001 is that reading. `summarizer models check` on a real download prints the real size (window, ids).
 OPUS_MT_TC_BIG_KO_EN_DIMS = MarianDims(
     d_model=1024,
     encoder_layers=6,
@@ -665,7 +668,7 @@ _KOBART_SPECIAL_TOKENS = ["<s>", "</s>", "<usr>", "<pad>", "<sys>", "<unk>", "<m
 def _build_kobart(out: Path, seed: int) -> None:
     """gogamza/kobart-summarization: BART weights + a bare tokenizer.json loaded as PreTrainedTokenizerFast.
 
-    As on the hub, the tokenizer adds no <s>/</s> itself: callers wrap ids as [bos] + ids + [eos].
+    As on the hub, the tokenizer adds no <s>/</s> itself; the engines' DecodingContract frames ids as <s> … </s>.
     """
     from tokenizers import SentencePieceBPETokenizer
     from transformers import BartConfig, PreTrainedTokenizerFast
