@@ -266,3 +266,34 @@ def test_folder_converted_by_other_tools_loads_with_family_from_tokenizer(conver
     assert engine.info.family == "nllb"
     assert engine.source_tokens([KOREAN[1]])[0][0] == "kor_Hang"
     assert engine._target_prefix == ("eng_Latn",)
+
+
+def test_out_of_memory_is_handled_as_on_transformers(converted, tiny_checkpoint):
+    # One way for both backends: halve and retry; a single input that still fails is one ModelError line.
+    from summarizer.errors import ModelError
+
+    engine = _ct2_engine(converted, tiny_checkpoint, "marian")
+    expected = engine.generate(KOREAN, GREEDY)
+    real = engine.translator
+    sizes: list[int] = []
+
+    class Flaky:
+        def __init__(self, limit: int) -> None:
+            self.limit = limit
+
+        def translate_batch(self, batch, **kwargs):
+            sizes.append(len(batch))
+            if len(batch) > self.limit:
+                raise RuntimeError("CUDA failed with error out of memory")
+            return real.translate_batch(batch, **kwargs)
+
+    try:
+        engine.translator = Flaky(limit=1)
+        assert engine.generate(KOREAN, GREEDY) == expected
+        assert sizes[0] == len(KOREAN) and sizes.count(1) == len(KOREAN)  # every input ran once, alone
+        engine.translator = Flaky(limit=0)
+        with pytest.raises(ModelError, match="out of memory") as info:
+            engine.generate(KOREAN[:1], GREEDY)
+        assert "\n" not in str(info.value)
+    finally:
+        engine.translator = real
