@@ -94,7 +94,7 @@ def _complete_tokenizer(out: Path, config: Any) -> None:
         tokenizer.save_pretrained(str(out))
         _mask_last(out / "tokenizer.json")
     if config.model_type == "marian" and not (out / "source.spm").is_file():
-        from summarizer.tiny import _train_sentencepiece, load_tiny_corpus
+        from summarizer.tiny.common import _train_sentencepiece, load_tiny_corpus
 
         korean, english = load_tiny_corpus()
         (out / "source.spm").write_bytes(_train_sentencepiece(tuple(korean), 2000, "unigram"))
@@ -124,7 +124,7 @@ def _write_padded_spm(path: Path, pieces: int) -> None:
     """A small BPE SentencePiece model padded with unreachable pieces to exactly `pieces` pieces."""
     from sentencepiece import sentencepiece_model_pb2
 
-    from summarizer.tiny import _all_lines, _train_sentencepiece
+    from summarizer.tiny.common import _all_lines, _train_sentencepiece
 
     proto = sentencepiece_model_pb2.ModelProto()
     proto.ParseFromString(_train_sentencepiece(_all_lines(), 3000, "bpe"))
