@@ -40,12 +40,6 @@ def _register() -> None:
 _register()
 
 
-def fail(message: str, code: int = 2) -> "typer.Exit":
-    """Print one line on stderr and return the Exit to raise."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `summarizer` script."""
     try:
