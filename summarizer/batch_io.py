@@ -109,6 +109,7 @@ def check_input(path: str | os.PathLike[str], fmt: str) -> None:
     if str(path) == "-":
         if fmt != "jsonl":
             raise InputError("standard input can only be read as JSONL")
+        stdin_buffer()  # closed stdin (<&-): say so before any model is loaded
         return
     p = Path(path)
     if not p.exists():
