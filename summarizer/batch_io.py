@@ -21,7 +21,7 @@ import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Mapping
+from typing import IO, Any, Callable, Iterator, Mapping
 
 from summarizer.batch_output import output_key
 from summarizer.errors import InputError
@@ -133,8 +133,8 @@ def read_records(path: str | os.PathLike[str], fmt: str, fields: RecordFields = 
 
 def estimate_total(path: str | os.PathLike[str], fmt: str) -> int | None:
     """How many records the input holds (a cheap pre-pass for the progress bar's ETA); None if unknown."""
-    if str(path) == "-":
-        return None
+    if str(path) == "-" or (fmt != "dir" and not _is_regular(path)):
+        return None  # a pipe (`<(zcat dump.gz)`) read here would be empty for the run itself
     try:
         if fmt == "dir":
             return sum(1 for _ in page_files(Path(path)))
@@ -149,6 +149,13 @@ def estimate_total(path: str | os.PathLike[str], fmt: str) -> int | None:
             return count + (last != b"\n")
     except (csv.Error, *_DECOMPRESSION_ERRORS):
         return None
+
+
+def _is_regular(path: str | os.PathLike[str]) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------- readers

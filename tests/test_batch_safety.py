@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import json
 import lzma
 import os
@@ -162,6 +163,24 @@ def test_folder_input_refuses_fifos_and_links_to_devices_without_reading_them(tm
     assert records["good.txt"].payload == ARTICLES["a1"].encode()
     for name in ("a.html", "zzz.html"):
         assert records[name].payload is None and "not a regular file" in records[name].error
+
+
+def test_a_fifo_input_is_not_drained_by_the_progress_estimate(tmp_path: Path) -> None:
+    import threading
+
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    os.mkfifo(source)  # what `summarizer batch <(zcat dump.gz) out.jsonl` reads
+    payload = lines(*({"id": f"r{i}", "text": "본문"} for i in range(5)))
+
+    def feed() -> None:
+        with open(source, "wb") as fh:
+            fh.write(payload)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    stats = run(source, out, progress=True, log_stream=io.StringIO())
+    writer.join(5)
+    assert stats.ok == 5 and len(read_jsonl(out)) == 5
 
 
 def test_folder_reads_stop_at_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
