@@ -69,9 +69,9 @@ def test_two_concurrent_cli_runs_write_every_record_once(tmp_path: Path) -> None
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     source.write_bytes(lines(*({"id": f"r{i}", "text": "본문"} for i in range(20))))
     args = ["batch", str(source), str(out), "--resume", "--batch-size", "2", "--no-progress"]
-    first = fake_cli(args, env={"FAKE_DELAY_S": "0.1"}, stderr=subprocess.PIPE, text=True)
+    first = fake_cli(args, env={"FAKE_DELAY_S": "0.5"}, stderr=subprocess.PIPE, text=True)  # 10 batches: 5 s
     deadline = time.monotonic() + 30
-    while not out.exists() or not out.stat().st_size:
+    while not (tmp_path / "out.jsonl.lock").exists():  # the first run holds OUTPUT
         assert time.monotonic() < deadline and first.poll() is None
         time.sleep(0.02)
     second = fake_cli(args, stderr=subprocess.PIPE, text=True)
