@@ -140,7 +140,7 @@ def run_batch(
     stream = log_stream or sys.stderr
     with open_output(output, resume, input) as sink:
         manifest = None if is_stream(output) else build_manifest(input, fmt, asdict(fields), settings, _page_files_of(input, fmt))
-        if manifest is not None and resume:
+        if manifest is not None and resume and (sink.state.ok or sink.state.errors):  # an empty OUTPUT mixes nothing
             warning = check_manifest(Path(output), manifest)
             if warning:
                 print(f"warning: {warning}", file=stream, flush=True)
