@@ -10,7 +10,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, overload
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
 from summarizer.errors import EmptyInputError, InputTooLargeError, NotKoreanError, SummarizerError
 from summarizer.settings import Settings
-from summarizer.textio import hangul_ratio
+from summarizer.textio import hangul_ratio, is_korean
 from summarizer.types import Article, ArticleResult
 
 ProgressCallback = Callable[[str, float], None]
@@ -90,13 +90,13 @@ class Pipeline:
 
     def prepare(self, raw: RawInput, url: str | None = None) -> Article:
         """Clean and validate one input. Raises InputError subclasses with a one-line reason."""
+        from summarizer.clean import article_language, clean_article
+
         if isinstance(raw, Article):
             article = raw
         else:
             if len(raw) > self.settings.max_chars * 4:  # bytes/markup allowance before cleaning
                 raise InputTooLargeError(f"input is larger than the {self.settings.max_chars:,}-character limit")
-            from summarizer.clean import clean_article
-
             article = clean_article(raw, url=url, keep=self.settings.keep)
         text = "\n".join((article.title, *article.paragraphs))
         if not article.paragraphs:
@@ -106,12 +106,10 @@ class Pipeline:
             raise InputTooLargeError(
                 f"article is {len(text):,} characters; the limit is {self.settings.max_chars:,} (raise max_chars)"
             )
-        if not self.settings.force:
-            ratio = hangul_ratio(text)
-            if ratio < 0.3:
-                raise NotKoreanError(
-                    f"text does not look Korean ({ratio:.0%} of letters are Hangul); use --force / force=True to translate anyway"
-                )
+        if not self.settings.force and article_language(article) != "ko":  # decided once, by the cleaner
+            raise NotKoreanError(
+                f"text does not look Korean ({hangul_ratio(text):.0%} of letters are Hangul); use --force / force=True to translate anyway"
+            )
         return article
 
     # --- running --------------------------------------------------------------------------------
@@ -271,7 +269,7 @@ def summarize(text: str, settings: Settings | None = None) -> str:
     pipe = _pipeline(settings)
     s = pipe.settings
     paragraphs = tuple(p for p in text.split("\n") if p.strip())
-    if hangul_ratio(text) >= 0.3:
+    if is_korean(text):
         return pipe.run(Article(title="", paragraphs=paragraphs, language="ko")).summary_en
     engine = pipe.summarizer
     if s.strategy != "translate-then-summarize":
