@@ -154,6 +154,7 @@ class Pipeline:
 
     def _process(self, prepared: Sequence[_Prepared], progress: ProgressCallback | None) -> list[ArticleResult]:
         """Translate and summarize validated articles together; timings are shared out per article."""
+        from summarizer.fidelity.article import check_article
         from summarizer.summarization import SummaryInput
         from summarizer.translation import translate_documents
 
@@ -196,11 +197,15 @@ class Pipeline:
         for item, translation, summary in zip(prepared, translations, summaries):
             a = item.article
             n_sub = len(a.subtitles)
+            t3 = time.perf_counter()
+            fidelity = check_article(translation.pairs, 1 + n_sub, summary.text, a.paragraphs, translation.paragraphs[1 + n_sub :])
+            check_seconds = time.perf_counter() - t3
             timings = {
                 "clean": round(item.clean_seconds, 4),
                 "load_models": round(stage["load"] * share, 4),
                 "translate": round(stage["translate"] * share, 4),
                 "summarize": round(stage["summarize"] * share, 4),
+                "check": round(check_seconds, 4),
             }
             timings["total"] = round(sum(timings.values()), 4)
             results.append(
@@ -223,6 +228,7 @@ class Pipeline:
                     timings=timings,
                     warnings=a.warnings + translation.warnings + summary.warnings,
                     removed=a.removed,
+                    fidelity=fidelity,
                 )
             )
         return results
