@@ -54,5 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 — last line of defence: one line, no traceback
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
-        typer.echo(f"error: unexpected {type(exc).__name__}: {exc} (set SUMMARIZER_DEBUG=1 for a traceback)", err=True)
+        text = " ".join(str(exc).split())  # one line, even for a many-line message (torch's UnpicklingError)
+        text = text if len(text) <= 300 else text[:299] + "…"
+        typer.echo(f"error: unexpected {type(exc).__name__}: {text} (set SUMMARIZER_DEBUG=1 for a traceback)", err=True)
         sys.exit(1)
