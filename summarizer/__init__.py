@@ -7,6 +7,7 @@ Public API (heavy imports happen on first use, so `import summarizer` stays fast
     Pipeline(settings).run_many(iterable) -> Iterator[ArticleResult]
     translate(list_of_korean_texts) -> list[str]
     summarize(text) -> str
+    check_fidelity(korean, english) -> list[FidelityIssue]   (numbers the English gets wrong)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import SummarizerError
+from summarizer.fidelity import FidelityIssue, check_fidelity
 from summarizer.settings import Settings
 from summarizer.types import Article, ArticleResult, ModelInfo, RemovedBlock
 
@@ -22,11 +24,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Article",
     "ArticleResult",
+    "FidelityIssue",
     "ModelInfo",
     "Pipeline",
     "RemovedBlock",
     "Settings",
     "SummarizerError",
+    "check_fidelity",
     "clean_article",
     "summarize",
     "translate",

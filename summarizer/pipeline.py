@@ -8,7 +8,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Sequence, overload
 
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
-from summarizer.errors import EmptyInputError, InputTooLargeError, NotKoreanError, SummarizerError
+from summarizer.errors import ConfigError, EmptyInputError, InputTooLargeError, NotKoreanError, SummarizerError
 from summarizer.settings import Settings
 from summarizer.textio import hangul_ratio, is_korean
 from summarizer.types import Article, ArticleResult
@@ -166,6 +166,7 @@ class Pipeline:
 
     def _process(self, prepared: Sequence[_Prepared], progress: ProgressCallback | None) -> list[ArticleResult]:
         """Translate and summarize validated articles together; timings are shared out per article."""
+        from summarizer.fidelity.article import check_article
         from summarizer.summarization import SummaryInput
         from summarizer.translation import translate_documents
 
@@ -209,11 +210,15 @@ class Pipeline:
         for item, translation, summary in zip(prepared, translations, summaries):
             a = item.article
             n_sub = len(a.subtitles)
+            t3 = time.perf_counter()
+            fidelity = check_article(translation.pairs, 1 + n_sub, summary.text, a.paragraphs, translation.paragraphs[1 + n_sub :])
+            check_seconds = time.perf_counter() - t3
             timings = {
                 "clean": round(item.clean_seconds, 4),
                 "load_models": round(stage["load"] * share, 4),
                 "translate": round(stage["translate"] * share, 4),
                 "summarize": round(stage["summarize"] * share, 4),
+                "check": round(check_seconds, 4),
             }
             timings["total"] = round(sum(timings.values()), 4)
             results.append(
@@ -236,6 +241,7 @@ class Pipeline:
                     timings=timings,
                     warnings=a.warnings + translation.warnings + summary.warnings,
                     removed=a.removed,
+                    fidelity=fidelity,
                 )
             )
         return results
@@ -276,17 +282,14 @@ def summarize(text: str, settings: Settings | None = None) -> str:
     """An English summary of `text`: Korean text goes through the configured strategy (translated
     first when the strategy needs it); English text goes straight to the English summarizer."""
     from summarizer import summarization as strategies
-    from summarizer.engines.loader import load_engine
-    from summarizer.registry import default_model
 
     pipe = _pipeline(settings)
     s = pipe.settings
     paragraphs = tuple(p for p in text.split("\n") if p.strip())
     if is_korean(text):
         return pipe.run(Article(title="", paragraphs=paragraphs, language="ko")).summary_en
-    engine = pipe.summarizer
-    if s.strategy != "translate-then-summarize":
-        # The configured summarizer expects Korean; English needs the English summarizer.
-        engine = load_engine(default_model("summarization"), "summarization", s.device, s.backend, s.cpu_threads)
+    engine = pipe.summarizer  # translate-then-summarize: English already; cross-lingual: any language in
+    if s.strategy == "summarize-then-translate":
+        raise ConfigError("English text needs an English summarizer: use --strategy translate-then-summarize or cross-lingual")
     options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
     return strategies.summarize_many(engine, [paragraphs], "en", options)[0][0]

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Mapping
 
+from summarizer.fidelity import FidelityIssue, fidelity_line
+
 
 @dataclass(frozen=True)
 class RemovedBlock:
@@ -78,6 +80,7 @@ class ArticleResult:
     timings: Mapping[str, float] = field(default_factory=dict)  # seconds per stage
     warnings: tuple[str, ...] = ()
     removed: tuple[RemovedBlock, ...] = ()
+    fidelity: tuple[FidelityIssue, ...] = ()  # numbers the translation may have wrong (summarizer.fidelity)
 
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(dataclasses.asdict(self))
@@ -105,6 +108,8 @@ class ArticleResult:
             lines += [f"> {sub}", ""]
         for paragraph in self.paragraphs_en:
             lines += [paragraph, ""]
+        if self.fidelity:
+            lines += ["## Check these numbers", ""] + [f"- {fidelity_line(issue)}" for issue in self.fidelity] + [""]
         if self.warnings:
             lines += ["## Warnings", ""] + [f"- {w}" for w in self.warnings] + [""]
         used = ", ".join(f"{m.task}: {m.model_id} ({m.backend})" for m in self.models)

@@ -66,3 +66,16 @@ def test_auto_is_cached_under_the_backend_it_ran_and_the_thread_count(tiny_model
         assert other is not auto and other.runtime.intra_threads == 2
     finally:
         loader.clear_cache()
+
+
+def test_t5_family_never_runs_in_float16(monkeypatch):
+    # T5/mT5 activations overflow float16: bfloat16 where the GPU has it, else float32; other families may use float16.
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: False)
+    assert loader.dtype_for("cuda:0", "mt5") == torch.float32
+    assert loader.dtype_for("cuda:0", "t5") == torch.float32
+    assert loader.dtype_for("cuda:0", "marian") == torch.float16
+    assert loader.dtype_for("cpu", "marian") == torch.float32
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: True)
+    assert loader.dtype_for("cuda:0", "mt5") == torch.bfloat16
