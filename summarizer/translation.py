@@ -73,7 +73,7 @@ def translate_documents(
                 f"{len(reasons)} of {len(per_doc[d])} translation chunk(s) gave degenerate output "
                 f"(e.g. {reasons[0]}) and were retried with stricter decoding; {n_bad} still look degenerate"
             )
-        pairs = tuple((chunk.paragraph, chunk.text, output.text) for (doc_index, chunk), output in zip(flat, outputs) if doc_index == d)
+        pairs = tuple((flat[i][1].paragraph, sources[i], by_text[sources[i]].text) for i in per_doc[d])
         results.append(DocumentTranslation(tuple(" ".join(p) for p in pieces), tuple(warnings), pairs))
     return results
 
