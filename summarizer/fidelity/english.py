@@ -58,8 +58,9 @@ _TOKEN = re.compile(
     | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year)\b)
     | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
     | (?P<fraction>\b(?P<fnum>one|two|three|a)[- ](?P<fden>half|thirds?|quarters?|fifths?)\b)
+    | (?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{{1,2}})(?![\w/]))
     | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
-    | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\w]))
+    | (?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\w/]))
     | (?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)
     | (?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)
     | (?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)
@@ -81,12 +82,15 @@ _MEASURE = {"fee": "foot", "foo": "foot", "ft": "foot", "inc": "inch", "mil": "m
 _AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 _AFTER = re.compile(
     r"\s*(?:-|\s)?\s*(?P<points>percentage[- ]points?\b|%\s?points?\b)|\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b)"
-    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old|\s+old)?"
+    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old\b|\s+old\b)?"
     r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b|\s?(?P<symbol>[€£$¥₩])"
     r"|\s*(?P<times>times\b|-fold\b)"
     r"|\s*-?\s*(?P<measure>feet|foot|ft|inch(?:es)?|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|degrees?|acres?|tons?|tonnes?|kg|kilograms?|magnitude)\b",
     re.IGNORECASE,
 )
+
+
+_LIST = re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)(?:\d+(?:\.\d+)?|{_UNITS}|{_TENS}|ten))+", re.IGNORECASE)
 
 
 def english_quantities(text: str) -> list[Quantity]:
@@ -153,9 +157,14 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         part = {"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[re.sub(r"\s+", " ", match.group("part").lower())]
         value, _ = _scaled(part, match.group("partscale"))
         return [_with_unit(value, True, span, text, match.end(), True, span)]
+    if match.group("slash"):  # "2/3" of an inning; "9/11" and "24/7" are names, not shares
+        numerator, denominator = int(match.group("snum")), int(match.group("sden"))
+        if 0 < numerator < denominator <= 10:
+            return [Quantity(round(100 * numerator / denominator, 4), "percent", "", span)]
+        return [Quantity(float(numerator), "count", "", span), Quantity(float(denominator), "count", "", span)]
     if match.group("fraction"):
         numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
-        return [Quantity(100 * numerator / FRACTIONS[match.group("fden").lower()], "percent", "", span)]
+        return [Quantity(round(100 * numerator / FRACTIONS[match.group("fden").lower()], 4), "percent", "", span)]
     if match.group("vague"):
         size = {"dozens": 10, "decades": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match.group("vagueword").lower()]
         return [Quantity(size * (10 if match.group("vaguetens") else 1), "vague", "", span)]
@@ -205,6 +214,9 @@ def _scaled(value: float, scale: str | None) -> tuple[float, bool]:
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:
     """What follows the number: %, days/years (duration or age), a currency word, times; else a year or a count."""
     after = _AFTER.match(text, end)
+    if not after and (listed := _LIST.match(text, end)):  # "two, three or five months": the list shares the unit
+        after = _AFTER.match(text, listed.end())
+        after = after if after and after.group("unit") else None
     before = text[max(0, end - len(span) - 12) : end - len(span)].lower()
     if after:
         if after.group("points"):
@@ -225,7 +237,7 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
             return Quantity(value, "times", "", span + after.group(0), scaled)
     if re.search(r"\bmagnitude[- ]?$", before):
         return Quantity(value, "count", "magnitude", span)
-    if digits and re.search(r"\b[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
+    if digits and re.search(r"\S\s+[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
         return Quantity(value, "ordinal", "", span)  # "Game 9", "Radio 4": a numbered name
     if digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100 and not before.endswith("$"):
         return Quantity(value, "date", "year", span)
