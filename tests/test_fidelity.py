@@ -183,3 +183,30 @@ def test_any_input_gives_a_list_not_a_crash(korean, english):
 
 def test_absurdly_long_digit_runs_are_not_quantities():
     assert check_fidelity("9" * 400 + "명이 왔다", "9" * 300 + " people came") == []
+
+
+# --- the segmenter's morphemes, reused so the pipeline's check runs no second Kiwi pass ----------------
+
+
+@pytest.mark.parametrize(("line", "korean", "english", "kind", "meaning"), NTREX_ERRORS, ids=[str(e[0]) for e in NTREX_ERRORS])
+def test_segmenter_morphemes_give_the_same_issues(line, korean, english, kind, meaning):
+    from summarizer.segment import sentence_morphemes, split_sentences
+
+    (sentence,) = split_sentences(korean)
+    morphemes = sentence_morphemes(sentence)
+    assert morphemes and all(sentence[m.start : m.start + m.len] == m.form for m in morphemes if m.tag == "SN")
+    assert check_fidelity(sentence, english, morphemes) == check_fidelity(sentence, english)
+
+
+def test_kept_morphemes_are_bounded_and_offset_per_sentence(monkeypatch):
+    from summarizer import segment
+
+    monkeypatch.setattr(segment, "_MORPHEMES_KEPT", 2)
+    sentences = segment.split_sentences("  첫째 날 3명이 왔다. 둘째 날 5명이 왔다. 셋째 날 7명이 왔다.")
+    assert len(sentences) == 3
+    assert segment.sentence_morphemes(sentences[0]) is None  # evicted: the check falls back to its own Kiwi pass
+    last = segment.sentence_morphemes(sentences[2])
+    assert [(m.form, sentences[2][m.start : m.start + m.len]) for m in last if m.tag == "SN"] == [("7", "7")]
+    assert check_fidelity(sentences[2], "Seven people came on the third day.", last) == []
+    (issue,) = check_fidelity(sentences[2], "Nine people came on the third day.", last)
+    assert issue.kind == "omission" and issue.message.startswith("7명 = 7")

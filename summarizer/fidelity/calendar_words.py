@@ -41,7 +41,7 @@ def korean_calendar(tokens: Sequence) -> list[Quantity]:
     """Weekdays and relative dates among Kiwi tokens."""
     found = []
     for i, token in enumerate(tokens):
-        if _is_century(tokens, i):
+        if "세기" in token.form and _is_century(tokens, i):
             found.append(Quantity(0, "calendar", "century", token.form))
         elif token.form in ("이날", "당일") and token.tag.startswith("NN"):
             found.append(Quantity(0, "calendar", "day", token.form))  # "that day": the date said before

@@ -49,7 +49,8 @@ _SYMBOL = r"(?:US\$|\$|€|£|¥|₩|USD|EUR|GBP|KRW)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TOKEN = re.compile(
     rf"""
-    (?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
+    (?<![A-Za-z])(?=[0-9A-Za-z$€£¥₩])  # every form starts a word or is a digit/symbol: skip other positions fast
+    (?:(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
     | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
     | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
     | (?P<ordinal>\b(?P<ordnum>\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{"|".join(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
@@ -73,7 +74,7 @@ _TOKEN = re.compile(
     | (?P<trio>\b(?:trio|sophomores?)\b)
     | (?P<top>\btop(?:s|ped|ping)?\b)
     | (?P<half>\bhalf\b)
-    | (?P<times>\b(?P<timesword>{"|".join(TIMES_WORDS)})\b)
+    | (?P<times>\b(?P<timesword>{"|".join(TIMES_WORDS)})\b))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -93,8 +94,30 @@ _AFTER = re.compile(
 _LIST = re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)(?:\d+(?:\.\d+)?|{_UNITS}|{_TENS}|ten))+", re.IGNORECASE)
 
 
+# Words any match of _TOKEN or english_calendar starts with or contains; text with none of them (and no digit or
+# currency symbol) has no quantity, which one set intersection tells faster than the big pattern's scan.
+_GATE_WORDS = frozenset(
+    [*WORDS, *ORDINAL_WORDS, *TIMES_WORDS, *MONTHS, *DURATION_UNITS, *FRACTIONS, *CURRENCY_WORDS]
+    + "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
+      "saturdays sundays century centuries centennial centenary decade decades teen teens teenage teenager teenagers "
+      "twenties thirties forties fifties sixties seventies eighties nineties both pair couple twin twins duo every "
+      "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
+      "top tops topped topping noon midnight war dozens hundreds thousands millions billions hundred thousand million "
+      "billion trillion spring summer autumn fall winter hour".split()
+)
+_GATE_SIGNS = re.compile(r"[0-9$€£¥₩]")
+_WORD_RUN = re.compile(r"[a-z]+")
+
+
+def may_have_quantity(text: str) -> bool:
+    """False only when `text` cannot hold an English quantity (no digit, symbol or number/calendar word)."""
+    return bool(_GATE_SIGNS.search(text)) or not _GATE_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
+
+
 def english_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
+    if not may_have_quantity(text):
+        return []
     found: list[Quantity] = []
     for match in _TOKEN.finditer(text):
         found.extend(_read(match, text))

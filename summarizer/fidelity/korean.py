@@ -21,6 +21,8 @@ NATIVE = {
     "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
     "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
 }
+# Stems of native ordinals (첫째, 둘째, 셋째 … 열째), read from Kiwi's single NR token.
+NATIVE_STEMS = {"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP", "루블": "RUB"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
 PERCENT = {"%", "퍼센트", "프로"}
@@ -36,7 +38,7 @@ _NUMBER_TAGS = {"SN", "NR"}
 
 # Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
 _MAY_HAVE_QUANTITY = re.compile(
-    r"[0-9０-９]|요일|세기|이날|당일|첫|처음|최초|메달|자릿수|단 하나|단 한|(?<![가-힣])반\s|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]"
+    r"[0-9０-９]|요일|세기|째|이날|당일|첫|처음|최초|메달|자릿수|단 하나|단 한|(?<![가-힣])반\s|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]"
     r"|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰)"
     r"|(?:^|[^가-힣])(?:한|두|세|네|열)\s"
     r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%|점|골|승|패|경기|회|차|등)"
@@ -103,6 +105,10 @@ def _read_window(text: str, tokens: Sequence) -> list[Quantity]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.tag == "NR" and token.form.endswith("째") and token.form[:-1] in NATIVE_STEMS:
+            found.append(Quantity(NATIVE_STEMS[token.form[:-1]], "ordinal", "", token.form))  # 셋째 = third
+            i += 1
+            continue
         if not _starts_number(tokens, i):
             i += 1
             continue

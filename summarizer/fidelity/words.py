@@ -65,11 +65,18 @@ TABLE = (
 )
 
 
+# Every form a table entry starts at: one set lookup per token before any entry is tried.
+_STARTS = frozenset({"첫", "처음", "최초", "절반", "반", "금메달", "은메달", "동메달", "단", "한", "자릿수", "자리수"})
+
+
 def word_omissions(tokens: Sequence, english: str) -> list[tuple[str, str]]:
     """(Korean words, meaning) of each table entry found among Kiwi `tokens` that `english` has no word for."""
+    candidates = [i for i, token in enumerate(tokens) if token.form in _STARTS]
+    if not candidates:
+        return []
     missing = []
     for word in TABLE:
-        found = next((i for i in range(len(tokens)) if word.find(tokens, i)), None)
+        found = next((i for i in candidates if word.find(tokens, i)), None)
         if found is not None and not word.english.search(english):
             missing.append((tokens[found].form, word.meaning))
     return missing
