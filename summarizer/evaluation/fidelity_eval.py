@@ -186,9 +186,13 @@ def run_fidelity_evaluation(
     return FidelityReport(tuple(scores), len(ntrex.sources), tuple(human), round(per_sentence_ms, 3), timing)
 
 
+SPEED_GROUPS = {"example page": "example", "sci-news-sum-kr-50": "articles", "korean HTML pages": "html"}
+
+
 def speed_pages(data: Path) -> dict[str, list[str]]:
-    """Korean pages to time, by group: the example page (a text dump) and the 50 sci-news-sum-kr-50
-    articles (title, blank line, one sentence per line, as a dump of the page text would have them)."""
+    """Korean pages to time, by group: the example page (a text dump), the 50 sci-news-sum-kr-50 articles
+    (title, blank line, one sentence per line, as a dump of the page text would have them) and the
+    benchmark's two Korean HTML pages."""
     groups: dict[str, list[str]] = {}
     example = data / "seed" / "newspim_gwangju_ai_2020.txt"
     if example.is_file():
@@ -200,6 +204,9 @@ def speed_pages(data: Path) -> dict[str, list[str]]:
         articles.append(f"{record.get('title', '')}\n\n" + "\n".join(sentences))
     if articles:
         groups["sci-news-sum-kr-50"] = articles
+    html = sorted((data / "extraction" / "korean_pages").glob("*.html"))
+    if html:  # pages as scraped (HTML): what the cleaner usually gets
+        groups["korean HTML pages"] = [page.read_text(encoding="utf-8") for page in html]
     return groups
 
 
@@ -225,7 +232,7 @@ def measure_speed(data: Path, repeats: int = 3) -> dict[str, float]:
             check_ms += _best_ms(lambda: [check_fidelity(s, s, sentence_morphemes(s)) for s in page], repeats)
             sentences += len(page)
         count = len(pages)
-        key = "example" if group == "example page" else "articles"
+        key = SPEED_GROUPS[group]
         timing.update({
             f"{key}_pages": float(count),
             f"{key}_sentences_per_page": round(sentences / count, 1),
@@ -265,7 +272,7 @@ def format_report(report: FidelityReport, details: int = 50) -> str:
         f"({report.human_flag_rate:.1%}); check {report.check_ms_per_sentence:.2f} ms per sentence pair"
     )
     sp = report.speed
-    for key, name in (("example", "example page"), ("articles", "sci-news-sum-kr-50")):
+    for name, key in SPEED_GROUPS.items():
         if f"{key}_pages" in sp:
             lines.append(
                 f"speed, {name}: {sp[f'{key}_check_ms_per_page']:.2f} ms to check vs {sp[f'{key}_clean_ms_per_page']:.1f} ms "

@@ -32,7 +32,7 @@ def check_fidelity(source: str, translation: str, tokens: Sequence | None = None
     `summarizer.segment.split_sentences_with_tokens`; then Kiwi does not run again.
     """
     from summarizer.fidelity.compare import compare_quantities
-    from summarizer.fidelity.english import english_quantities
+    from summarizer.fidelity.english import english_quantities, may_have_quantity
     from summarizer.fidelity.korean import korean_quantities, korean_windows
     from summarizer.fidelity.words import word_omissions
 
@@ -40,6 +40,8 @@ def check_fidelity(source: str, translation: str, tokens: Sequence | None = None
         return []
     issues: list[FidelityIssue] = []
     windows = korean_windows(source, tokens)
+    if not windows and not may_have_quantity(translation):
+        return issues  # no quantity on either side: most sentences end here
     compare_quantities(
         [q for q in korean_quantities(source, windows) if _plausible(q.value)],
         [q for q in english_quantities(translation) if _plausible(q.value)],

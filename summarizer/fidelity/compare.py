@@ -26,6 +26,8 @@ _LOOSE = {"count", "times", "percent", "money", "duration", "date", "ordinal"}  
 
 def compare_quantities(korean: list[Quantity], english: list[Quantity], report: Report) -> None:
     """Call report(kind, message) for each mismatch between the two lists."""
+    if not korean and not english:
+        return
     ko_left, en_left = list(korean), list(english)
     _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and k.kind == e.kind and _units_agree(k, e))
     _pair(ko_left, en_left, lambda k, e: (_same_value(k, e) and _equivalent(k, e)) or _same_period(k, e))

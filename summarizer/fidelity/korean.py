@@ -34,6 +34,7 @@ AGE_GAP = {"연상", "연하", "차", "차이", "위", "아래", "많", "어리"
 DURATION_AFTER = {"동안", "간", "만", "째"}
 # A Korean numeral run: parts are digits (SN) or numeral words (NR); MM only directly before a counter.
 _NUMBER_TAGS = {"SN", "NR"}
+_START_TAGS = {"SN", "NR", "MM", "W_SERIAL"}
 
 
 # Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
@@ -105,6 +106,9 @@ def _read_window(text: str, tokens: Sequence) -> list[Quantity]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.tag not in _START_TAGS:  # most morphemes: no number starts here
+            i += 1
+            continue
         if token.tag == "NR" and token.form.endswith("째") and token.form[:-1] in NATIVE_STEMS:
             found.append(Quantity(NATIVE_STEMS[token.form[:-1]], "ordinal", "", token.form))  # 셋째 = third
             i += 1

@@ -84,3 +84,25 @@ def test_full_ntrex_run_keeps_its_floor(shared_data):
     for score in report.models:
         assert score.precision >= 0.8 and score.recall >= 0.9, score.model
     assert report.human_flag_rate <= 0.02
+
+
+def test_speed_times_the_check_per_article_against_the_cleaner(tmp_path):
+    from summarizer.evaluation.fidelity_eval import format_report, measure_speed
+
+    (tmp_path / "seed").mkdir()
+    (tmp_path / "seed" / "newspim_gwangju_ai_2020.txt").write_text(
+        "광주시, AI 산업에 4000억 원 투자\n\n광주시는 29일 인공지능 산업에 4000억 원을 투자한다고 밝혔다. 1단계 사업은 2024년까지 이어진다.\n",
+        encoding="utf-8",
+    )
+    articles = tmp_path / "summarization" / "sci-news-sum-kr-50" / "data"
+    articles.mkdir(parents=True)
+    record = {"title": "지카바이러스, 남성 생식능력도 저하", "sentences": ["1일 네이처에 따르면 정자 수가 40% 줄었다", "연구진은 쥐 20마리를 살폈다"]}
+    (articles / "01.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    timing = measure_speed(tmp_path, repeats=1)
+    assert timing["example_pages"] == 1 and timing["articles_pages"] == 1 and "html_pages" not in timing
+    assert timing["articles_sentences_per_page"] == 2 and timing["example_sentences_per_page"] >= 2
+    assert timing["articles_check_ms_per_page"] > 0 and timing["articles_clean_ms_per_page"] > 0
+    report = run_fidelity_evaluation(FIXTURE, LABELS, speed=False)
+    text = format_report(type(report)(report.models, report.human_sentences, report.human_flagged, 0.1, timing))
+    assert "speed, example page:" in text and "speed, sci-news-sum-kr-50:" in text and "of cleaning" in text
+    assert "opus-mt-tc-big-ko-en lines 1-1000: 7 hits, 0 false alarms, 0 misses" in text
