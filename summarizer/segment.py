@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 
@@ -58,11 +59,46 @@ def split_sentences(text: str, language: str = "ko") -> list[str]:
     else:
         kiwi = _kiwi()
         with _KIWI_LOCK:  # one shared analyser; its model is loaded once
-            found = kiwi.split_into_sents(text)
+            found = kiwi.split_into_sents(text, return_tokens=True)
         starts = sorted({0} | {s.start for s in found if 0 < s.start < len(text)})
     bounds = starts + [len(text)]
     pieces = (text[a:b].strip() for a, b in zip(bounds, bounds[1:]))
-    return [p for p in pieces if p]
+    sentences = [p for p in pieces if p]
+    if language != "en":
+        _keep_morphemes(text, bounds, [t for s in found for t in s.tokens])
+    return sentences
+
+
+class Morpheme(NamedTuple):
+    """One Kiwi morpheme of a sentence: form, tag, start offset into the sentence, length."""
+
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+# The morphemes of recently split sentences, so the fidelity check reads them instead of running Kiwi again.
+_MORPHEMES: OrderedDict[str, tuple[Morpheme, ...]] = OrderedDict()
+_MORPHEMES_KEPT = 4096
+
+
+def _keep_morphemes(text: str, bounds: list[int], tokens: Sequence) -> None:
+    with _KIWI_LOCK:
+        for a, b in zip(bounds, bounds[1:]):
+            sentence = text[a:b].strip()
+            if sentence:
+                offset = a + (len(text[a:b]) - len(text[a:b].lstrip()))
+                _MORPHEMES[sentence] = tuple(Morpheme(t.form, t.tag, t.start - offset, t.len) for t in tokens if a <= t.start < b)
+                _MORPHEMES.move_to_end(sentence)
+        while len(_MORPHEMES) > _MORPHEMES_KEPT:
+            _MORPHEMES.popitem(last=False)
+
+
+def sentence_morphemes(sentence: str) -> tuple[Morpheme, ...] | None:
+    """Kiwi's morphemes of `sentence` if split_sentences produced it recently (offsets into it), else None."""
+    with _KIWI_LOCK:
+        return _MORPHEMES.get(sentence)
 
 
 def pack_sentences(lengths: Sequence[int], budget: int, max_sentences: int = 0) -> list[list[int]]:

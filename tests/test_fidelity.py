@@ -69,6 +69,14 @@ def test_catches_the_issue_examples(line, korean, english, kind, meaning):
         ("록키스는 5-2로 승리했다.", "The Rockies won 5-2."),
         ("매일 운동한다.", "He exercises daily."),
         ("수천 명이 터전을 떠났다.", "Thousands left their homes."),
+        ("21세기 들어 처음이다.", "It is the first time in the 21st century."),
+        ("지난 세기 그의 조상", "his ancestor in the last century"),
+        ("바람의 세기가 약해졌다.", "The wind weakened."),
+        ("220 2/3 이닝을 던졌다.", "He pitched 220 2/3 innings."),
+        ("그는 20세 연상의 배우와 결혼했다.", "He married an actor 20 years older."),
+        ("단 하나도 얻지 못했다.", "They could not get any."),
+        ("이 중 반 이상이 찬성했다.", "More than half of them agreed."),
+        ("포볼에서 5&4로 이겼다.", "They won the Four Ball 5&4."),
     ],
 )
 def test_equivalent_forms_are_not_errors(korean, english):
@@ -92,6 +100,25 @@ def test_equivalent_forms_are_not_errors(korean, english):
         ("40%포인트 이상 승리했다.", "He won more than 40%.", "unit"),
         ("수많은 사람들이 왔다.", "Millions of people came.", "value"),
         ("수천 명이 터전을 떠났다.", "People left the camp.", "omission"),
+        # Quantity words the Korean does not have, or has in another sense (세기 "strength", 초직 a surname).
+        ("허리케인 세기의 폭풍이다.", "It is a hurricane-century storm.", "addition"),
+        ("최소 11살부터 일했다.", "They worked between the ages of 11 and 5.", "addition"),
+        ("수십 년 묵은 갈등", "a ten-year-old conflict", "addition"),
+        # A date or "that day" replaced by a weekday the Korean does not name.
+        ("그는 3일 유엔에서 말했다.", "He spoke at the UN on Sunday.", "value"),
+        ("이날 회의가 열렸다.", "The meeting was held on Monday.", "value"),
+        # Counts of times or things read as ordinals, ages or spans of time.
+        ("그는 20세 연상의 배우와 결혼했다.", "He married a 20-year-old actor.", "unit"),
+        ("5번 메이저 우승자인 그는 웃었다.", "He, the fifth major winner, smiled.", "ordinal"),
+        ("초반 2골 차로 앞섰다.", "They led by an early second class.", "ordinal"),
+        ("마지막 3차전에서 졌다.", "They lost in the last three years.", "unit"),
+        ("2년, 3년, 5개월의 형을 받았다.", "They got two, three or five months in prison.", "unit"),
+        # Quantity words that are not numerals, dropped.
+        ("첫 스트라이크를 던졌다.", "He threw a strike.", "omission"),
+        ("이 중 반 이상이 찬성했다.", "Of these, they agreed.", "omission"),
+        ("그는 동메달을 땄다.", "He won at the Olympics.", "omission"),
+        ("한 게임 차이로 이기고 있다.", "They are winning the league.", "omission"),
+        ("220 2/3 이닝을 던졌다.", "He pitched 220-thirds innings.", "omission"),
     ],
 )
 def test_mismatches_are_reported_by_kind(korean, english, kind):
@@ -156,3 +183,30 @@ def test_any_input_gives_a_list_not_a_crash(korean, english):
 
 def test_absurdly_long_digit_runs_are_not_quantities():
     assert check_fidelity("9" * 400 + "명이 왔다", "9" * 300 + " people came") == []
+
+
+# --- the segmenter's morphemes, reused so the pipeline's check runs no second Kiwi pass ----------------
+
+
+@pytest.mark.parametrize(("line", "korean", "english", "kind", "meaning"), NTREX_ERRORS, ids=[str(e[0]) for e in NTREX_ERRORS])
+def test_segmenter_morphemes_give_the_same_issues(line, korean, english, kind, meaning):
+    from summarizer.segment import sentence_morphemes, split_sentences
+
+    (sentence,) = split_sentences(korean)
+    morphemes = sentence_morphemes(sentence)
+    assert morphemes and all(sentence[m.start : m.start + m.len] == m.form for m in morphemes if m.tag == "SN")
+    assert check_fidelity(sentence, english, morphemes) == check_fidelity(sentence, english)
+
+
+def test_kept_morphemes_are_bounded_and_offset_per_sentence(monkeypatch):
+    from summarizer import segment
+
+    monkeypatch.setattr(segment, "_MORPHEMES_KEPT", 2)
+    sentences = segment.split_sentences("  첫째 날 3명이 왔다. 둘째 날 5명이 왔다. 셋째 날 7명이 왔다.")
+    assert len(sentences) == 3
+    assert segment.sentence_morphemes(sentences[0]) is None  # evicted: the check falls back to its own Kiwi pass
+    last = segment.sentence_morphemes(sentences[2])
+    assert [(m.form, sentences[2][m.start : m.start + m.len]) for m in last if m.tag == "SN"] == [("7", "7")]
+    assert check_fidelity(sentences[2], "Seven people came on the third day.", last) == []
+    (issue,) = check_fidelity(sentences[2], "Nine people came on the third day.", last)
+    assert issue.kind == "omission" and issue.message.startswith("7명 = 7")

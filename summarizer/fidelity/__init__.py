@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Sequence
 
 KINDS = ("value", "scale", "unit", "ampm", "omission", "addition", "ordinal")
 
@@ -24,20 +25,30 @@ class FidelityIssue:
     where: str = "body"  # body | title | summary
 
 
-def check_fidelity(source: str, translation: str) -> list[FidelityIssue]:
-    """Mismatched numbers between a Korean `source` and its English `translation` (sentence or paragraph)."""
+def check_fidelity(source: str, translation: str, tokens: Sequence | None = None) -> list[FidelityIssue]:
+    """Mismatched numbers between a Korean `source` and its English `translation` (sentence or paragraph).
+
+    `tokens`: Kiwi morphemes of `source` (offsets into it) when the caller has them, e.g. from
+    `summarizer.segment.split_sentences_with_tokens`; then Kiwi does not run again.
+    """
     from summarizer.fidelity.compare import compare_quantities
-    from summarizer.fidelity.english import english_quantities
-    from summarizer.fidelity.korean import korean_quantities
+    from summarizer.fidelity.english import english_quantities, may_have_quantity
+    from summarizer.fidelity.korean import korean_quantities, korean_windows
+    from summarizer.fidelity.words import word_omissions
 
     if not source.strip() or not translation.strip():
         return []
     issues: list[FidelityIssue] = []
+    windows = korean_windows(source, tokens)
+    if not windows and not may_have_quantity(translation):
+        return issues  # no quantity on either side: most sentences end here
     compare_quantities(
-        [q for q in korean_quantities(source) if _plausible(q.value)],
+        [q for q in korean_quantities(source, windows) if _plausible(q.value)],
         [q for q in english_quantities(translation) if _plausible(q.value)],
         lambda kind, message: issues.append(FidelityIssue(kind, message, source, translation)),
     )
+    for words, meaning in word_omissions([t for _, window_tokens in windows for t in window_tokens], translation):
+        issues.append(FidelityIssue("omission", f"{words} = {meaning}; the English does not have it", source, translation))
     return issues
 
 

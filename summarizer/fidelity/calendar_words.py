@@ -1,6 +1,7 @@
 """Weekdays and relative dates ("지난해" = last year, "토요일" = Saturday) on both sides, as Quantity(kind="calendar").
 
-unit is weekday (value 1–7, Monday = 1) or year/month/week (value −1 last, 0 this, +1 next).
+unit is weekday (value 1–7, Monday = 1), year/month/week (value −1 last, 0 this, +1 next), or century (value 0:
+any mention of a century, so that "century" for 세기 "strength" is caught as a word the Korean does not have).
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ KOREAN_RELATIVE = {
 # Two tokens: 지난/이번/다음 + 해/주/달 ("지나 ᆫ 주" for 지난 주).
 _KOREAN_PREFIX = {"지나": -1, "이번": 0, "다음": 1}
 _KOREAN_PERIOD = {"해": "year", "주": "week", "달": "month"}
+# 세기 is "century" after a numeral or with these neighbours (21세기, 수세기 동안, 세기 말); else "strength".
+_CENTURY_WORDS = {"금세기", "반세기", "세기말", "세기초", "수세기"}
+_CENTURY_BEFORE = {"수", "몇", "한", "두", "세", "지나", "이번", "지난", "새", "전", "다음", "금"}
+_CENTURY_AFTER = {"동안", "말", "초", "만", "중반", "전", "후", "가량", "넘", "이상", "에"}
 
 ENGLISH_WEEKDAYS = {d: i for i, d in enumerate(
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], start=1)}
 _ENGLISH = re.compile(
     r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
     r"|\b(?P<rel>last|this|next|previous|coming|following|the|past)\s+(?P<period>year|week|month)\b"
-    r"|\b(?P<srel>last|this|next)\s+(?:spring|summer|autumn|fall|winter)\b",
+    r"|\b(?P<srel>last|this|next)\s+(?:spring|summer|autumn|fall|winter)\b"
+    r"|\b(?P<century>century|centuries|centennial|centenary)\b",
     re.IGNORECASE,
 )
 _ENGLISH_OFFSET = {"last": -1, "previous": -1, "past": -1, "this": 0, "the": 0, "next": 1, "coming": 1, "following": 1}
@@ -35,7 +41,11 @@ def korean_calendar(tokens: Sequence) -> list[Quantity]:
     """Weekdays and relative dates among Kiwi tokens."""
     found = []
     for i, token in enumerate(tokens):
-        if token.form in KOREAN_WEEKDAYS:
+        if "세기" in token.form and _is_century(tokens, i):
+            found.append(Quantity(0, "calendar", "century", token.form))
+        elif token.form in ("이날", "당일") and token.tag.startswith("NN"):
+            found.append(Quantity(0, "calendar", "day", token.form))  # "that day": the date said before
+        elif token.form in KOREAN_WEEKDAYS:
             found.append(Quantity(KOREAN_WEEKDAYS[token.form], "calendar", "weekday", token.form))
         elif token.form in KOREAN_RELATIVE and token.tag.startswith("NN"):
             unit, offset = KOREAN_RELATIVE[token.form]
@@ -47,12 +57,28 @@ def korean_calendar(tokens: Sequence) -> list[Quantity]:
     return found
 
 
+def _is_century(tokens: Sequence, i: int) -> bool:
+    form = tokens[i].form
+    if form in _CENTURY_WORDS or (form.endswith("세기") and form != "세기" and tokens[i].tag == "NNG"):
+        return True
+    if form != "세기":
+        return False
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    last = i > 1 and tokens[i - 2].form == "지나"  # 지난 세기 = "지나 ᆫ 세기"
+    return last or (before is not None and (before.tag in ("SN", "NR") or before.form in _CENTURY_BEFORE)) or (
+        after is not None and after.form in _CENTURY_AFTER
+    )
+
+
 def english_calendar(text: str) -> list[Quantity]:
     """Weekdays and "last/this/next year|month|week" in English text."""
     found = []
     for match in _ENGLISH.finditer(text):
         if match.group("weekday"):
             found.append(Quantity(ENGLISH_WEEKDAYS[match.group("weekday").lower()], "calendar", "weekday", match.group(0)))
+        elif match.group("century"):
+            found.append(Quantity(0, "calendar", "century", match.group(0)))
         elif match.group("srel"):  # "last spring": the season of last year
             found.append(Quantity(_ENGLISH_OFFSET[match.group("srel").lower()], "calendar", "year", match.group(0)))
         else:

@@ -17,12 +17,17 @@ from summarizer.fidelity.quantity import MEASURES, Quantity
 
 Report = Callable[[str, str], None]
 
+# Korean counters of things (not of time): a figure counted with one is neither an ordinal nor a span of time.
+THINGS = frozenset({"개", "골", "점", "건", "곳", "마리", "권", "표", "타", "홈런", "득점"})
+COUNTERS = THINGS | {"명", "차전", "경기", "게임"}
 # Kinds that can stand for one another at the same value (the other side did not name the unit).
 _LOOSE = {"count", "times", "percent", "money", "duration", "date", "ordinal"}  # not vague, calendar, time
 
 
 def compare_quantities(korean: list[Quantity], english: list[Quantity], report: Report) -> None:
     """Call report(kind, message) for each mismatch between the two lists."""
+    if not korean and not english:
+        return
     ko_left, en_left = list(korean), list(english)
     _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and k.kind == e.kind and _units_agree(k, e))
     _pair(ko_left, en_left, lambda k, e: (_same_value(k, e) and _equivalent(k, e)) or _same_period(k, e))
@@ -40,19 +45,39 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):
         report("value", _says(k, e))
     weekday_in_english = any(e.kind == "calendar" and e.unit == "weekday" for e in english)
+    weekday_in_korean = any(k.kind == "calendar" and k.unit == "weekday" for k in korean)
+    new_weekday = next((e for e in en_left if e.kind == "calendar" and e.unit == "weekday"), None)
     matched = [k for k in korean if not any(k is left for left in ko_left)]
     for k in ko_left:
         # The same figure twice in Korean ("노드 스트림 2 (Nord Stream 2)"), once in English: nothing lost.
         if any(m.value == k.value and m.kind == k.kind and m.unit == k.unit for m in matched):
             continue
-        # News English names the weekday where Korean gives the date or the week: 25일 → "on Saturday".
-        if weekday_in_english and ((k.kind == "date" and k.unit == "day") or (k.kind == "calendar" and k.unit == "week")):
+        # A weekday the Korean does not name, for its date or "that day": 3일 → "on Sunday", 이날 → "on Monday".
+        if new_weekday is not None and not weekday_in_korean and (k.kind == "date" and k.unit == "day" or k.unit == "day" and k.kind == "calendar"):
+            report("value", f"{k.text} = {k.describe()}; the English says {new_weekday.text} instead")
+            continue
+        # News English names the weekday where Korean gives the week: 지난주 → "on Saturday".
+        if weekday_in_english and k.kind == "calendar" and k.unit == "week":
             continue
         if k.must_appear:
             report("omission", f"{k.text} = {k.describe()}; the English does not have it")
     for e in en_left:
-        if e.kind == "money" or e.scaled:
+        if e.kind == "ordinal" and e.value > 1 and e.text.lower() != "second":
             report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
+        elif e.kind == "count" and e.value >= 2 and not e.unit and e.text[:1].isdigit() and not _also_in_words(e, english):
+            report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
+        elif e.kind == "money" or e.scaled or _stated_outright(e):
+            report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
+
+
+def _also_in_words(e: Quantity, english: list[Quantity]) -> bool:
+    """The English also spells this value out ("the Four Bowl … 5&4"): the pairing took the word, not an addition."""
+    return any(m.value == e.value and not m.text[:1].isdigit() for m in english)
+
+
+def _stated_outright(e: Quantity) -> bool:
+    """An English figure a translator does not add in passing: an age, a century."""
+    return e.unit == "세" or (e.kind == "calendar" and e.unit == "century")
 
 
 def _pair(ko_left: list[Quantity], en_left: list[Quantity], fits: Callable[[Quantity, Quantity], bool]):
@@ -116,6 +141,12 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
         return "ordinal"  # 65분 동점골 (the 65th minute) → "65 minutes"
     if k.kind == "ordinal" and e.kind == "count" and k.unit not in ("위", "차", "첫"):
         return "ordinal"
+    if k.kind == "count" and k.unit in THINGS and e.kind == "ordinal" and k.value > 1:
+        return "ordinal"  # 2골 차 (a two-goal lead) → "second"
+    if k.kind == "count" and k.unit in COUNTERS and e.kind == "duration":
+        return "unit"  # 3차전 (game three) → "three years"
+    if k.kind == e.kind and k.kind in ("duration", "date") and k.unit != e.unit and {k.unit, e.unit} <= {"year", "month", "week", "day", "minute"}:
+        return "unit"  # 2년 → "two months"
     if (k.kind == "count" and k.unit in ("회", "승", "차례", "관왕")) or (k.kind == "duration" and k.unit == "day"):
         if e.kind == "ordinal":
             return "ordinal"  # 3회 우승 (three-time) → "third"; 주 4일 → "the fourth day"

@@ -49,7 +49,8 @@ _SYMBOL = r"(?:US\$|\$|€|£|¥|₩|USD|EUR|GBP|KRW)"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TOKEN = re.compile(
     rf"""
-    (?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
+    (?<![A-Za-z])(?=[0-9A-Za-z$€£¥₩])  # every form starts a word or is a digit/symbol: skip other positions fast
+    (?:(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
     | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
     | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
     | (?P<ordinal>\b(?P<ordnum>\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{"|".join(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
@@ -58,8 +59,9 @@ _TOKEN = re.compile(
     | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year)\b)
     | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
     | (?P<fraction>\b(?P<fnum>one|two|three|a)[- ](?P<fden>half|thirds?|quarters?|fifths?)\b)
+    | (?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{{1,2}})(?![\w/]))
     | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
-    | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\w]))
+    | (?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\w/]))
     | (?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)
     | (?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)
     | (?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)
@@ -72,7 +74,7 @@ _TOKEN = re.compile(
     | (?P<trio>\b(?:trio|sophomores?)\b)
     | (?P<top>\btop(?:s|ped|ping)?\b)
     | (?P<half>\bhalf\b)
-    | (?P<times>\b(?P<timesword>{"|".join(TIMES_WORDS)})\b)
+    | (?P<times>\b(?P<timesword>{"|".join(TIMES_WORDS)})\b))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -81,7 +83,7 @@ _MEASURE = {"fee": "foot", "foo": "foot", "ft": "foot", "inc": "inch", "mil": "m
 _AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 _AFTER = re.compile(
     r"\s*(?:-|\s)?\s*(?P<points>percentage[- ]points?\b|%\s?points?\b)|\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b)"
-    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old|\s+old)?"
+    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old\b|\s+old\b)?"
     r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b|\s?(?P<symbol>[€£$¥₩])"
     r"|\s*(?P<times>times\b|-fold\b)"
     r"|\s*-?\s*(?P<measure>feet|foot|ft|inch(?:es)?|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|degrees?|acres?|tons?|tonnes?|kg|kilograms?|magnitude)\b",
@@ -89,8 +91,33 @@ _AFTER = re.compile(
 )
 
 
+_LIST = re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)(?:\d+(?:\.\d+)?|{_UNITS}|{_TENS}|ten))+", re.IGNORECASE)
+
+
+# Words any match of _TOKEN or english_calendar starts with or contains; text with none of them (and no digit or
+# currency symbol) has no quantity, which one set intersection tells faster than the big pattern's scan.
+_GATE_WORDS = frozenset(
+    [*WORDS, *ORDINAL_WORDS, *TIMES_WORDS, *MONTHS, *DURATION_UNITS, *FRACTIONS, *CURRENCY_WORDS]
+    + "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays "
+      "saturdays sundays century centuries centennial centenary decade decades teen teens teenage teenager teenagers "
+      "twenties thirties forties fifties sixties seventies eighties nineties both pair couple twin twins duo every "
+      "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
+      "top tops topped topping noon midnight war dozens hundreds thousands millions billions hundred thousand million "
+      "billion trillion spring summer autumn fall winter hour".split()
+)
+_GATE_SIGNS = re.compile(r"[0-9$€£¥₩]")
+_WORD_RUN = re.compile(r"[a-z]+")
+
+
+def may_have_quantity(text: str) -> bool:
+    """False only when `text` cannot hold an English quantity (no digit, symbol or number/calendar word)."""
+    return bool(_GATE_SIGNS.search(text)) or not _GATE_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
+
+
 def english_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
+    if not may_have_quantity(text):
+        return []
     found: list[Quantity] = []
     for match in _TOKEN.finditer(text):
         found.extend(_read(match, text))
@@ -153,9 +180,14 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         part = {"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[re.sub(r"\s+", " ", match.group("part").lower())]
         value, _ = _scaled(part, match.group("partscale"))
         return [_with_unit(value, True, span, text, match.end(), True, span)]
+    if match.group("slash"):  # "2/3" of an inning; "9/11" and "24/7" are names, not shares
+        numerator, denominator = int(match.group("snum")), int(match.group("sden"))
+        if 0 < numerator < denominator <= 10:
+            return [Quantity(round(100 * numerator / denominator, 4), "percent", "", span)]
+        return [Quantity(float(numerator), "count", "", span), Quantity(float(denominator), "count", "", span)]
     if match.group("fraction"):
         numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
-        return [Quantity(100 * numerator / FRACTIONS[match.group("fden").lower()], "percent", "", span)]
+        return [Quantity(round(100 * numerator / FRACTIONS[match.group("fden").lower()], 4), "percent", "", span)]
     if match.group("vague"):
         size = {"dozens": 10, "decades": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match.group("vagueword").lower()]
         return [Quantity(size * (10 if match.group("vaguetens") else 1), "vague", "", span)]
@@ -205,6 +237,9 @@ def _scaled(value: float, scale: str | None) -> tuple[float, bool]:
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:
     """What follows the number: %, days/years (duration or age), a currency word, times; else a year or a count."""
     after = _AFTER.match(text, end)
+    if not after and (listed := _LIST.match(text, end)):  # "two, three or five months": the list shares the unit
+        after = _AFTER.match(text, listed.end())
+        after = after if after and after.group("unit") else None
     before = text[max(0, end - len(span) - 12) : end - len(span)].lower()
     if after:
         if after.group("points"):
@@ -225,7 +260,7 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
             return Quantity(value, "times", "", span + after.group(0), scaled)
     if re.search(r"\bmagnitude[- ]?$", before):
         return Quantity(value, "count", "magnitude", span)
-    if digits and re.search(r"\b[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
+    if digits and re.search(r"\S\s+[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
         return Quantity(value, "ordinal", "", span)  # "Game 9", "Radio 4": a numbered name
     if digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100 and not before.endswith("$"):
         return Quantity(value, "date", "year", span)

@@ -21,31 +21,36 @@ NATIVE = {
     "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
     "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
 }
+# Stems of native ordinals (첫째, 둘째, 셋째 … 열째), read from Kiwi's single NR token.
+NATIVE_STEMS = {"첫": 1, "둘": 2, "셋": 3, "넷": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9, "열": 10}
 CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP", "루블": "RUB"}
 SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
 PERCENT = {"%", "퍼센트", "프로"}
 LATIN_SCALES = {"bn": 1e9, "billion": 1e9, "million": 1e6, "mn": 1e6, "trillion": 1e12, "tn": 1e12}  # not "m": 200m is metres
 MORNING = {"오전", "새벽", "아침"}
 EVENING = {"오후", "저녁", "밤", "낮"}
+TITLES = {"우승", "우승자", "챔피언", "수상", "수상자", "정상", "제패"}
+AGE_GAP = {"연상", "연하", "차", "차이", "위", "아래", "많", "어리"}
 DURATION_AFTER = {"동안", "간", "만", "째"}
 # A Korean numeral run: parts are digits (SN) or numeral words (NR); MM only directly before a counter.
 _NUMBER_TAGS = {"SN", "NR"}
+_START_TAGS = {"SN", "NR", "MM", "W_SERIAL"}
 
 
 # Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
 _MAY_HAVE_QUANTITY = re.compile(
-    r"[0-9０-９]|요일|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]"
+    r"[0-9０-９]|요일|세기|째|이날|당일|첫|처음|최초|메달|자릿수|단 하나|단 한|(?<![가-힣])반\s|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]"
     r"|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰)"
     r"|(?:^|[^가-힣])(?:한|두|세|네|열)\s"
     r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%|점|골|승|패|경기|회|차|등)"
 )
 
 
-_JOINED = re.compile(r"\d+(?:[-–:]\d+)+")
+_JOINED = re.compile(r"\d+(?:[-–:&]\d+)+")
 
 
 def _joined(form: str) -> list[Quantity]:
-    parts = re.split(r"[-–:]", form)
+    parts = re.split(r"[-–:&]", form)
     if ":" in form and len(parts) == 2 and int(parts[0]) <= 24 and int(parts[1]) < 60:
         hour, minute = int(parts[0]), int(parts[1])
         ampm = "pm" if hour >= 12 else ("am" if parts[0].startswith("0") else "")
@@ -54,11 +59,27 @@ def _joined(form: str) -> list[Quantity]:
     return [Quantity(float(part), "count", "", part) for part in parts if int(part) > 0]
 
 
-def korean_quantities(text: str) -> list[Quantity]:
-    """Every number in `text` with its meaning, in order of appearance."""
+Windows = list[tuple[str, list]]  # (stretch of text, its Kiwi morphemes with offsets into that stretch)
+
+
+def korean_windows(text: str, tokens: Sequence | None = None) -> Windows:
+    """The stretches of `text` that may hold a quantity, with their morphemes.
+
+    `tokens`: Kiwi morphemes of the whole `text` (offsets into it), e.g. kept by the segmenter; given, Kiwi
+    does not run again. Without them Kiwi reads only the stretches around the gate's matches.
+    """
+    if not _MAY_HAVE_QUANTITY.search(text):
+        return []
+    if tokens is not None:
+        return [(text, list(tokens))]
+    return [(window, list(_kiwi().tokenize(window))) for window in _windows(text)]
+
+
+def korean_quantities(text: str, windows: Windows | None = None) -> list[Quantity]:
+    """Every number in `text` with its meaning, in order of appearance (`windows`: korean_windows(text))."""
     found: list[Quantity] = []
-    for window in _windows(text):
-        found.extend(_read_window(window))
+    for window, tokens in korean_windows(text) if windows is None else windows:
+        found.extend(_read_window(window, tokens))
     return found
 
 
@@ -80,17 +101,28 @@ def _windows(text: str) -> list[str]:
     return [text[start:end] for start, end in spans]
 
 
-def _read_window(text: str) -> list[Quantity]:
-    tokens = list(_kiwi().tokenize(text))
+def _read_window(text: str, tokens: Sequence) -> list[Quantity]:
     found: list[Quantity] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        if token.tag not in _START_TAGS:  # most morphemes: no number starts here
+            i += 1
+            continue
+        if token.tag == "NR" and token.form.endswith("째") and token.form[:-1] in NATIVE_STEMS:
+            found.append(Quantity(NATIVE_STEMS[token.form[:-1]], "ordinal", "", token.form))  # 셋째 = third
+            i += 1
+            continue
         if not _starts_number(tokens, i):
             i += 1
             continue
         if _JOINED.fullmatch(token.form):  # 5-2, 31-27, 859-292-3680: scores, phone numbers; 13:10 a clock time
             found.extend(_joined(token.form))
+            i += 1
+            continue
+        fraction = _fraction(tokens, i)
+        if fraction is not None:  # 220 2/3 이닝: two thirds
+            found.append(fraction)
             i += 1
             continue
         end = _run_end(tokens, i)
@@ -147,10 +179,21 @@ def _vague(tokens: Sequence) -> list[Quantity]:
     return found
 
 
+def _fraction(tokens: Sequence, i: int) -> Quantity | None:
+    """"2/3" (Kiwi: one W_SERIAL token) with the numerator below the denominator, at most 10: a share, as a
+    percentage."""
+    if tokens[i].tag != "W_SERIAL" or tokens[i].form.count("/") != 1:
+        return None
+    numerator, denominator = tokens[i].form.split("/")
+    if not (numerator.isdigit() and denominator.isdigit() and 0 < int(numerator) < int(denominator) <= 10):
+        return None
+    return Quantity(round(100 * int(numerator) / int(denominator), 4), "percent", "", f"{numerator}/{denominator}")
+
+
 def _starts_number(tokens: Sequence, i: int) -> bool:
     token = tokens[i]
     if token.tag == "W_SERIAL":
-        return bool(_JOINED.fullmatch(token.form))
+        return bool(_JOINED.fullmatch(token.form)) or _fraction(tokens, i) is not None
     if token.tag == "SN":
         # Part of a name or code ("F125", "G20"): not a quantity.
         return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start)
@@ -286,6 +329,10 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
         return "count", "magnitude", end  # 규모 7.5: an earthquake's magnitude
     if form == "규모" and after.start - _stop(tokens[end - 1]) <= 1 and float(value) < 10:
         return "count", "magnitude", end + 1  # 7.5 규모의 지진
+    if form in ("세", "살") and nxt is not None and nxt.form in AGE_GAP:
+        return "duration", "year", end + 1  # 20세 연상: 20 years older, not aged 20
+    if form == "번" and any(t.form in TITLES for t in tokens[end + 1 : end + 4]):
+        return "count", "회", end + 1  # 5번 메이저 우승자: a five-time winner
     if form in ("인조", "인"):
         return "count", form, end + 1
     if form == "배":
@@ -299,7 +346,7 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
             return "count", "분", end + 1  # 7시 55분: the minutes of a clock time
         after_next = tokens[end + 2] if end + 2 < len(tokens) else None
         adverb = after_next is not None and after_next.tag in ("XSV", "XSA")  # 65분 이상하게 ("strangely")
-        if nxt is not None and nxt.form in ("만", "동안", "간", "이상", "이내", "전", "후", "뒤", "미만", "가량", "정도", "마다", "안", "내", "내내") and not adverb:
+        if nxt is not None and nxt.form in ("만", "동안", "간", "내지", "이상", "이내", "전", "후", "뒤", "미만", "가량", "정도", "마다", "안", "내", "내내") and not adverb:
             return "duration", "minute", end + 1
         if not float(value).is_integer():
             return "duration", "minute", end + 1

@@ -32,6 +32,8 @@ class Quantity:
         """Reported when the other side lacks it: everything but a bare 1 (한 = "a", "one", "the")."""
         if self.kind == "vague" and self.value <= 10:
             return False  # 수십, 수많은: "dozens", "decades", "many", or left out
+        if self.kind == "calendar" and self.unit in ("century", "day"):
+            return False  # 세기말 "the turn of the millennium"; 이날 "that day" is often left out
         if self.kind == "frequency":
             return False  # 매일 is often just "regularly"; only a different unit is reported
         if self.value == 1 and self.kind in ("count", "times"):
@@ -45,6 +47,10 @@ class Quantity:
         if self.kind == "vague":
             return VAGUE_WORDS.get(self.value, "many")
         if self.kind == "calendar":
+            if self.unit == "century":
+                return "a century"
+            if self.unit == "day":
+                return "that day"
             if self.unit == "weekday":
                 return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[int(self.value) - 1]
             return f"{('last', 'this', 'next')[int(self.value) + 1]} {self.unit}"
