@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Sequence, overload
+from typing import Any, Iterable, Iterator, Sequence, overload
 
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
-from summarizer.errors import EmptyInputError, InputTooLargeError, NotKoreanError, SummarizerError
+from summarizer.errors import EmptyInputError, InputError, InputTooLargeError, NotKoreanError, SummarizerError
 from summarizer.settings import Settings
-from summarizer.textio import hangul_ratio
-from summarizer.types import Article, ArticleResult
+from summarizer.textio import hangul_ratio, read_input
+from summarizer.types import Article, ArticleResult, ProgressCallback
 
-ProgressCallback = Callable[[str, float], None]
-RawInput = str | bytes | Article
+RawInput = str | bytes | Article | os.PathLike
+# Overall progress shares per stage: loading and cleaning are quick, translation is most of the work.
+_TRANSLATE_FROM, _RETRY_FROM, _SUMMARIZE_FROM = 0.1, 0.7, 0.8
+_FILE_SUFFIXES = (".html", ".htm", ".txt", ".xhtml", ".shtml", ".jsonl", ".json", ".gz")
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,19 @@ class Pipeline:
     # --- input ----------------------------------------------------------------------------------
 
     def prepare(self, raw: RawInput, url: str | None = None) -> Article:
-        """Clean and validate one input. Raises InputError subclasses with a one-line reason."""
+        """Clean and validate one input: page text (str), page bytes, a file path (os.PathLike) or an Article.
+
+        Raises InputError subclasses with a one-line reason.
+        """
+        if isinstance(raw, os.PathLike):
+            raw = read_input(os.fspath(raw))
+        elif isinstance(raw, str) and _looks_like_a_path(raw):
+            raise InputError(
+                f"got the text {raw.strip()!r}, which looks like a file name, not a page: "
+                f"pass Path({raw.strip()!r}) to read the file"
+            )
+        elif not isinstance(raw, (str, bytes, Article)):
+            raise InputError(f"cannot summarize {type(raw).__name__!r} input: pass page text, bytes, a Path or an Article")
         if isinstance(raw, Article):
             article = raw
         else:
@@ -99,6 +114,10 @@ class Pipeline:
 
             article = clean_article(raw, url=url, keep=self.settings.keep)
         text = "\n".join((article.title, *article.paragraphs))
+        if not article.paragraphs and not self.settings.force and article.language not in ("ko", "unknown"):
+            raise NotKoreanError(
+                f"text does not look Korean (detected language: {article.language}); use --force / force=True to translate anyway"
+            )
         if not article.paragraphs:
             reason = "; ".join(article.warnings) or "the page has no article text"
             raise EmptyInputError(f"no article text found after cleaning ({reason})")
@@ -161,28 +180,27 @@ class Pipeline:
 
         articles = [p.article for p in prepared]
         stage: dict[str, float] = {}
-
-        def report(what: str, fraction: float, low: float, high: float) -> None:
-            if progress:
-                progress(what, low + (high - low) * fraction)
+        say = progress or (lambda _what, _fraction: None)
 
         t0 = time.perf_counter()
         # Title and subtitles ride along as paragraphs of their own, then are split back off.
         documents = [(a.title, *a.subtitles, *a.paragraphs) for a in articles]
-        report("loading the translation model", 0.0, 0.05, 0.1)
+        s = self.settings
+        say(f"loading the translation model ({s.resolved_translation_model})", 0.03)
         translator = self.translator
+        say(f"loading the summary model ({s.resolved_summary_model})", 0.06)
         strategy = self._strategy()  # loads the summarizer
         stage["load"] = time.perf_counter() - t0
         t1 = time.perf_counter()
-        translations = translate_documents(
-            translator,
-            documents,
-            self.translation_options,
-            progress=(lambda what, f: report(what, f, 0.1, 0.75)) if progress else None,
-        )
+
+        def translated(what: str, done: int, total: int) -> None:
+            low, high = (_TRANSLATE_FROM, _RETRY_FROM) if what == "translating" else (_RETRY_FROM, _SUMMARIZE_FROM)
+            say(f"{what} {done}/{total} sentences", low + (high - low) * done / max(total, 1))
+
+        translations = translate_documents(translator, documents, self.translation_options, progress=translated)
         stage["translate"] = time.perf_counter() - t1
 
-        report("summarizing", 0.0, 0.75, 0.8)
+        say("summarizing", _SUMMARIZE_FROM)
         t2 = time.perf_counter()
         summary_inputs = [
             SummaryInput(paragraphs_ko=a.paragraphs, paragraphs_en=tr.paragraphs[1 + len(a.subtitles) :])
@@ -190,7 +208,7 @@ class Pipeline:
         ]
         summaries = strategy.summarize(summary_inputs)
         stage["summarize"] = time.perf_counter() - t2
-        report("done", 1.0, 0.0, 1.0)
+        say("done", 1.0)
 
         share = 1.0 / len(prepared)
         models = (translator.info, self.summarizer.info)
@@ -228,6 +246,19 @@ class Pipeline:
                 )
             )
         return results
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A one-line string naming a file (an existing one, or one ending in a page suffix) rather than page text."""
+    candidate = text.strip()
+    if not candidate or "\n" in candidate or len(candidate) > 4096 or "<" in candidate:
+        return False
+    if candidate.lower().endswith(_FILE_SUFFIXES) and " " not in candidate:
+        return True
+    try:
+        return os.path.isfile(candidate)
+    except (OSError, ValueError):
+        return False
 
 
 # --- module-level conveniences ----------------------------------------------------------------------

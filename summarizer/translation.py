@@ -9,9 +9,9 @@ from summarizer.engines.base import Generation, GenerationOptions, Seq2SeqEngine
 from summarizer.guard import degenerate_reason
 from summarizer.segment import Chunk, segment_paragraphs
 
-ProgressCallback = Callable[[str, float], None]
-# With a progress callback, generate in slices of this many chunks so progress can move.
-_PROGRESS_SLICE = 48
+# Called with (pass, chunks done, chunks in that pass), pass = "translating" or "retrying degenerate":
+# once at 0, then after each engine batch.
+ChunkProgress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ def translate_documents(
     documents: Sequence[Sequence[str]],
     options: GenerationOptions,
     max_sentences_per_chunk: int = 1,
-    progress: ProgressCallback | None = None,
+    progress: ChunkProgress | None = None,
 ) -> list[DocumentTranslation]:
     """Translate each document's paragraphs; one output paragraph per input paragraph, in order.
 
@@ -39,8 +39,8 @@ def translate_documents(
     ]
     flat: list[tuple[int, Chunk]] = [(d, chunk) for d, seg in enumerate(segmentations) for chunk in seg.chunks]
     sources = [chunk.text for _, chunk in flat]
-    outputs = _generate(engine, sources, options, progress)
-    retried, still_bad = _retry_degenerate(engine, sources, outputs, options)
+    outputs = engine.generate_detailed(sources, options, progress=_per_batch(progress, "translating", len(sources)))
+    retried, still_bad = _retry_degenerate(engine, sources, outputs, options, progress)
 
     results = []
     for d, (doc, seg) in enumerate(zip(documents, segmentations)):
@@ -67,23 +67,20 @@ def translate_documents(
     return results
 
 
-def _generate(
-    engine: Seq2SeqEngine, sources: list[str], options: GenerationOptions, progress: ProgressCallback | None
-) -> list[Generation]:
-    if progress is None or len(sources) <= _PROGRESS_SLICE:
-        outputs = engine.generate_detailed(sources, options)
-        if progress:
-            progress("translating", 1.0)
-        return outputs
-    outputs: list[Generation] = []
-    for start in range(0, len(sources), _PROGRESS_SLICE):
-        outputs += engine.generate_detailed(sources[start : start + _PROGRESS_SLICE], options)
-        progress("translating", len(outputs) / len(sources))
-    return outputs
+def _per_batch(progress: ChunkProgress | None, what: str, total: int) -> Callable[[int], None] | None:
+    """The engine's per-batch hook for one pass, reporting 0 of `total` right away."""
+    if progress is None:
+        return None
+    progress(what, 0, total)
+    return lambda done: progress(what, done, total)
 
 
 def _retry_degenerate(
-    engine: Seq2SeqEngine, sources: list[str], outputs: list[Generation], options: GenerationOptions
+    engine: Seq2SeqEngine,
+    sources: list[str],
+    outputs: list[Generation],
+    options: GenerationOptions,
+    progress: ChunkProgress | None = None,
 ) -> tuple[dict[int, str], set[int]]:
     """Retry degenerate outputs in one batch with stricter settings; replace them in `outputs`.
 
@@ -93,7 +90,9 @@ def _retry_degenerate(
     if not reasons:
         return {}, set()
     indices = sorted(reasons)
-    second = engine.generate_detailed([sources[i] for i in indices], options.stricter())
+    second = engine.generate_detailed(
+        [sources[i] for i in indices], options.stricter(), progress=_per_batch(progress, "retrying degenerate", len(indices))
+    )
     still_bad = set()
     for i, output in zip(indices, second):
         if degenerate_reason(sources[i], output) is None:

@@ -31,6 +31,9 @@ class ScriptedEngine(Seq2SeqEngine):
     def generate(self, texts, options):
         return [g.text for g in self.generate_detailed(texts, options)]
 
-    def generate_detailed(self, texts, options):
+    def generate_detailed(self, texts, options, progress=None):
         self.calls.append(list(texts))
-        return [Generation(self.respond(t, options), len(t.split()), True) for t in texts]
+        outputs = [Generation(self.respond(t, options), len(t.split()), True) for t in texts]
+        if progress:
+            progress(len(outputs))
+        return outputs

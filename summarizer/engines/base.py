@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from summarizer.engines.families import FamilySpec
 from summarizer.types import ModelInfo
@@ -81,12 +81,18 @@ class Seq2SeqEngine(ABC):
     def generate(self, texts: Sequence[str], options: GenerationOptions) -> list[str]:
         """Generate one output per input text, in input order, batching internally."""
 
-    def generate_detailed(self, texts: Sequence[str], options: GenerationOptions) -> list[Generation]:
+    def generate_detailed(
+        self, texts: Sequence[str], options: GenerationOptions, progress: Callable[[int], None] | None = None
+    ) -> list[Generation]:
         """Like generate(), with token counts and whether each output ended on its own.
 
+        `progress`, if given, is called with the number of inputs done after each batch.
         Backends that know more override this; the default cannot tell a cut-off output.
         """
-        return [Generation(text=t, num_tokens=-1, stopped=None) for t in self.generate(texts, options)]
+        outputs = [Generation(text=t, num_tokens=-1, stopped=None) for t in self.generate(texts, options)]
+        if progress:
+            progress(len(outputs))
+        return outputs
 
 
 class TokenizerBackedEngine(Seq2SeqEngine):

@@ -23,7 +23,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import ctranslate2
 
@@ -331,11 +331,18 @@ class CTranslate2Engine(TokenizerBackedEngine):
     def generate(self, texts: Sequence[str], options: GenerationOptions) -> list[str]:
         return [g.text for g in self.generate_detailed(texts, options)]
 
-    def generate_detailed(self, texts: Sequence[str], options: GenerationOptions) -> list[Generation]:
-        """Tokenize once, batch longest-first within the token budget, decode back in input order."""
-        return [self._decode(tokens, cap) for tokens, cap in self.generate_tokens(texts, options)]
+    def generate_detailed(
+        self, texts: Sequence[str], options: GenerationOptions, progress: Callable[[int], None] | None = None
+    ) -> list[Generation]:
+        """Tokenize once, batch longest-first within the token budget, decode back in input order.
 
-    def generate_tokens(self, texts: Sequence[str], options: GenerationOptions) -> list[tuple[list[str], int]]:
+        `progress`, if given, is called with the number of inputs done after each batch.
+        """
+        return [self._decode(tokens, cap) for tokens, cap in self.generate_tokens(texts, options, progress)]
+
+    def generate_tokens(
+        self, texts: Sequence[str], options: GenerationOptions, progress: Callable[[int], None] | None = None
+    ) -> list[tuple[list[str], int]]:
         """Raw target tokens per input (language prefix dropped, end token kept when emitted) and its length cap."""
         if not texts:
             return []
@@ -343,10 +350,14 @@ class CTranslate2Engine(TokenizerBackedEngine):
         caps = [options.max_new_tokens_for(len(s)) for s in sources]
         results: list[list[str] | None] = [None] * len(texts)
         lengths = [len(s) for s in sources]
+        done = 0
         for batch in token_budget_batches(lengths, options.batch_max_tokens, options.max_batch_size):
             hypotheses = self._translate([sources[i] for i in batch], max(caps[i] for i in batch), options)
             for index, tokens in zip(batch, hypotheses):
                 results[index] = tokens
+            done += len(batch)
+            if progress:
+                progress(done)
         return [(tokens or [], cap) for tokens, cap in zip(results, caps)]
 
     def _translate(self, batch: list[list[str]], cap: int, options: GenerationOptions) -> list[list[str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 import torch
 
@@ -52,8 +52,13 @@ class TransformersEngine(TokenizerBackedEngine):
     def generate(self, texts: Sequence[str], options: GenerationOptions) -> list[str]:
         return [g.text for g in self.generate_detailed(texts, options)]
 
-    def generate_detailed(self, texts: Sequence[str], options: GenerationOptions) -> list[Generation]:
-        """Tokenize once, batch longest-first within the token budget, decode back in input order."""
+    def generate_detailed(
+        self, texts: Sequence[str], options: GenerationOptions, progress: Callable[[int], None] | None = None
+    ) -> list[Generation]:
+        """Tokenize once, batch longest-first within the token budget, decode back in input order.
+
+        `progress`, if given, is called with the number of inputs done after each batch.
+        """
         if not texts:
             return []
         window = self.max_input_tokens
@@ -64,9 +69,13 @@ class TransformersEngine(TokenizerBackedEngine):
         )["input_ids"]
         lengths = [len(ids) for ids in encoded]
         results: list[Generation | None] = [None] * len(texts)
+        done = 0
         for batch in token_budget_batches(lengths, options.batch_max_tokens, options.max_batch_size):
             for index, generation in zip(batch, self._generate_batch([encoded[i] for i in batch], options)):
                 results[index] = generation
+            done += len(batch)
+            if progress:
+                progress(done)
         return [r for r in results if r is not None]
 
     def _generate_batch(self, batch_ids: list[list[int]], options: GenerationOptions) -> list[Generation]:
