@@ -22,7 +22,6 @@ pytestmark = pytest.mark.browser
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO_ROOT / "examples" / "newspim_gwangju_ai_2020.txt"
 ARTIFACTS = REPO_ROOT / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LEAD_SENTENCE = "광주광역시는 29일 오후 김대중컨벤션센터에서"
 EXAMPLE_PARAGRAPHS = 15  # body paragraphs of the example page once menus, captions and other stories are gone
@@ -50,7 +49,7 @@ def _wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout_
 
 
 @pytest.fixture(scope="module")
-def demo_url(tiny_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_url(chromium_path: Path, tiny_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python demo.py` on a free local port, with the tiny checkpoints chosen through CLI flags and env settings."""
     port = _free_port()
     log = tmp_path_factory.mktemp("demo") / "demo.log"
@@ -92,13 +91,11 @@ def demo_url(tiny_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("browser tests need /usr/bin/chromium: apt-get install -y chromium (or deselect with -m 'not browser')")
+def browser(chromium_path: Path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
