@@ -9,14 +9,15 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, Sequence, overload
 
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
-from summarizer.errors import EmptyInputError, InputError, InputTooLargeError, NotKoreanError, SummarizerError
+from summarizer.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, NotKoreanError, SummarizerError
 from summarizer.settings import Settings
-from summarizer.textio import hangul_ratio, read_input
+from summarizer.textio import hangul_ratio, looks_binary, read_input
 from summarizer.types import Article, ArticleResult, ProgressCallback
 
 RawInput = str | bytes | Article | os.PathLike
 # Overall progress shares per stage: loading and cleaning are quick, translation is most of the work.
 _TRANSLATE_FROM, _RETRY_FROM, _SUMMARIZE_FROM = 0.1, 0.7, 0.8
+MARKUP_ALLOWANCE = 4  # a page may be this many times max_chars before cleaning (markup, menus, bytes per char)
 _FILE_SUFFIXES = (".html", ".htm", ".txt", ".xhtml", ".shtml", ".jsonl", ".json", ".gz")
 
 
@@ -108,8 +109,14 @@ class Pipeline:
         if isinstance(raw, Article):
             article = raw
         else:
-            if len(raw) > self.settings.max_chars * 4:  # bytes/markup allowance before cleaning
-                raise InputTooLargeError(f"input is larger than the {self.settings.max_chars:,}-character limit")
+            if isinstance(raw, bytes) and looks_binary(raw):
+                raise DecodeError("input looks binary (not text or HTML)")
+            if len(raw) > self.settings.max_chars * MARKUP_ALLOWANCE:
+                unit = "bytes" if isinstance(raw, bytes) else "characters"
+                raise InputTooLargeError(
+                    f"input is {len(raw):,} {unit}; pages are accepted up to {self.settings.max_chars * MARKUP_ALLOWANCE:,} "
+                    f"before cleaning ({MARKUP_ALLOWANCE} × max_chars {self.settings.max_chars:,})"
+                )
             from summarizer.clean import clean_article
 
             article = clean_article(raw, url=url, keep=self.settings.keep)

@@ -58,6 +58,11 @@ def _normalise_encoding(name: str) -> str:
     return "cp949" if name in ("euc-kr", "euckr", "ks_c_5601-1987", "ksc5601", "x-windows-949", "uhc") else name
 
 
+def looks_binary(data: bytes) -> bool:
+    """True when the first 64 KiB hold bytes that never occur in text (a cheap check before any size limit)."""
+    return _looks_binary(data[:65536])
+
+
 def _looks_binary(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True

@@ -1,4 +1,4 @@
-"""summarizer.demo_app: rendering escapes everything, errors become one readable line, inputs are routed and limited.
+"""summarizer.demo: rendering escapes everything, errors become one readable line, inputs are routed and limited.
 
 These tests use a stand-in pipeline (ArticleResult values built by hand); the real Pipeline is driven in
 tests/browser/test_demo_browser.py.
@@ -6,34 +6,40 @@ tests/browser/test_demo_browser.py.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from summarizer import demo_app
-from summarizer.demo_app import (
-    DemoConfig,
-    DemoInput,
+from summarizer.demo import handlers, layout
+from summarizer.demo.config import FORCE_LABEL, DemoConfig, DemoInput
+from summarizer.demo.handlers import (
     SharedPipelines,
     concurrency_limit,
     device_choices,
     error_message,
     model_choices,
     read_demo_input,
+    request_settings,
+    run_demo_request,
+    summary_model_for,
+    write_downloads,
+)
+from summarizer.demo.render import (
     render_details,
     render_overview,
     render_paragraphs,
     render_removed,
-    request_settings,
-    run_demo_request,
+    render_status_ok,
     safe_href,
-    summary_model_for,
 )
 from summarizer.errors import (
     ConfigError,
+    DecodeError,
     EmptyInputError,
     InputError,
     InputTooLargeError,
@@ -159,16 +165,17 @@ def test_removed_blocks_are_escaped_with_reasons_and_elided() -> None:
     assert "…" in html and len(html) < 2000
 
 
-def test_download_links_carry_the_result_inertly() -> None:
-    from urllib.parse import unquote
-
+def test_downloads_are_files_holding_the_result(tmp_path: Path) -> None:
     result = hostile_result()
-    status = demo_app.render_status_ok(result, 1.25)
+    markdown, data = write_downloads(result, tmp_path)
+    assert (markdown.name, data.name) == ("article-en.md", "article-en.json")
+    assert markdown.read_text(encoding="utf-8") == result.to_markdown()
+    assert data.read_text(encoding="utf-8") == result.to_json(indent=2)
+    again = write_downloads(result, tmp_path)
+    assert again[0].parent != markdown.parent  # each request gets its own folder: no user reads another's file
+    status = render_status_ok(result, 1.25)
     assert_inert(status)
-    hrefs = re.findall(r'href="(data:[^"]*)"', status)
-    assert [h.split(",", 1)[0] for h in hrefs] == ["data:text/markdown;charset=utf-8", "data:application/json;charset=utf-8"]
-    assert unquote(hrefs[0].split(",", 1)[1]) == result.to_markdown()
-    assert 'download="article-en.md"' in status and "1.2 s" in status
+    assert "data:" not in status and "1.2 s" in status
 
 
 def test_details_show_timings_device_and_models() -> None:
@@ -183,9 +190,11 @@ def test_details_show_timings_device_and_models() -> None:
 def test_error_messages_are_one_readable_line() -> None:
     assert error_message(EmptyInputError("input is empty")) == "Input is empty"
     not_korean = error_message(NotKoreanError("text does not look Korean (2% of Hangul); use --force to translate anyway"))
-    assert not_korean.startswith("Text does not look Korean (2% of Hangul).") and demo_app.FORCE_LABEL in not_korean
+    assert not_korean.startswith("Text does not look Korean (2% of Hangul).") and FORCE_LABEL in not_korean
     assert "--force" not in not_korean
-    assert error_message(ModelUnavailableError("model x is not downloaded")).startswith("Model not available")
+    assert error_message(ModelUnavailableError("cannot download x: offline")) == "Model not available: cannot download x: offline"
+    said_once = error_message(ModelUnavailableError("model x is not available offline"))
+    assert said_once == "Model x is not available offline"
     unexpected = error_message(RuntimeError("/secret/path\nTraceback (most recent call last)"))
     assert "RuntimeError" in unexpected and "/secret/path" not in unexpected and "\n" not in unexpected
 
@@ -200,7 +209,8 @@ def test_error_messages_are_one_readable_line() -> None:
 )
 def test_failures_render_a_status_message_not_a_traceback(error: BaseException, expected: str) -> None:
     pipelines = SharedPipelines(lambda settings: StandIn(error=error))
-    rendered = run_demo_request(DemoInput(text="광주광역시는 29일"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
+    rendered, result = run_demo_request(DemoInput(text="광주광역시는 29일"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
+    assert result is None
     assert 'role="alert"' in rendered.status and expected in rendered.status
     assert "Traceback" not in rendered.status
     assert rendered.paragraphs == "" and rendered.removed_count == 0
@@ -208,14 +218,14 @@ def test_failures_render_a_status_message_not_a_traceback(error: BaseException, 
 
 def test_escaping_applies_to_error_messages_too() -> None:
     pipelines = SharedPipelines(lambda settings: StandIn(error=InputError(f"bad page {SCRIPT}")))
-    rendered = run_demo_request(DemoInput(text="x"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
+    rendered, _ = run_demo_request(DemoInput(text="x"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
     assert_inert(rendered.status)
 
 
 def test_success_renders_every_area_and_reports_progress() -> None:
     stand_in = StandIn(result=hostile_result())
     seen: list[tuple[str, float]] = []
-    rendered = run_demo_request(
+    rendered, result = run_demo_request(
         DemoInput(text="광주광역시는 29일"),
         SETTINGS,
         DemoConfig(settings=SETTINGS),
@@ -226,7 +236,7 @@ def test_success_renders_every_area_and_reports_progress() -> None:
     assert rendered.paragraphs.count("<tr><td") == 3 and rendered.removed_count == 1
     for fragment in (rendered.status, rendered.overview, rendered.paragraphs, rendered.removed, rendered.details):
         assert_inert(fragment)
-    assert ("translating", 0.5) in seen and seen[0][0].startswith("Loading models")
+    assert seen == [("translating", 0.5)] and result is stand_in.result
     assert stand_in.calls == [("광주광역시는 29일", None)]
 
 
@@ -257,8 +267,8 @@ def test_upload_reads_bytes_and_checks_the_suffix(tmp_path: Path) -> None:
 
 def test_upload_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
     page = tmp_path / "big.txt"
-    page.write_text("가" * 200, encoding="utf-8")  # 600 bytes > 4 × 100
-    with pytest.raises(InputTooLargeError):
+    page.write_text("가" * 200, encoding="utf-8")  # 600 bytes > 100
+    with pytest.raises(InputTooLargeError, match="big.txt is over 400 bytes; this demo accepts pages up to 100 bytes"):
         read_demo_input(DemoInput(source="upload", file_path=str(page)), DemoConfig(max_input_chars=100))
 
 
@@ -269,14 +279,14 @@ def test_url_source_fetches_with_the_policy_and_passes_the_final_url(monkeypatch
         requested.append((url, policy.max_bytes))
         return FetchedPage(url=url + "?final", body="<p>광주</p>".encode(), content_type="text/html", charset="utf-8")
 
-    monkeypatch.setattr(demo_app, "fetch_url", fake_fetch)
+    monkeypatch.setattr(handlers, "fetch_url", fake_fetch)
     raw, url = read_demo_input(DemoInput(source="url", url=" https://news.example/1 "), DemoConfig(max_input_chars=1000))
     assert (raw, url) == ("<p>광주</p>", "https://news.example/1?final")
-    assert requested == [("https://news.example/1", 4000)]
+    assert requested == [("https://news.example/1", 1000)]
 
 
 def test_url_source_refused_when_fetching_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo_app, "fetch_url", lambda *a: pytest.fail("must not fetch"))
+    monkeypatch.setattr(handlers, "fetch_url", lambda *a: pytest.fail("must not fetch"))
     with pytest.raises(InputError, match="turned off"):
         read_demo_input(DemoInput(source="url", url="https://news.example/1"), DemoConfig(url_fetch=False))
 
@@ -314,7 +324,8 @@ def test_a_failed_model_load_is_retried_on_the_next_request() -> None:
 
     pipelines = SharedPipelines(lambda settings: Loading())
     with pytest.raises(ModelUnavailableError):
-        pipelines.get(SETTINGS)
+        pipelines.preload(SETTINGS)
+    pipelines.preload(SETTINGS)
     assert isinstance(pipelines.get(SETTINGS), Loading) and len(attempts) == 2
 
 
@@ -364,7 +375,7 @@ def test_changing_strategy_preselects_that_tasks_summary_model() -> None:
 
 def test_app_has_the_labelled_inputs_and_a_limited_queue() -> None:
     pytest.importorskip("gradio")
-    app = demo_app.build_app(DemoConfig(settings=SETTINGS, concurrency=2, url_fetch=False), SharedPipelines(lambda s: StandIn()))
+    app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=2, url_fetch=False), SharedPipelines(lambda s: StandIn()))
     labels = {getattr(block, "label", None) for block in app.blocks.values()}
     values = {getattr(block, "value", None) for block in app.blocks.values()}
     assert "Article text or HTML" in labels and "Summarize & translate" in values
@@ -396,7 +407,7 @@ def test_demo_command_passes_flags_and_settings_to_the_app(monkeypatch: pytest.M
     from summarizer.cli import main
 
     launched = {}
-    monkeypatch.setattr(demo_app, "launch_demo", lambda config, **kwargs: launched.update(config=config, **kwargs))
+    monkeypatch.setattr("summarizer.demo.launch_demo", lambda config, **kwargs: launched.update(config=config, **kwargs))
     monkeypatch.setenv("SUMMARIZER_NUM_BEAMS", "2")
     with pytest.raises(SystemExit) as exit_info:  # typer's standalone mode exits 0 after the command returns
         main(["demo", "--port", "8123", "--no-url-fetch", "--concurrency", "3", "--max-input-chars", "5000", "-t", "/m/tr", "-d", "cpu"])
@@ -405,3 +416,93 @@ def test_demo_command_passes_flags_and_settings_to_the_app(monkeypatch: pytest.M
     assert (launched["host"], launched["port"], launched["share"]) == ("127.0.0.1", 8123, False)
     assert (config.url_fetch, config.concurrency, config.max_input_chars) == (False, 3, 5000)
     assert (config.settings.translation_model, config.settings.device, config.settings.num_beams) == ("/m/tr", "cpu", 2)
+
+
+# --- size limits, one job per GPU, number-fidelity flags (issues 12 and 16) ---------------------------
+
+
+def test_pastes_over_what_the_pipeline_accepts_are_refused_with_the_demo_limit() -> None:
+    # settings.max_chars 200,000 → the pipeline takes pages up to 800,000 characters before cleaning.
+    for config in (DemoConfig(), DemoConfig(max_input_chars=1_000_000)):
+        assert config.input_limit == 800_000
+        with pytest.raises(InputTooLargeError, match="has 800,001 characters; this demo accepts up to 800,000"):
+            read_demo_input(DemoInput(text="가" * 800_001), config)
+    assert read_demo_input(DemoInput(text="가" * 800_000), DemoConfig())[0] == "가" * 800_000
+
+
+def test_a_large_binary_upload_is_reported_as_binary(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(bytes(range(256)) * (3 * 1024 * 1024 // 256))  # 3 MB, over the 800,000 limit
+    with pytest.raises(DecodeError, match="page.html looks binary"):
+        read_demo_input(DemoInput(source="upload", file_path=str(page)), DemoConfig())
+
+
+def test_no_gpu_is_offered_when_several_jobs_run_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert device_choices("cpu", 2, concurrency=4) == ["cpu"]
+    assert device_choices("auto", 1, concurrency=1) == ["auto", "cpu", "cuda:0"]
+    with pytest.raises(ConfigError, match="'cuda:0' is not offered"):
+        request_settings(SETTINGS, None, None, None, "cuda:0", allowed_devices=["cpu"])
+    pytest.importorskip("gradio")
+    monkeypatch.setattr(layout, "_gpu_count", lambda: 1)
+    app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=4), SharedPipelines(lambda s: StandIn()))
+    device = next(b for b in app.blocks.values() if getattr(b, "label", None) == "Device")
+    assert [value for _label, value in device.choices] == ["cpu"]
+    assert app._queue.default_concurrency_limit == 4
+
+
+def test_request_bodies_over_the_limit_are_refused_before_they_are_read() -> None:
+    from starlette.applications import Starlette
+    from starlette.middleware import Middleware
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    from summarizer.demo.body_limit import BodyLimitMiddleware
+
+    async def echo(request):  # noqa: ANN001
+        return PlainTextResponse(str(len(await request.body())))
+
+    app = Starlette(routes=[Route("/", echo, methods=["POST"])], middleware=[Middleware(BodyLimitMiddleware, max_bytes=1000)])
+    client = TestClient(app)
+    assert client.post("/", content=b"x" * 1000).text == "1000"
+    assert client.post("/", content=b"x" * 1001).status_code == 413
+    chunks = (b"x" * 400 for _ in range(5))  # no Content-Length: cut off once past the limit
+    assert client.post("/", content=chunks).status_code == 413
+    assert DemoConfig().max_request_bytes < 10 * 1024 * 1024  # a 200 MB paste never reaches the handler
+
+
+@dataclass(frozen=True)
+class Flag:
+    """Stands for summarizer.fidelity.FidelityIssue (branch fidelity) with the same fields."""
+
+    kind: str
+    message: str
+    source: str
+    translation: str
+    paragraph: int | None
+    where: str
+
+
+def test_number_fidelity_flags_mark_the_korean_sentence_with_the_message() -> None:
+    @dataclass(frozen=True)
+    class FlaggedResult(ArticleResult):
+        fidelity: tuple = ()
+
+    fields = {f.name: getattr(hostile_result(), f.name) for f in dataclasses.fields(ArticleResult)}
+    flags = (
+        Flag("number", f"700 became 70 {SCRIPT}", "700여 명이 참석했다", "70 people", 1, "body"),
+        Flag("number", "29 missing in the title", "29일", "", None, "title"),
+    )
+    result = FlaggedResult(**{**fields, "paragraphs_ko": ("첫 문단", "행사에는 700여 명이 참석했다.", "셋째"),
+                              "paragraphs_en": ("One", "About 70 people attended.", "Three")}, fidelity=flags)
+    rendered = handlers.render_result(result, 1.0)
+    assert_inert(rendered.paragraphs) and assert_inert(rendered.overview)
+    rows = rendered.paragraphs.split("<tr")[2:]
+    assert 'class="ks-flagged"' in rows[1] and "ks-flagged" not in rows[0] + rows[2]
+    assert '<mark class="ks-check">700여 명이 참석했다</mark>' in rows[1]
+    assert '<mark class="ks-check">70 people</mark>' in rows[1]
+    assert "check these numbers: 700 became 70 &lt;script&gt;" in rows[1]
+    assert "29 missing in the title" in rendered.overview and "check these numbers" in rendered.overview
+    assert "2 number(s) to check" in rendered.status
+    plain = handlers.render_result(hostile_result(), 1.0)  # no fidelity field yet: nothing flagged
+    assert "ks-flagged" not in plain.paragraphs and "check these" not in plain.status

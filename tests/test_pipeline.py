@@ -126,3 +126,12 @@ def test_error_classes_are_exported_from_the_package():
                  "DecodeError", "ModelError", "ModelUnavailableError", "ConfigError", "MissingDependencyError"):
         assert getattr(summarizer, name) is getattr(errors, name)
         assert name in summarizer.__all__
+
+
+def test_large_binary_bytes_are_binary_not_too_long(pipeline):
+    from summarizer.errors import DecodeError
+
+    with pytest.raises(DecodeError, match="binary"):
+        pipeline.prepare(bytes(range(256)) * 12_000)  # 3 MB
+    with pytest.raises(InputTooLargeError, match="900,000 characters; pages are accepted up to 800,000"):
+        pipeline.prepare("가" * 900_000)
