@@ -133,5 +133,5 @@ def _coerce(name: str, value: Any) -> Any:
         if kind.startswith("tuple"):  # 'caption,copyright' from the environment, a list from the config file
             return tuple(value.split(",")) if isinstance(value, str) else tuple(str(v) for v in value)
     except (TypeError, ValueError):
-        raise ConfigError(f"setting {name} expects a {kind}, got {value!r}") from None
+        raise ConfigError(f"setting {name} expects {'an' if kind[:1] in 'aeiou' else 'a'} {kind}, got {value!r}") from None
     return str(value)
