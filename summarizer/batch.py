@@ -18,6 +18,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+import threading
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, TextIO
 
 from summarizer.batch_io import (
@@ -36,7 +37,7 @@ from summarizer.settings import Settings
 
 if TYPE_CHECKING:
     from summarizer.pipeline import Pipeline
-    from summarizer.types import ArticleResult
+    from summarizer.types import ArticleResult, ProgressCallback
 
 logger = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ def run_batch(
             num_gpus_per_worker=num_gpus_per_worker, workers=workers,
         )  # fmt: skip
     else:
-        batches = _local_outcomes(input, fmt, fields, state.done, _ready_pipeline(pipeline, settings), batch_size)
+        batches = _local_outcomes(input, fmt, fields, state.done, _ready_pipeline(pipeline, settings), batch_size, reporter.stage)
     counts = {"ok": 0, "error": 0, "skipped": 0, "duplicate": 0}
     with JsonlOutput(output_path) as sink:
         try:
@@ -256,15 +257,18 @@ def _local_outcomes(
     done: frozenset[tuple[str, int | None]],
     pipeline: "Pipeline",
     batch_size: int,
+    progress: "ProgressCallback | None" = None,
 ) -> Iterator[list[Outcome]]:
     for chunk in chunked(plan_records(read_records(input, fmt, fields), done), batch_size):
-        yield process_records(pipeline, chunk, batch_size)
+        yield process_records(pipeline, chunk, batch_size, progress)
 
 
 # ---------------------------------------------------------------- processing (shared by the local and Ray engines)
 
 
-def process_records(pipeline: "Pipeline", records: Sequence[InputRecord], batch_size: int) -> list[Outcome]:
+def process_records(
+    pipeline: "Pipeline", records: Sequence[InputRecord], batch_size: int, progress: "ProgressCallback | None" = None
+) -> list[Outcome]:
     """Clean, translate and summarise a chunk of records; one Outcome per record, in order.
 
     Bad records become error outcomes. If Pipeline.run_many fails on the whole chunk with an unexpected
@@ -290,7 +294,7 @@ def process_records(pipeline: "Pipeline", records: Sequence[InputRecord], batch_
         except Exception as exc:  # noqa: BLE001 — a cleaner bug on one odd page must not stop the run
             logger.debug("unexpected error preparing %s", record.id, exc_info=True)
             outcomes[i] = _error_outcome(record, _describe(exc))
-    for i, result in zip(positions, _run_articles(pipeline, articles, batch_size)):
+    for i, result in zip(positions, _run_articles(pipeline, articles, batch_size, progress)):
         record = records[i]
         if isinstance(result, BaseException):
             outcomes[i] = _error_outcome(record, str(result) if isinstance(result, SummarizerError) else _describe(result))
@@ -299,11 +303,13 @@ def process_records(pipeline: "Pipeline", records: Sequence[InputRecord], batch_
     return [o for o in outcomes if o is not None]
 
 
-def _run_articles(pipeline: "Pipeline", articles: list[Any], batch_size: int) -> list["ArticleResult | BaseException"]:
+def _run_articles(
+    pipeline: "Pipeline", articles: list[Any], batch_size: int, progress: "ProgressCallback | None" = None
+) -> list["ArticleResult | BaseException"]:
     if not articles:
         return []
     try:
-        results = list(pipeline.run_many(articles, batch_size=batch_size, return_errors=True))
+        results = list(pipeline.run_many(articles, batch_size=batch_size, return_errors=True, progress=progress))
         if len(results) == len(articles):
             return results
         logger.warning("run_many returned %d results for %d articles; redoing them one by one", len(results), len(articles))
@@ -343,7 +349,9 @@ def _one_line(message: str) -> str:
 
 
 class BatchProgress:
-    """A tqdm bar (articles/s, ETA) on a TTY; otherwise a log line every `interval_s` seconds."""
+    """A tqdm bar (articles/s, ETA) on a TTY; otherwise a log line every `interval_s` seconds, also in the middle
+    of a batch (a timer thread), naming what the batch is doing now. Records skipped by --resume leave the
+    bar's total, so its rate and ETA count only records really processed."""
 
     def __init__(self, total: int | None, enabled: bool, stream: TextIO, interval_s: float = 30.0) -> None:
         self.total = total
@@ -354,11 +362,31 @@ class BatchProgress:
         self.started = time.perf_counter()
         self._last_log = self.started
         self._logged = 0  # records counted in the last log line
+        self._now = ""  # the current batch's stage, from the pipeline's progress callback
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._bar: Any = None
+        self._ticker: threading.Thread | None = None
         if enabled and _is_tty(stream):
             from tqdm import tqdm
 
             self._bar = tqdm(total=total, unit="article", file=stream, dynamic_ncols=True, smoothing=0.05)
+        elif enabled and interval_s > 0:
+            self._ticker = threading.Thread(target=self._tick, name="batch-progress", daemon=True)
+            self._ticker.start()
+
+    def stage(self, what: str, _fraction: float) -> None:
+        """The pipeline's progress callback: remember what the current batch is doing (shown in the next line)."""
+        self._now = what
+        if self._bar is not None:
+            self._bar.set_description_str(what[:40], refresh=True)
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.interval_s / 4):
+            now = time.perf_counter()
+            if now - self._last_log >= self.interval_s:
+                self._last_log = now
+                self._log_line(now)
 
     def note(self, message: str) -> None:
         if self.enabled:
@@ -370,13 +398,14 @@ class BatchProgress:
         if not self.enabled:
             return
         if self._bar is not None:
+            skipped = sum(1 for o in outcomes if o.status == "skipped")
+            if skipped and self._bar.total:
+                self._bar.total -= skipped  # done by an earlier run: not part of this run's work or rate
             self._bar.set_postfix(ok=self.counts["ok"], errors=self.counts["error"], refresh=False)
-            self._bar.update(len(outcomes))
+            self._bar.update(len(outcomes) - skipped)
             return
-        now = time.perf_counter()
-        if now - self._last_log >= self.interval_s:
-            self._last_log = now
-            self._log_line(now)
+        if self._ticker is None:  # interval 0: a line after every batch
+            self._log_line(time.perf_counter())
 
     def line(self, now: float | None = None) -> str:
         """A progress line: done/total, counts, rate and ETA."""
@@ -388,20 +417,25 @@ class BatchProgress:
         eta = ""
         if self.total and rate > 0:
             eta = f", ETA {_clock(max(0, self.total - done) / rate)}"
+        now_doing = f"; now {self._now}" if self._now and self._now != "done" else ""
         return (
             f"batch: {done}{of_total} records — {self.counts['ok']} ok, {self.counts['error']} errors, "
-            f"{self.counts['skipped']} skipped; {rate:.2f} articles/s, {_clock(elapsed)} elapsed{eta}"
+            f"{self.counts['skipped']} skipped; {rate:.2f} articles/s, {_clock(elapsed)} elapsed{eta}{now_doing}"
         )
 
     def close(self) -> None:
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join()
         if self._bar is not None:
             self._bar.close()
         elif self.enabled and sum(self.counts.values()) != self._logged:
             self._log_line(time.perf_counter())
 
     def _log_line(self, now: float) -> None:
-        self._logged = sum(self.counts.values())
-        self._print(self.line(now))
+        with self._lock:  # the timer thread and the batch loop both log
+            self._logged = sum(self.counts.values())
+            self._print(self.line(now))
 
     def _print(self, text: str) -> None:
         print(text, file=self.stream, flush=True)

@@ -152,17 +152,24 @@ class Pipeline:
         return self._process(prepared, progress)[0]
 
     def run_many(
-        self, items: Iterable[RawInput], batch_size: int = 8, return_errors: bool = False
+        self,
+        items: Iterable[RawInput],
+        batch_size: int = 8,
+        return_errors: bool = False,
+        progress: ProgressCallback | None = None,
     ) -> Iterator[ArticleResult | SummarizerError]:
         """Results in input order, translating and summarizing `batch_size` articles per batch.
 
         With return_errors=True a bad item yields its SummarizerError instead of stopping the run.
+        `progress` hears the stages of each batch as they happen (the fraction is per batch).
         """
         iterator = iter(items)
         while batch := list(islice(iterator, max(1, batch_size))):
-            yield from self._run_batch(batch, return_errors)
+            yield from self._run_batch(batch, return_errors, progress)
 
-    def _run_batch(self, batch: Sequence[RawInput], return_errors: bool) -> list[ArticleResult | SummarizerError]:
+    def _run_batch(
+        self, batch: Sequence[RawInput], return_errors: bool, progress: ProgressCallback | None = None
+    ) -> list[ArticleResult | SummarizerError]:
         outcomes: list[ArticleResult | SummarizerError | None] = [None] * len(batch)
         prepared = []
         for position, raw in enumerate(batch):
@@ -176,7 +183,7 @@ class Pipeline:
                 continue
             prepared.append(_Prepared(position, article, time.perf_counter() - started))
         if prepared:
-            for item, result in zip(prepared, self._process(prepared, None)):
+            for item, result in zip(prepared, self._process(prepared, progress)):
                 outcomes[item.position] = result
         return [o for o in outcomes if o is not None]
 

@@ -70,3 +70,57 @@ def test_translation_reports_after_every_engine_batch() -> None:
     documents = [["하나. 둘.", "셋."], ["넷. 다섯. 여섯."]]
     translate_documents(engine, documents, GenerationOptions(), progress=lambda *args: calls.append(args))
     assert calls[0] == ("translating", 0, 6) and calls[-1] == ("translating", 6, 6)
+
+
+# --- batch: log lines during a batch, and a bar that leaves --resume's skipped records out ---------------
+
+
+def test_batch_log_lines_come_during_a_batch_and_say_what_it_does() -> None:
+    import io
+
+    from summarizer.batch import BatchProgress
+
+    stream = io.StringIO()
+    progress = BatchProgress(total=4, enabled=True, stream=stream, interval_s=0.2)
+    progress.stage("translating 3/10 sentences", 0.3)
+    time.sleep(0.9)  # a long batch: no update() yet
+    during = stream.getvalue().splitlines()
+    progress.close()
+    assert len(during) >= 2 and all("now translating 3/10 sentences" in line for line in during), during
+
+
+def test_batch_bar_leaves_skipped_records_out_of_its_total_and_rate() -> None:
+    import io
+
+    from summarizer.batch import BatchProgress, Outcome
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    progress = BatchProgress(total=10, enabled=True, stream=stream, interval_s=30)
+    progress.update([Outcome("skipped")] * 6)  # done by the earlier run
+    progress.update([Outcome("ok", {}), Outcome("ok", {})])
+    progress.close()
+    assert "2/4" in stream.getvalue() and "8/10" not in stream.getvalue()
+
+
+def test_run_batch_logs_pipeline_stages_while_a_batch_runs(tiny_models: Path, tmp_path: Path) -> None:
+    import io
+    import json
+
+    from summarizer.batch import run_batch
+    from summarizer.settings import Settings
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(json.dumps({"id": "a", "text": EXAMPLE.read_text(encoding="utf-8")}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    settings = Settings(translation_model=str(tiny_models / "translation"), summary_model=str(tiny_models / "summarization"),
+                        device="cpu", backend="transformers", num_beams=1, batch_max_tokens=64)
+    stream = io.StringIO()
+    stats = run_batch(str(dump), str(tmp_path / "out.jsonl"), settings=settings, progress=True, log_interval_s=0.5,
+                      log_stream=stream)
+    lines = stream.getvalue().splitlines()
+    assert stats.ok == 1
+    assert any("0/1" in line and "now translating" in line for line in lines), lines  # before the batch ended
