@@ -112,10 +112,10 @@ class Pipeline:
             if isinstance(raw, bytes) and looks_binary(raw):
                 raise DecodeError("input looks binary (not text or HTML)")
             if len(raw) > self.settings.max_chars * MARKUP_ALLOWANCE:
-                unit = "bytes" if isinstance(raw, bytes) else "characters"
+                unit = "byte" if isinstance(raw, bytes) else "character"
                 raise InputTooLargeError(
-                    f"input is {len(raw):,} {unit}; pages are accepted up to {self.settings.max_chars * MARKUP_ALLOWANCE:,} "
-                    f"before cleaning ({MARKUP_ALLOWANCE} × max_chars {self.settings.max_chars:,})"
+                    f"input is {len(raw):,} {unit}s, over the {self.settings.max_chars * MARKUP_ALLOWANCE:,}-{unit} limit "
+                    f"for a page before cleaning ({MARKUP_ALLOWANCE} × max_chars {self.settings.max_chars:,})"
                 )
             from summarizer.clean import clean_article
 

@@ -74,6 +74,13 @@ def shared_data() -> Path:
 
 
 @pytest.fixture(scope="session")
+def mt_sample_data() -> Path:
+    """A few lines of each MT test set in the data folder's layout (tests/fixtures/mt_sample, cited there):
+    enough to test the eval and bench harnesses on a bare clone."""
+    return REPO_ROOT / "tests" / "fixtures" / "mt_sample"
+
+
+@pytest.fixture(scope="session")
 def chromium_path() -> Path:
     """The system Chromium the browser tests drive ($SUMMARIZER_CHROMIUM, else /usr/bin/chromium) and playwright.
 

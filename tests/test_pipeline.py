@@ -133,5 +133,5 @@ def test_large_binary_bytes_are_binary_not_too_long(pipeline):
 
     with pytest.raises(DecodeError, match="binary"):
         pipeline.prepare(bytes(range(256)) * 12_000)  # 3 MB
-    with pytest.raises(InputTooLargeError, match="900,000 characters; pages are accepted up to 800,000"):
+    with pytest.raises(InputTooLargeError, match="900,000 characters, over the 800,000-character limit"):
         pipeline.prepare("가" * 900_000)
