@@ -506,3 +506,28 @@ def test_number_fidelity_flags_mark_the_korean_sentence_with_the_message() -> No
     assert "2 number(s) to check" in rendered.status
     plain = handlers.render_result(hostile_result(), 1.0)  # no fidelity field yet: nothing flagged
     assert "ks-flagged" not in plain.paragraphs and "check these" not in plain.status
+
+
+def test_launched_demo_refuses_oversized_bodies_and_names_share_as_a_flag(capsys) -> None:  # noqa: ANN001
+    pytest.importorskip("gradio")
+    import socket
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = DemoConfig(settings=SETTINGS, max_input_chars=1000, preload=False, url_fetch=False)
+    app = layout.launch_demo(config, port=port, block=False, pipelines=SharedPipelines(lambda s: StandIn()))
+    try:
+        # Only the headers are sent: the server must answer 413 without waiting for (or holding) the body.
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
+            client.sendall(
+                f"POST /gradio_api/queue/join HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {config.max_request_bytes + 1}\r\n\r\n".encode()
+            )
+            assert client.recv(64).startswith(b"HTTP/1.1 413")
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
+            assert page.status == 200
+    finally:
+        app.close()
+    assert "share=True" not in capsys.readouterr().out
