@@ -25,7 +25,7 @@ def test_registry_defaults_per_strategy():
 @pytest.mark.parametrize(
     "overrides,fragment",
     [({"strategy": "magic"}, "unknown strategy"), ({"device": "tpu"}, "unknown device"), ({"backend": "onnx"}, "unknown backend"),
-     ({"num_beams": "many"}, "expects a int"), ({"colour": "red"}, "unknown setting")],
+     ({"num_beams": "many"}, "expects an int"), ({"colour": "red"}, "unknown setting")],
 )
 def test_bad_values_are_config_errors(overrides, fragment):
     with pytest.raises(ConfigError, match=fragment):
