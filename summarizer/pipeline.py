@@ -40,6 +40,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
         base = settings if settings is not None else Settings.load()
         self.settings = base.replace(**overrides) if overrides else base
+        self._loaded: set[str] = set()  # models this pipeline has fetched already: progress says "loading" only once
 
     # --- models ---------------------------------------------------------------------------------
 
@@ -66,6 +67,7 @@ class Pipeline:
     def load(self) -> "Pipeline":
         """Load both models now (otherwise they load on first use). Raises ModelUnavailableError."""
         _ = self.translator, self.summarizer
+        self._loaded |= {"translation", "summary"}
         return self
 
     @property
@@ -200,10 +202,13 @@ class Pipeline:
         # Title and subtitles ride along as paragraphs of their own, then are split back off.
         documents = [(a.title, *a.subtitles, *a.paragraphs) for a in articles]
         s = self.settings
-        say(f"loading the translation model ({s.resolved_translation_model})", 0.03)
+        if "translation" not in self._loaded:
+            say(f"loading the translation model ({s.resolved_translation_model})", 0.03)
         translator = self.translator
-        say(f"loading the summary model ({s.resolved_summary_model})", 0.06)
+        if "summary" not in self._loaded:
+            say(f"loading the summary model ({s.resolved_summary_model})", 0.06)
         strategy = self._strategy()  # loads the summarizer
+        self._loaded |= {"translation", "summary"}
         stage["load"] = time.perf_counter() - t0
         t1 = time.perf_counter()
 

@@ -124,3 +124,20 @@ def test_run_batch_logs_pipeline_stages_while_a_batch_runs(tiny_models: Path, tm
     lines = stream.getvalue().splitlines()
     assert stats.ok == 1
     assert any("0/1" in line and "now translating" in line for line in lines), lines  # before the batch ended
+
+
+def test_loading_is_reported_only_while_models_load(tiny_models: Path) -> None:
+    from summarizer import Article, Pipeline
+
+    article = Article(title="광주시 AI 비전", paragraphs=("광주광역시는 29일 비전을 선포했다.", "700여 명이 참석했다."), language="ko")
+    pipe = Pipeline(translation_model=str(tiny_models / "translation"), summary_model=str(tiny_models / "summarization"),
+                    device="cpu", num_beams=1)
+    first: list[str] = []
+    pipe.run(article, progress=lambda stage, _f: first.append(stage))
+    again: list[str] = []
+    pipe.run(article, progress=lambda stage, _f: again.append(stage))
+    assert [s for s in first if s.startswith("loading")] == [
+        f"loading the translation model ({tiny_models / 'translation'})",
+        f"loading the summary model ({tiny_models / 'summarization'})",
+    ]
+    assert not any(s.startswith("loading") for s in again) and again[0] == "cleaning the page" and again[-1] == "done"

@@ -65,6 +65,9 @@ mark.ks-check { background: #fedf89; color: inherit; padding: 0 0.1rem; border-r
 .ks-total td { font-weight: 600; }
 .ks-run { margin: 0; padding-left: 1.1rem; }
 #ks-run-button { min-height: 48px; font-size: 1.05rem; }
+/* The one progress display covers the old status instead of showing through it. */
+#ks-status { min-height: 5rem; }
+#ks-status [data-testid="status-tracker"] { background: var(--background-fill-primary) !important; }
 @media (max-width: 640px) {
   /* Phones: stack each Korean paragraph above its translation instead of two thin columns. */
   .ks-paragraphs thead, .ks-paragraphs td.ks-n { display: none; }
