@@ -11,7 +11,7 @@ from typing import Any, Iterable, Iterator, Sequence, overload
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
 from summarizer.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, NotKoreanError, SummarizerError
 from summarizer.settings import Settings
-from summarizer.textio import hangul_ratio, looks_binary, read_input
+from summarizer.textio import hangul_ratio, is_korean, looks_binary, read_input
 from summarizer.types import Article, ArticleResult, ProgressCallback
 
 RawInput = str | bytes | Article | os.PathLike
@@ -99,6 +99,8 @@ class Pipeline:
 
         Raises InputError subclasses with a one-line reason.
         """
+        from summarizer.clean import article_language, clean_article
+
         if isinstance(raw, os.PathLike):
             raw = read_input(os.fspath(raw))
         elif isinstance(raw, str) and _looks_like_a_path(raw):
@@ -119,11 +121,10 @@ class Pipeline:
                     f"input is {len(raw):,} {unit}s, over the {self.settings.max_chars * MARKUP_ALLOWANCE:,}-{unit} limit "
                     f"for a page before cleaning ({MARKUP_ALLOWANCE} × max_chars {self.settings.max_chars:,})"
                 )
-            from summarizer.clean import clean_article
-
             article = clean_article(raw, url=url, keep=self.settings.keep)
         text = "\n".join((article.title, *article.paragraphs))
-        if not article.paragraphs and not self.settings.force and article.language not in ("ko", "unknown"):
+        if not article.paragraphs and not self.settings.force and article_language(article) not in ("ko", "unknown"):
+            # Short English text has no Korean article body: say it is not Korean, not that it is empty.
             raise NotKoreanError(
                 f"text does not look Korean (detected language: {article.language}); use --force / force=True to translate anyway"
             )
@@ -134,12 +135,10 @@ class Pipeline:
             raise InputTooLargeError(
                 f"article is {len(text):,} characters; the limit is {self.settings.max_chars:,} (raise max_chars)"
             )
-        if not self.settings.force:
-            ratio = hangul_ratio(text)
-            if ratio < 0.3:
-                raise NotKoreanError(
-                    f"text does not look Korean ({ratio:.0%} of letters are Hangul); use --force / force=True to translate anyway"
-                )
+        if not self.settings.force and article_language(article) != "ko":  # decided once, by the cleaner
+            raise NotKoreanError(
+                f"text does not look Korean ({hangul_ratio(text):.0%} of letters are Hangul); use --force / force=True to translate anyway"
+            )
         return article
 
     # --- running --------------------------------------------------------------------------------
@@ -321,7 +320,7 @@ def summarize(text: str, settings: Settings | None = None) -> str:
     pipe = _pipeline(settings)
     s = pipe.settings
     paragraphs = tuple(p for p in text.split("\n") if p.strip())
-    if hangul_ratio(text) >= 0.3:
+    if is_korean(text):
         return pipe.run(Article(title="", paragraphs=paragraphs, language="ko")).summary_en
     engine = pipe.summarizer
     if s.strategy != "translate-then-summarize":

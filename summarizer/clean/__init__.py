@@ -10,13 +10,14 @@ import re
 from typing import Iterable
 
 from summarizer.clean import metadata
-from summarizer.clean.detect import looks_like_html, to_text
+from summarizer.clean.candidates import Candidate, choose_names
+from summarizer.clean.detect import decode_input, looks_like_html
 from summarizer.clean.keep import KEEPABLE_KINDS, parse_keep
 from summarizer.clean.layout import PageParts
-from summarizer.textio import hangul_ratio
+from summarizer.textio import is_korean
 from summarizer.types import Article
 
-__all__ = ["KEEPABLE_KINDS", "clean_article"]
+__all__ = ["KEEPABLE_KINDS", "article_language", "clean_article"]
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -39,11 +40,13 @@ def clean_article(raw: bytes | bytearray | str, url: str | None = None, keep: st
         Article with no paragraphs (and a warning saying why) when nothing of the page is article text.
 
     Raises:
-        EmptyInputError, DecodeError, InputTooLargeError: input that is empty, binary, or over 10 MB.
+        EmptyInputError, DecodeError, InputTooLargeError: input that is empty, binary, or over 10 MB. Bytes with a
+            wrong charset, a few invalid bytes or NULs are read as a browser would, with a warning saying so.
         ConfigError: an unknown name in `keep`.
     """
     kept = parse_keep(keep)
-    text = to_text(raw)
+    decoded = decode_input(raw)
+    text = decoded.text
     language_hint = ""
     if looks_like_html(text):
         from summarizer.clean.html import clean_html
@@ -57,6 +60,7 @@ def clean_article(raw: bytes | bytearray | str, url: str | None = None, keep: st
         parts, input_type = clean_text_dump(text, keep=kept), "text"
     if not parts.paragraphs and not any("body" in w for w in parts.warnings):
         parts.warnings.append("empty body after cleaning: nothing on the page looks like article text")
+    parts.warnings[:0] = decoded.warnings  # how the bytes were read comes first: it may explain what follows
     return _to_article(parts, url, input_type, language_hint)
 
 
@@ -69,7 +73,7 @@ def _to_article(parts: PageParts, url: str | None, input_type: str, language_hin
         paragraphs=tuple(parts.paragraphs),
         published_at=parts.published_at,
         updated_at=parts.updated_at,
-        reporters=tuple(parts.reporters),
+        reporters=tuple(choose_names([Candidate(parts.reporters, "text"), Candidate(metadata.columnist_in_title(parts.title), "title")])),
         emails=tuple(parts.emails),
         dateline=parts.dateline,
         source=source,
@@ -85,7 +89,7 @@ def detect_language(text: str, hint: str = "") -> str:
     """'ko' when mostly Hangul; 'ja'/'zh' by script; Latin text: the page's lang attribute or 'en'; else 'unknown'."""
     if not text.strip():
         return hint or "unknown"
-    if hangul_ratio(text) >= 0.3:
+    if is_korean(text):
         return "ko"
     if _KANA.search(text):
         return "ja"
@@ -97,3 +101,10 @@ def detect_language(text: str, hint: str = "") -> str:
     if words and sum(w in _ENGLISH_WORDS for w in words) >= 0.05 * len(words):
         return "en"
     return "unknown"
+
+
+def article_language(article: Article) -> str:
+    """The article's language as the cleaner decided it; decided now (same test) for an Article built by hand."""
+    if article.language != "unknown":
+        return article.language
+    return detect_language(" ".join((article.title, *article.paragraphs[:8]))[:3000])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from summarizer.errors import DecodeError, EmptyInputError, InputTooLargeError
-from summarizer.textio import MAX_INPUT_BYTES, decode_bytes
+from summarizer.textio import MAX_CONTROL_SHARE, MAX_INPUT_BYTES, DecodedText, decode_page, tidy_text
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.I)
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-]{2,40})""", re.I)
@@ -29,48 +29,38 @@ def sniff_charset(data: bytes) -> str | None:
 
 
 def to_text(raw: bytes | bytearray | str) -> str:
-    """Decode page bytes (declared charset, UTF-8, then CP949/EUC-KR) or check a str; errors are one-liners.
+    """The page as text (see decode_input); the warnings are dropped."""
+    return decode_input(raw).text
+
+
+def decode_input(raw: bytes | bytearray | str) -> DecodedText:
+    """Decode page bytes (BOM, declared charset, UTF-8/CP949, detection; see textio.decode_page) or tidy a str.
 
     Raises:
         InputTooLargeError: over 10 MB.
         EmptyInputError: nothing but whitespace.
-        DecodeError: binary data, or bytes in no accepted encoding.
+        DecodeError: binary data, or bytes in no encoding.
     """
     if isinstance(raw, (bytes, bytearray)):
         data = bytes(raw)
         if len(data) > MAX_INPUT_BYTES:
             raise InputTooLargeError(f"input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-        if data.startswith(b"\xef\xbb\xbf"):
-            data = data[3:]
-        elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            try:
-                return _check_text(data.decode("utf-16"))
-            except UnicodeDecodeError:
-                raise DecodeError("input has a UTF-16 byte order mark but is not UTF-16 text") from None
-        declared = sniff_charset(data)
-        if declared and declared.replace("-", "").replace("_", "") != "utf8" and _is_utf8(data):
-            declared = None  # valid UTF-8 wins over a stale declaration (pages re-saved as UTF-8 keep their old meta)
-        return _check_text(decode_bytes(data, declared=declared))
+        decoded = decode_page(data, declared=sniff_charset(data))
+        return DecodedText(_check_text(decoded.text), decoded.encoding, decoded.warnings)
     if not isinstance(raw, str):
         raise DecodeError(f"expected page bytes or text, got {type(raw).__name__}")
     if len(raw) > MAX_INPUT_BYTES // 4 and len(raw.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-    return _check_text(raw.lstrip("\ufeff"))
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    _check_text(raw)  # binary pasted as text is refused before its NULs are dropped
+    text, warnings = tidy_text(raw)
+    return DecodedText(_check_text(text), "str", tuple(warnings))
 
 
 def _check_text(text: str) -> str:
     if not text.strip():
         raise EmptyInputError("input is empty")
     sample = text[:_SNIFF_CHARS]
-    if "\x00" in sample or len(_CONTROL_RE.findall(sample)) > max(8, len(sample) // 200):
+    if len(_CONTROL_RE.findall(sample)) > max(2, MAX_CONTROL_SHARE * len(sample)):
         raise DecodeError("input looks binary (not text or HTML)")
     return text
 
@@ -83,5 +73,16 @@ def looks_like_html(text: str) -> bool:
     for _ in _TAG_RE.finditer(sample):
         tags += 1
         if tags >= 3:
-            return True
+            # a feed saved as text ('description: …<br /><br />…') carries tags inside its fields; it stays a dump
+            return stripped.startswith("<") or not _is_fielded_dump(sample[:_FIELDED_SNIFF_CHARS])
     return tags >= 1 and stripped.startswith("<")
+
+
+_FIELDED_SNIFF_CHARS = 8000
+
+
+def _is_fielded_dump(text: str) -> bool:
+    from summarizer.clean.classify import normalise_lines
+    from summarizer.clean.fielded import looks_fielded
+
+    return looks_fielded(normalise_lines(text))

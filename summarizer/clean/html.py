@@ -1,27 +1,31 @@
 """HTML pages: trafilatura finds the main text; Korean rules clean what it keeps; page metadata fills the gaps.
 
-    - decode-independent parse (trafilatura's load_html), then the <head>: og:title/<title> without the site
-      suffix, full timestamps (article:published_time, og:regDate…), outlet and author metas;
-    - Korean pages: visible '입력 2020.01.29 14:52' lines, photo-caption elements pruned into `removed`;
-    - '<div>text<br><br>text</div>' bodies turned into paragraphs (trafilatura drops their loose text);
+    - the tree (html_tree.py: parsed as deep as it goes, source line breaks as spaces, captions, decks, related
+      boxes pruned, layout tables and <br> bodies made into blocks), then the <head>: og:title/<title> without
+      the site suffix, full timestamps (article:published_time, og:regDate…), outlet and author metas;
+    - Korean pages: visible '입력 2020.01.29 14:52' lines;
     - trafilatura.bare_extraction (favor_precision, no comments; the balanced mode when that keeps only a stub);
     - the layout pass (layout.py) over its lines: lead dateline/byline, captions, sign-offs, copyright,
-      '주요뉴스' lead lines, related-article tails. Pages in other languages get only the end/chrome rules.
+      '주요뉴스' lead lines, related-article tails. Pages in other languages get only the end/chrome rules;
+    - where those rules are not confident, trafilatura's text as it is (fallback.py).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from summarizer.clean import metadata
-from summarizer.clean.classify import classify_line, is_menu_line, is_prose, normalise_lines
+from summarizer.clean import metadata, structured
+from summarizer.clean.candidates import Candidate, choose_time, is_date_only
+from summarizer.clean.classify import is_menu_line, normalise_lines
+from summarizer.clean.fallback import fall_back_to_extraction, is_confident
 from summarizer.clean.layout import PageParts, comparable, lay_out
-from summarizer.clean.rules import HTML_BYLINE_XPATH, HTML_CAPTION_XPATH, HTML_SUBTITLE_XPATH, PORTALS
+from summarizer.clean.html_tree import (collapse_source_newlines, paragraphs_from_breaks, parse_page, prune_captions,
+                                         prune_related_blocks, prune_subtitles, unwrap_layout_tables)
+from summarizer.clean.rules import HTML_BYLINE_XPATH, PORTALS
 from summarizer.clean.textdump import MAX_LINES
-from summarizer.textio import hangul_ratio
+from summarizer.textio import is_korean
 from summarizer.types import RemovedBlock
 
 # Meta keys (lower-case) → what they hold, best first within each group.
@@ -39,7 +43,7 @@ _STAMP_XPATH = (
     + " or ".join(f"contains(., '{w}')" for w in _STAMP_WORDS)
     + "]]"
 )
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s+ㅣ\s+|\s*｜\s*")
+_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s*ㅣ\s*|\s*｜\s*")  # ㅣ/｜ split even unspaced ('제목-정치ㅣ한국일보')
 _TITLE_SPLIT_KEEP = re.compile("(" + _TITLE_SPLIT.pattern + ")")
 _BRAND_SEPARATORS = frozenset({"|", "ㅣ", "｜", "::", "<"})
 _MAX_STAMP_ELEMENTS = 40
@@ -78,21 +82,22 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
 
     `keep`: in-article kinds left in the body (see keep.py); with 'caption', caption markup becomes body paragraphs.
     """
-    from trafilatura.utils import load_html  # deferred: keeps `summarizer --help` fast
-
-    tree = load_html(_wrap_fragment(text))
+    tree, parse_warnings = parse_page(text)
     if tree is None:
         parts = PageParts()
         parts.warnings.append("the HTML could not be parsed into a document tree")
         return parts, HtmlMeta()
     meta = read_meta(tree)
-    korean = meta.language == "ko" or hangul_ratio(meta.title) >= 0.3
+    found = structured.read_structured(tree, meta.title or meta.page_title)  # JSON-LD / app state: ranked in below
+    meta = structured.merge_into_meta(meta, found)
+    korean = meta.language == "ko" or is_korean(meta.title)
     if korean:
         meta = _with_visible_timestamps(meta, tree)
     captions = prune_captions(tree, keep="caption" in keep) if korean else []
     decks = prune_subtitles(tree) if korean else []
     related = prune_related_blocks(tree) if korean else []
     unwrap_layout_tables(tree)
+    collapse_source_newlines(tree)
     paragraphs_from_breaks(tree)
     large = len(text) > LARGE_PAGE_CHARS or sum(1 for _ in tree.iter(*_BLOCK_TAGS)) > LARGE_PAGE_BLOCKS
     fast = {"fast": True} if large else {}
@@ -101,12 +106,15 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         retry_body, _ = _extract(tree, url or meta.url or None, {**RETRY_OPTIONS, **fast})
         if len(retry_body) > 2 * len(body):
             body = retry_body
+    body = structured.better_body(body, found)  # script-only pages: the article lives in their JSON
     title = _best_title(meta)
-    korean = korean or hangul_ratio(body[:2000]) >= 0.3
+    korean = korean or is_korean(body[:2000])
     lines = normalise_lines(body)
     kept_captions = frozenset(captions) if "caption" in keep else frozenset()
     parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS, keep=keep,
                     captions=kept_captions)
+    if not is_confident(parts, lines[:MAX_LINES], korean):
+        fall_back_to_extraction(parts, lines[:MAX_LINES])
     if len(lines) > MAX_LINES:
         parts.warnings.append(f"only the first {MAX_LINES} lines of the extracted text were read")
     if large:
@@ -116,6 +124,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
     parts.removed += [RemovedBlock(text, "related-articles block (its heading)") for text in related]
     if not body.strip():
         parts.warnings = [reason]
+    parts.warnings[:0] = parse_warnings
     _merge_meta(parts, meta, tree)
     if decks and not parts.subtitles and parts.paragraphs:
         parts.subtitles = decks
@@ -132,204 +141,6 @@ def _extract(tree, url: str | None, options: dict) -> tuple[str, str]:  # type: 
         return "", f"trafilatura failed: {type(exc).__name__}"
     text = (getattr(document, "text", None) or "") if document is not None else ""
     return text, "trafilatura found no main text (script-only, empty or navigation-only page)"
-
-
-def _wrap_fragment(text: str) -> str:
-    # trafilatura rejects a lone fragment ("<p>x</p>"); a wrapping element makes it a document.
-    head = text.lstrip()[:200].lower()
-    if head.startswith(("<!doctype", "<html", "<?xml", "<head", "<body")):
-        return text
-    return f"<html><body><div>{text}</div></body></html>"
-
-
-def prune_captions(tree, keep: bool = False) -> list[str]:  # type: ignore[no-untyped-def]
-    """Remove photo-caption elements (figcaption, '.img_desc'…) from the tree; return their texts.
-
-    keep=True: each caption also becomes a plain <p> where its photo was (trafilatura drops figures and their
-    captions), so the layout pass can keep it in the body in page order.
-    """
-    from lxml.html import Element
-
-    texts = []
-    last_after: dict = {}  # figure → the last caption <p> put after it, so several captions keep their order
-    for element in tree.xpath(HTML_CAPTION_XPATH):
-        parent = element.getparent()
-        if parent is None:
-            continue
-        text = " ".join(" ".join(element.itertext()).split())
-        if text:
-            texts.append(text)
-        if text and keep:
-            figure = next(element.iterancestors("figure"), None)
-            paragraph = Element("p")
-            paragraph.text = text
-            if figure is not None:
-                last_after.get(figure, figure).addnext(paragraph)
-                last_after[figure] = paragraph
-            else:  # in place of the caption, which keeps its tail after it
-                paragraph.tail, element.tail = element.tail, None
-                element.addnext(paragraph)
-        remove_keeping_tail(element)
-    return texts
-
-
-def remove_keeping_tail(element, block: bool = False) -> None:  # type: ignore[no-untyped-def]
-    """Remove an element from its tree; the text after it (its tail) belongs to the page and stays where it was,
-    after a <br> (its own paragraph) when the element was a block between two texts."""
-    from lxml.html import Element
-
-    parent = element.getparent()
-    if block and element.tail and element.tail.strip():
-        line_break = Element("br")
-        line_break.tail, element.tail = element.tail, None
-        element.addprevious(line_break)
-    if element.tail and element.tail.strip():
-        tail = element.tail
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(element)
-
-
-_BLOCK_HEADINGS = ".//h2 | .//h3 | .//h4 | .//strong | .//header"
-_MAX_RELATED_BLOCK_CHARS = 3000
-_MAX_SIBLINGS_AFTER_BOX = 5  # the article goes on right after a box set inside it (bounded: pages may hold thousands of boxes)
-_MAX_TEASER_CHARS = 300
-
-
-def prune_related_blocks(tree) -> list[str]:  # type: ignore[no-untyped-def]
-    """Remove blocks headed 'related / most read' ('<section><h2>관련 기사 더 보기</h2><ul>…') from the tree.
-
-    trafilatura keeps such a list when it sits next to the article, and its teaser sentences read like body text;
-    unless the article goes on after it, the heading is left as a plain line, where the layout pass sees the end of
-    the article. A block is the heading's own container (section, aside, div, nav), or the heading and the list right after it
-    when the heading sits in the article itself; it must hold links and only short texts (headlines and teasers,
-    none over 300 characters), so the article is never taken for one.
-    """
-    from lxml.html import Element
-
-    removed = []
-    root = tree.getroottree().getroot()
-    for heading in tree.xpath(_BLOCK_HEADINGS):
-        if next(iter(reversed(list(heading.iterancestors()))), heading) is not root:
-            continue  # inside a block removed already
-        parent = heading.getparent()
-        text = " ".join(" ".join(heading.itertext()).split())
-        if parent is None or not text or len(text) > 40 or classify_line(text).kind != "end":
-            continue
-        if parent.tag in ("section", "aside", "div", "nav") and parent.getparent() is not None:
-            elements = [parent]
-        else:  # '<article>…<h2>관련기사</h2><ul>…</ul>': the heading and its list
-            following = heading.getnext()
-            elements = [heading, following] if following is not None and following.tag in ("ul", "ol", "div") else []
-        if not elements or not _only_short_linked_texts(elements):
-            continue
-        removed.append(" ".join(" ".join(" ".join(e.itertext()).split()) for e in elements))
-        if not _prose_follows(elements[-1]):  # at the article's end the heading stays as a line: the layout pass ends there
-            marker = Element("p")
-            marker.text = text
-            elements[0].addprevious(marker)
-        for element in elements:
-            if element.getparent() is not None:
-                remove_keeping_tail(element, block=True)  # '<div class="relate_box">…</div>article text<br>…': it stays
-    return removed
-
-
-def _prose_follows(element) -> bool:  # type: ignore[no-untyped-def]
-    """True when paragraphs of the article come after this element in its container (a box set inside the text)."""
-    texts = [element.tail or ""]  # '<div class="relate_box">…</div>article text<br>…': bare text after the box counts
-    for sibling in itertools.islice(element.itersiblings(), _MAX_SIBLINGS_AFTER_BOX):
-        texts += [" ".join(p.itertext()) for p in ([sibling] if sibling.tag == "p" else sibling.iter("p"))]
-        texts.append(sibling.tail or "")
-    return any(is_prose(" ".join(text.split())) for text in texts)
-
-
-def _only_short_linked_texts(elements) -> bool:  # type: ignore[no-untyped-def]
-    if not any(e.find(".//a") is not None or e.tag == "a" for e in elements):
-        return False
-    if sum(len(" ".join(e.itertext())) for e in elements) > _MAX_RELATED_BLOCK_CHARS:
-        return False
-    return all(len(" ".join(d.itertext()).strip()) <= _MAX_TEASER_CHARS for e in elements for d in e.iter("p", "li"))
-
-
-_LAYOUT_BLOCKS = ".//div | .//h1 | .//h2 | .//h3 | .//ul | .//ol | .//iframe | .//form"
-_LAYOUT_TABLE_CHARS = 500
-
-
-def unwrap_layout_tables(tree) -> None:  # type: ignore[no-untyped-def]
-    """Tables used for page layout (old Korean sites put the whole article in a <td>) become plain <div>s.
-
-    trafilatura renders tables as '| cell |' rows, which would glue the header, body and sidebar together; a
-    long table that nests tables, holds headings, lists or divs, or has a cell of paragraphs is layout, not data.
-    """
-    for table in list(tree.iter("table")):
-        if len(table.text_content()) < _LAYOUT_TABLE_CHARS:
-            continue
-        nested = table.find(".//table") is not None
-        paragraphs = any(len(cell.findall("br")) >= 4 or len(cell.findall("p")) >= 2 for cell in table.iter("td"))
-        if not (nested or paragraphs or len(table.xpath(_LAYOUT_BLOCKS)) >= 2):
-            continue
-        for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
-            element.tag = "div"
-
-
-_INLINE_TAGS = frozenset("a span b strong em i u sup sub font mark small abbr cite q code time s del ins label".split())
-
-
-def paragraphs_from_breaks(tree) -> None:  # type: ignore[no-untyped-def]
-    """Turn '<div>text<br><br>text…</div>' bodies (Naver, Donga) into <p> paragraphs.
-
-    trafilatura drops text that sits directly in a container next to block children (the lead before the
-    first <br>, the text after a photo <div>); giving each <br>-separated run its own <p> keeps it.
-    """
-    from lxml.html import Element
-
-    for span in list(tree.iter("span")):  # '<span itemprop="articleBody">text<br><br>text</span>' is a block
-        breaks = len(span.findall("br"))
-        if (breaks >= 2 and span.find("div") is not None) or breaks >= 4:
-            span.tag = "div"
-    for element in list(tree.iter("div", "article", "section", "td", "main")):
-        if element.find("br") is None:
-            continue
-        if not ((element.text and element.text.strip()) or any(c.tail and c.tail.strip() for c in element)):
-            continue
-        children = list(element)
-        rebuilt: list = []
-        current = None
-        if element.text and element.text.strip():
-            current = Element("p")
-            current.text = element.text
-        element.text = None
-        for child in children:
-            element.remove(child)
-            tail, child.tail = child.tail, None
-            if not isinstance(child.tag, str):  # comments, processing instructions
-                pass
-            elif child.tag == "br":
-                if current is not None:
-                    rebuilt.append(current)
-                current = None
-            elif child.tag in _INLINE_TAGS:
-                if current is None:
-                    current = Element("p")
-                current.append(child)
-            else:
-                if current is not None:
-                    rebuilt.append(current)
-                current = None
-                rebuilt.append(child)
-            if tail and tail.strip():
-                if current is None:
-                    current = Element("p")
-                if len(current):
-                    current[-1].tail = (current[-1].tail or "") + tail
-                else:
-                    current.text = (current.text or "") + tail
-        if current is not None:
-            rebuilt.append(current)
-        element.extend(rebuilt)
 
 
 def read_meta(tree) -> HtmlMeta:  # type: ignore[no-untyped-def]
@@ -435,6 +246,8 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
     while first < last and is_site(pieces[first]):
         first += 1
     kept = "".join(pieces[i] + (separators[i] if i < last else "") for i in range(first, last + 1)).strip()
+    if kept and last < len(pieces) - 1:
+        kept = metadata.without_glued_section(kept)
     return kept or title
 
 
@@ -445,7 +258,7 @@ def outlet_in_title(title: str) -> str | None:
 
 
 def _is_site_like(piece: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)", piece))
+    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)(?:\s*(?:모바일|mobile|Mobile|M))?", piece))
 
 
 def _best_title(meta: HtmlMeta) -> str:
@@ -460,33 +273,17 @@ def _best_title(meta: HtmlMeta) -> str:
 
 
 def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: ignore[no-untyped-def]
-    parts.published_at = meta.published or parts.published_at or _htmldate(tree)
+    found = [Candidate(meta.published, "meta"), Candidate(parts.published_at, "text")]  # ranking: candidates.py
+    parts.published_at = choose_time(found)
+    if parts.published_at is None or is_date_only(parts.published_at):  # searched only when the time is missing
+        found.append(Candidate(_htmldate(tree, meta.url or None), "htmldate"))
+        day = choose_time(found)
+        found.append(Candidate(metadata.shown_time(tree, day) if day and tree is not None else None, "page"))
+        parts.published_at = choose_time(found)
     parts.updated_at = meta.updated or parts.updated_at
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
         parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)
     parts.source = parts.source or _outlet(meta)
-
-
-_MAX_SUBTITLES = 3
-_MAX_SUBTITLE_CHARS = 150
-
-
-def prune_subtitles(tree) -> list[str]:  # type: ignore[no-untyped-def]
-    """Remove deck elements ('<h3 class="art_subtitle">', '<p class="sub_title">') from the tree; return their lines.
-
-    trafilatura either drops a deck that sits above the text or keeps it as the first paragraphs; read here, it
-    becomes the Article's subtitles. Only short elements outside navigation count, at most three lines.
-    """
-    found: list[str] = []
-    for element in tree.xpath(HTML_SUBTITLE_XPATH):
-        if element.getparent() is None or next(element.iterancestors("nav", "aside", "footer", "li"), None) is not None:
-            continue
-        lines = normalise_lines("\n".join(element.itertext()))
-        if not lines or len(found) + len(lines) > _MAX_SUBTITLES or any(len(line) > _MAX_SUBTITLE_CHARS for line in lines):
-            continue
-        found += [line for line in lines if line not in found]
-        remove_keeping_tail(element)
-    return found
 
 
 def _outlet(meta: HtmlMeta) -> str | None:
@@ -527,14 +324,14 @@ def _meta_reporters(values: tuple[str, ...]) -> list[str]:
     return metadata.unique(found)
 
 
-def _htmldate(tree) -> datetime | None:  # type: ignore[no-untyped-def]
-    """Last resort for the date: htmldate's quick search (URL, markup, text patterns); day precision."""
+def _htmldate(tree, url: str | None = None) -> datetime | None:  # type: ignore[no-untyped-def]
+    """Last resort for the date, or its time: htmldate's quick search (URL, markup, text patterns), time included."""
     if tree is None:
         return None
     try:
         from htmldate import find_date
 
-        value = find_date(tree, extensive_search=False, original_date=True)
+        value = find_date(tree, extensive_search=False, original_date=True, url=url, outputformat="%Y-%m-%dT%H:%M:%S%z")
     except Exception:  # noqa: BLE001 — a missing date is not an error
         return None
     return metadata.parse_datetime(value) if value else None

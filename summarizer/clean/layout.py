@@ -12,32 +12,26 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 
 from summarizer.clean import metadata
-from summarizer.clean.rules import HANGUL_NAME, PORTALS, SURNAME_NAME, SURNAMES, TIMESTAMP_LABELS, TRAILING_SIGNOFF
-from summarizer.clean.classify import CONTENT, MENU_WORDS, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
+from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_headline, is_prose, looks_like_teaser
+from summarizer.clean.line_marks import (NAME_WITH_ID, SENTENCE_END, mark_bare_bylines, mark_captions_above_credits, mark_outlet_names,
+                                         mark_summary_boxes, split_glued_metadata, strip_menu_prefixes)
+from summarizer.clean.rules import TRAILING_SIGNOFF
 from summarizer.types import RemovedBlock
 
 # Kinds that may sit between the end of the body and the tail (sign-off, copyright, send time, promos).
 _FOOTER_KINDS = frozenset({"signoff", "byline", "copyright", "timestamp", "chrome", "caption", "credit"})
 _BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 _MAX_TITLE_BLOCK = 3
+_MAX_DECK_LINES = 3  # subtitle lines under a headline; a longer run above the prose is part of the article
+_MIN_SHORT_SENTENCE = 10  # characters of the one sentence a short text dump may hold
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
-_MAX_CAPTION = 120  # characters: longer lines above a photo credit are body text, not its caption
-_NAME_WITH_ID = re.compile(r"\([A-Za-z0-9_.\-]{2,20}\)$")
-_MIN_MENU_PREFIX = 8  # menu words at the start of a line before it counts as a glued menu row
-_MAX_LOGO_LINE = 15  # an outlet-shaped line ('전남일보') is the logo only near the top of the page
-_MAX_SUMMARY_LINES = 3  # sentences of a portal's automatic summary box
-_SUMMARY_MARKER = re.compile(r"(?:본문\s*)?요약\s*(?:봇|보기)|자동\s*요약|AI\s*요약|세\s*줄\s*요약")
-_MAX_SUMMARY_CHARS = 100  # each short; a lead paragraph under the box is longer
-_OUTLET_LOGO = re.compile(r"[가-힣A-Za-z0-9]{1,8}(?:일보|신문|뉴스|방송|타임스|미디어|경제|데일리)")
 _PRINT_RANK = 5
 _BODY_STAMP_PENALTY = 10
 _MIDNIGHT = time(0, 0)
 _MIN_FOOTER_BODY = 200  # characters of prose above a sign-off that make the timestamp under it a footer stamp
 _MAX_BOX_LINES = 8  # headline lines of a related-articles box set inside the body
 _TRAILING_SIGNOFF = re.compile(TRAILING_SIGNOFF)
-_NEWSCAST = re.compile(r"^(\S+)\s+(?:\d{0,2}\s?(?:뉴스|NEWS|News)\s?\d{0,2}|뉴스데스크|뉴스룸|뉴스투데이|아침뉴스|나이트라인|뉴스광장)$")
 
 
 @dataclass
@@ -76,13 +70,13 @@ class PageLayout:
         self.keep = keep  # in-article kinds left in the body (keep.py); their metadata is still read
         self._kept: set[int] = set()  # indexes into parts.paragraphs of the lines kept that way
         self.classes: list[LineClass] = [classify_line(line) for line in self.lines]
+        self.generic = kinds is not None  # a page in another language: no Korean news layout to find
         if kinds is not None:  # only these rule kinds apply (pages in other languages get a safe subset)
             self.classes = [c if c.kind in kinds or c.kind is None else CONTENT for c in self.classes]
-        self._outlet_line: str | None = None  # an outlet's name standing alone on a line (logo text)
-        self._mark_outlet_names()
-        self._mark_captions_above_credits()
-        self._mark_bare_bylines()
-        self._mark_summary_boxes()
+        self._outlet_line = mark_outlet_names(self.lines, self.classes)  # an outlet's name alone on a line (logo text)
+        mark_captions_above_credits(self.lines, self.classes)
+        mark_bare_bylines(self.lines, self.classes)
+        mark_summary_boxes(self.lines, self.classes)
         for i, line in enumerate(self.lines):  # caption texts the HTML path found in caption markup
             if line in captions:
                 self.classes[i] = LineClass("caption", "caption_markup")
@@ -99,6 +93,8 @@ class PageLayout:
             self.parts.warnings.append("no article body found: no paragraph of prose in the page")
             self._read_header(len(self.lines))
         else:
+            if self.mode == "html":
+                start = self._list_above_prose(start)
             self._read_header(start)
             self._read_body(start)
         self.parts.source = self.parts.source or self._outlet_line
@@ -106,56 +102,6 @@ class PageLayout:
             self.parts.published_at = min(self._published, key=lambda stamp: stamp[:2])[2]
         self.parts.published_at = self.parts.published_at or self.parts.updated_at  # only '업데이트 …' on the page
         return self.parts
-
-    def _mark_outlet_names(self) -> None:
-        """A line that is only an outlet's name ('동아일보' under a Daum headline), or the outlet and a newscast
-        ('SBS 8뉴스', 'MBC 뉴스데스크'), is chrome, and a hint of the source."""
-        for i, line in enumerate(self.lines):
-            if self.classes[i].kind is None and len(line) <= 20:
-                newscast = _NEWSCAST.match(line)
-                outlet = metadata.canonical_outlet(newscast.group(1) if newscast else line)
-                if outlet is None and i < _MAX_LOGO_LINE and _OUTLET_LOGO.fullmatch(line):  # '전남일보': an outlet the table lacks
-                    self.classes[i] = LineClass("chrome", "outlet_name")
-                    self._outlet_line = self._outlet_line or line
-                    continue
-                if outlet:
-                    self.classes[i] = LineClass("chrome", "outlet_name")
-                    if outlet not in PORTALS and self._outlet_line is None:
-                        self._outlet_line = outlet
-
-    def _mark_summary_boxes(self) -> None:
-        """An automatic summary box is not the article: the lines between a '요약' marker and its notice ('…요약한 결과
-        입니다'), or up to three short sentences right after the notice."""
-        for d, cls in enumerate(self.classes):
-            if cls.rule != "chrome_summary_notice":
-                continue
-            marker = next((m for m in range(d - 1, max(-1, d - 6), -1) if _SUMMARY_MARKER.fullmatch(self.lines[m])), None)
-            between = [i for i in range(marker + 1, d) if self.classes[i].kind is None] if marker is not None else []
-            if between:  # '요약봇' / the summary / the notice
-                for i in between:
-                    self.classes[i] = LineClass("chrome", "summary_box")
-                continue
-            for i in range(d + 1, min(len(self.lines), d + 1 + _MAX_SUMMARY_LINES)):  # the notice, then the summary
-                line = self.lines[i]
-                if self.classes[i].kind is not None or len(line) > _MAX_SUMMARY_CHARS or not _SENTENCE_END.search(line):
-                    break
-                self.classes[i] = LineClass("chrome", "summary_box")
-
-    def _mark_bare_bylines(self) -> None:
-        """A three-syllable name (common surname first) alone on a line right above or below a timestamp ('오지예' over
-        '2019.8.13 오후 3:11') is the byline."""
-        for i, line in enumerate(self.lines):
-            name = _NAME_WITH_ID.sub("", line)  # '이예미(leeym)': a citizen reporter with an id
-            if self.classes[i].kind is None and len(name) == 3 and name[0] in SURNAMES and metadata.is_personal_name(name):
-                near = [j for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
-                if any(self.classes[j].kind == "timestamp" for j in near):
-                    self.classes[i] = LineClass("byline", "byline_bare_name")
-
-    def _mark_captions_above_credits(self) -> None:
-        """A short line right above a bare photo credit ('게티이미지뱅크', '/사진=서울경제') is that photo's caption."""
-        for i in range(1, len(self.lines)):
-            if self.classes[i].kind == "credit" and self.classes[i].rule != "credit_broadcast_crew" and self.classes[i - 1].kind is None and len(self.lines[i - 1]) <= _MAX_CAPTION:
-                self.classes[i - 1] = LineClass("caption", "caption_above_credit")
 
     def _find_header_stamp(self) -> int | None:
         """The first timestamp line, unless it sits in the article's footer (then it says nothing of where the body
@@ -175,6 +121,8 @@ class PageLayout:
         content = [i for i, c in enumerate(classes) if c.kind is None]
         if not content:
             return None
+        if self.mode == "html" and self.generic:  # not Korean news: trafilatura's main text is the article, all of it
+            return content[0]
         if self.mode == "html":  # trafilatura already found the main text: start at its first paragraph
             for i in content:
                 line = lines[i]
@@ -195,7 +143,19 @@ class PageLayout:
             break
         if prose_start is not None:
             return self._extend_up(prose_start)
-        return None
+        # No run of prose: a page of one or two sentences is a short article, not a title with nothing under it.
+        return next((i for i in content if SENTENCE_END.search(lines[i]) and len(lines[i]) >= _MIN_SHORT_SENTENCE), None)
+
+    def _list_above_prose(self, start: int) -> int:
+        """HTML path: more than three short content lines right above the first prose line are no deck but part of
+        the article (a list, FAQ headings): the body starts at the first of them. The title, if there, stays out."""
+        title_key = comparable(self.title_hint)
+        run: list[int] = []
+        for i in range(start - 1, -1, -1):
+            if self.classes[i].kind is not None or (title_key and comparable(self.lines[i]) == title_key):
+                break
+            run.append(i)
+        return run[-1] if len(run) > _MAX_DECK_LINES else start
 
     def _extend_up(self, start: int) -> int:
         """Take in short sentences right above the first prose line ('인류의 소망담아.'): a terse lead, not a deck."""
@@ -203,7 +163,7 @@ class PageLayout:
         first, i = start, start - 1
         while i > stamp:
             kind = self.classes[i].kind
-            if kind is None and _SENTENCE_END.search(self.lines[i]) and len(self.lines[i]) >= 5:
+            if kind is None and SENTENCE_END.search(self.lines[i]) and len(self.lines[i]) >= 5:
                 first = i
             elif kind not in ("caption", "credit"):  # photos may sit between those sentences and the prose
                 break
@@ -360,7 +320,7 @@ class PageLayout:
         """Short non-prose lines at the end of a dump's body are links; kept furniture stays where it is."""
         paragraphs, i = self.parts.paragraphs, len(self.parts.paragraphs) - 1
         while i > 0 and (i in self._kept or (not is_prose(paragraphs[i]) and len(paragraphs[i]) <= 80
-                                               and not _SENTENCE_END.search(paragraphs[i]))):
+                                               and not SENTENCE_END.search(paragraphs[i]))):
             if i not in self._kept:
                 self.parts.drop(paragraphs.pop(i), "trailing non-prose line after the body (likely links)")
                 self._kept = {k - 1 if k > i else k for k in self._kept}
@@ -420,7 +380,7 @@ class PageLayout:
             parts.reporters = metadata.unique(parts.reporters + metadata.reporters_in(line))
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
         elif kind in ("signoff", "byline"):
-            names = [_NAME_WITH_ID.sub("", line)] if self.classes[i].rule == "byline_bare_name" else metadata.reporters_in(line)
+            names = [NAME_WITH_ID.sub("", line)] if self.classes[i].rule == "byline_bare_name" else metadata.reporters_in(line)
             parts.reporters = metadata.unique(parts.reporters + names)
             parts.emails = metadata.unique(parts.emails + metadata.emails_in(line))
             parts.source = parts.source or _signoff_outlet(line)
@@ -442,51 +402,6 @@ def _own_emails(line: str, reporters: list[str]) -> list[str]:
     if not reporters or not any(name in line for name in reporters):
         return []
     return metadata.emails_in(line)
-
-
-_GLUED_METADATA = re.compile(
-    r"^(?P<head>\S.{6,}?)\s+(?:(?P<name>" + SURNAME_NAME + r")\s+(?=[\[【]))?(?P<meta>(?:[\[【][^\]】]{2,12}[\]】]\s*)?"
-    r"(?:" + HANGUL_NAME + r"(?:\s*[·,]\s*" + HANGUL_NAME + r")*\s*(?:기자|특파원|에디터|논설위원|객원기자|인턴기자)\s+)?"
-    r"(?:" + "|".join(map(re.escape, sorted(TIMESTAMP_LABELS, key=len, reverse=True))) + r")\s*[:：]?\s*(?:19|20)\d{2}\s*[.\-/년].*)$"
-)
-
-
-_BYLINE_HEAD = re.compile(r"[|ㅣ@]|(?:기자|특파원|에디터|논설위원)\s*[,·]?$")
-
-
-def split_glued_metadata(lines: list[str]) -> list[str]:
-    """'제목 [중앙일보] 입력 2017.10.11 19:10', '제목 홍길동 기자 입력2024.08.10 13:19': a scraper put the headline, the
-    byline and the timestamp on one line; they become separate lines (headline, name, metadata)."""
-    out: list[str] = []
-    for line in lines:
-        match = _GLUED_METADATA.match(line) if len(line) <= 250 else None
-        # a headline in front, not a sentence or a byline segment ('홍길동 기자, 김철수 기자 입력 …', '홍길동 기자 | e-mail | 승인 …')
-        if match is None or _SENTENCE_END.search(match.group("head")) or _BYLINE_HEAD.search(match.group("head")):
-            out.append(line)
-            continue
-        out += [part for part in (match.group("head"), match.group("name"), match.group("meta")) if part]
-    return out
-
-
-def strip_menu_prefixes(lines: list[str]) -> tuple[list[str], list[str]]:
-    """'경향신문 메뉴 검색 정치 경제 사회 … 北 "美 …"': a menu row glued to the headline by a scraper is cut off.
-
-    Returns (lines without those prefixes, the prefixes cut). Eight menu words or outlet names in a row at the start
-    of a line that goes on with other words make the cut; a body sentence does not open with eight menu words.
-    Text dumps only: trafilatura's lines (HTML path) carry no menus.
-    """
-    out, cut = [], []
-    for line in lines:
-        tokens = line.split(" ")
-        n = 0
-        while n < len(tokens) and (tokens[n] in MENU_WORDS or metadata.canonical_outlet(tokens[n])):
-            n += 1
-        rest = tokens[n:]
-        if n >= _MIN_MENU_PREFIX and len(rest) >= 2 and len(" ".join(rest)) >= 8:  # a menu row ending in '전남일보TV' stays whole
-            cut.append(" ".join(tokens[:n]))
-            line = " ".join(tokens[n:])
-        out.append(line)
-    return out, cut
 
 
 def lay_out(lines: list[str], mode: str = "text", title_hint: str = "", kinds: frozenset[str] | None = None,

@@ -1,18 +1,27 @@
-"""Metadata found in page text: timestamps → datetimes (Asia/Seoul when no zone), reporters, e-mails, dateline, outlet."""
+"""Metadata found in page text: reporters, e-mails, dateline, outlet; timestamps are read by dates.py (re-exported here)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from urllib.parse import urlsplit
 
+# callers (layout.py, html.py) read timestamps through metadata
+from summarizer.clean.dates import (  # noqa: F401
+    datetime_from_epoch,
+    datetime_from_match,
+    labelled_timestamps,
+    more_precise,
+    parse_datetime,
+    parse_timestamps,
+    seoul_tz,
+    shown_time,
+)
 from summarizer.clean.rules import (
     BROADCAST_SIGNOFF,
     COMPOUND_SURNAMES,
     CREDITS_BYLINE,
-    DATE,
     EMAIL,
     HANGUL_NAME,
     LEAD_PREFIXES,
@@ -21,35 +30,10 @@ from summarizer.clean.rules import (
     NON_NAMES,
     OUTLETS,
     PLACE_NAME_EMAIL,
-    PRINT_LABELS,
     ROLE,
-    SHORT_DATE,
-    TIMESTAMP_LABELS,
-    UPDATED_LABELS,
+    SECTION_WORDS,
 )
 
-
-@lru_cache(maxsize=1)
-def seoul_tz() -> tzinfo:
-    """Asia/Seoul from the tz database, or a fixed +09:00 (Korea has had no DST since 1988) when it is missing."""
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo("Asia/Seoul")
-    except Exception:  # noqa: BLE001 — no tzdata on this machine
-        return timezone(timedelta(hours=9), "KST")
-
-
-_DATE_RE = re.compile(DATE)
-_LABELS = sorted(TIMESTAMP_LABELS, key=len, reverse=True)
-_UPDATED = frozenset(label.replace(" ", "") for label in UPDATED_LABELS)
-_PRINT = frozenset(PRINT_LABELS)
-_SHORT_DATE_RE = re.compile(SHORT_DATE)
-_UPDATED_BEFORE_RE = re.compile(r"(?:" + "|".join(re.escape(x) for x in UPDATED_LABELS) + r")\s*[:：]?\s*$")
-_LABELLED_RE = re.compile(
-    r"(?P<label>" + "|".join(re.escape(x) for x in _LABELS) + r")\s*(?:일시|시간|일자|일)?\s*[:：]?\s*" + DATE
-)
-_TRAILING_RE = re.compile(DATE + r"\s*(?P<label>송고|입력|등록|최종\s*수정|수정|게재)")
 _EMAIL_RE = re.compile(EMAIL)
 _NAMES_ROLE_RE = re.compile(r"(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")")
 _ROLE_NAME_RE = re.compile(r"(?:칼럼니스트|기자|에디터|논설위원|기자명|글|By|by)\s*[:：]?\s*(?P<names>" + HANGUL_NAME + r")(?![가-힣])")
@@ -63,103 +47,15 @@ _BY_FOREIGN_RE = re.compile(r"^(?:By|by|글)\s*[:：]?\s+(?P<name>[가-힣]{1,5}
 _NAME_SPLIT_RE = re.compile(r"[\s·,ㆍ]+")
 _PREFIX_RES = tuple((rule.name, re.compile(rule.pattern)) for rule in LEAD_PREFIXES)
 _ROLE_FULL_RE = re.compile(r"^\s*(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")\s*$")
+# Two-syllable words joined by '·' ahead of a name ('순천·광양 구현모 기자') are places, as in a dateline
+_PLACE_LIST_RE = re.compile(r"[가-힣]{2}(?:[·ㆍ][가-힣]{2})+")
+# Datelines that read like names next to '기자' ('워싱턴 이은건 기자'); Korea's cities are in NON_NAMES or two-syllable lists
+PLACE_NAMES = frozenset(
+    "워싱턴 베이징 도쿄 뉴욕 파리 런던 베를린 모스크바 브뤼셀 제네바 홍콩 상하이 싱가포르 하노이 방콕 자카르타 뉴델리 카이로 두바이 "
+    "시드니 토론토 로마 마드리드 평양 개성 판문점 광양 순천 여수 목포 창원 포항 전주 청주 춘천 원주 강릉 수원 성남 고양 용인 안산 "
+    "천안 김해 구미 경주 안동 진주 거제 통영 군산 익산 충주 제천 평택 의정부 파주 김포 양산 무안 나주".split()
+)
 _OUTLET_SUFFIX_RE = re.compile(r"(?:뉴스|일보|신문|경제|데일리|코리아|타임스|미디어|닷컴|투데이|뉴스24|TV|방송)$")
-
-
-def datetime_from_match(match: re.Match[str], prefix: str = "") -> datetime | None:
-    """Build a Seoul-time datetime from a DATE match (group names optionally prefixed); None if out of range."""
-    groups = match.groupdict()
-
-    def group(name: str) -> str | None:
-        return groups.get(name)
-
-    try:
-        year, month, day = int(group(prefix + "y")), int(group(prefix + "m")), int(group(prefix + "d"))
-        hour = int(group(prefix + "H") or 0)
-        minute = int(group(prefix + "M") or 0)
-        second = int(group(prefix + "S") or 0)
-        ampm = (group(prefix + "ampm") or "").lower()
-        if ampm in ("오후", "pm") and hour < 12:
-            hour += 12
-        elif ampm in ("오전", "am") and hour == 12:
-            hour = 0
-        return datetime(year, month, day, hour, minute, second, tzinfo=seoul_tz())
-    except (TypeError, ValueError):
-        return None
-
-
-def parse_datetime(text: str) -> datetime | None:
-    """The first date (with time when given) in text, e.g. '2020년01월29일 14:52' or ISO 8601 with a zone."""
-    text = text.strip()
-    iso = _parse_iso(text)
-    if iso is not None:
-        return iso
-    match = _DATE_RE.search(text)
-    return datetime_from_match(match) if match else None
-
-
-def _parse_iso(text: str) -> datetime | None:
-    if re.fullmatch(r"\d{14}", text):  # 20160601145200 (Daum og:regDate)
-        text = f"{text[:4]}-{text[4:6]}-{text[6:8]}T{text[8:10]}:{text[10:12]}:{text[12:14]}"
-    if not re.match(r"\d{4}-\d{2}-\d{2}T\d", text):
-        return None
-    try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if value.tzinfo is None:
-        return value.replace(tzinfo=seoul_tz())
-    return value.astimezone(seoul_tz())
-
-
-def parse_timestamps(line: str) -> list[tuple[str, datetime]]:
-    """('published' | 'updated' | 'print', datetime) for each timestamp in a timestamp line; an unlabelled date is
-    'published' (also before a labelled update: '2019년 12월 31일 16시 28분 KST | 업데이트됨 …'), a two-digit year
-    ('16.01.18 20:47') is 20yy."""
-    found = labelled_timestamps(line)
-    if found and all(role == "updated" for role, _ in found):
-        first_label = _LABELLED_RE.search(line) or _TRAILING_RE.search(line)
-        unlabelled = parse_datetime(line[: first_label.start()]) if first_label else None
-        if unlabelled is not None:
-            found.insert(0, ("published", unlabelled))
-    if not found:
-        for match in _SHORT_DATE_RE.finditer(line):
-            value = _short_year_datetime(match)
-            if value is not None:
-                found.append(("updated" if _UPDATED_BEFORE_RE.search(line[: match.start()]) else "published", value))
-    if not found:
-        value = parse_datetime(line)
-        if value is not None:
-            found.append(("published", value))
-    return found
-
-
-def _short_year_datetime(match: re.Match[str]) -> datetime | None:
-    """'16.01.18 20:47' → 2016; years 70–99 are 19yy (a news page's two-digit year is this century or the last)."""
-    year = int(match.group("y"))
-    try:
-        return datetime(year + (1900 if year >= 70 else 2000), int(match.group("m")), int(match.group("d")),
-                        int(match.group("H")), int(match.group("M")), tzinfo=seoul_tz())
-    except ValueError:
-        return None
-
-
-def labelled_timestamps(line: str) -> list[tuple[str, datetime]]:
-    """('published' | 'updated' | 'print', datetime) for each labelled timestamp ('입력 2020.01.29 14:52', '… 송고');
-    'print' is the print edition's date ('게재 일자 : …'), worth less than an online publication time."""
-    found: list[tuple[str, datetime]] = []
-    for match in _LABELLED_RE.finditer(line):
-        value = datetime_from_match(match)
-        if value is not None:
-            label = match.group("label").replace(" ", "")
-            role = "updated" if label in _UPDATED else "print" if label in _PRINT else "published"
-            found.append((role, value))
-    if not found:
-        for match in _TRAILING_RE.finditer(line):
-            value = datetime_from_match(match)
-            if value is not None:
-                found.append(("updated" if match.group("label").endswith("수정") else "published", value))
-    return found
 
 
 def emails_in(text: str) -> list[str]:
@@ -169,6 +65,9 @@ def emails_in(text: str) -> list[str]:
 
 def clean_names(names: str) -> list[str]:
     """Personal names from a byline fragment like '홍길동·김철수' (organisation words dropped)."""
+    chunks = names.split()
+    if len(chunks) > 1 and _PLACE_LIST_RE.fullmatch(chunks[0]):  # '순천·광양 구현모': the dateline's places, then the name
+        names = " ".join(chunks[1:])
     result = []
     for name in _NAME_SPLIT_RE.split(names):
         if is_personal_name(name):
@@ -179,7 +78,7 @@ def clean_names(names: str) -> list[str]:
 def is_personal_name(name: str) -> bool:
     """True for a 2–4 syllable Hangul word that is not an outlet, desk or common label; four syllables only with a
     two-syllable surname ('남궁민수'), since other four-syllable words next to '기자' are outlets ('텐아시아 기자')."""
-    if not re.fullmatch(HANGUL_NAME, name) or name in NON_NAMES or canonical_outlet(name):
+    if not re.fullmatch(HANGUL_NAME, name) or name in NON_NAMES or name in PLACE_NAMES or canonical_outlet(name):
         return False
     if len(name) == 4 and not name.startswith(COMPOUND_SURNAMES):
         return False
@@ -204,6 +103,26 @@ def reporters_in(line: str) -> list[str]:
         foreign = _BY_FOREIGN_RE.match(line.strip())
         names += [foreign.group("name")] if foreign else []
     return _unique(names)
+
+
+_GLUED_SECTION_RE = re.compile(r"\S\s*[-–—]\s*(?P<section>[가-힣A-Za-z/·]{1,8})$")
+
+
+def without_glued_section(title: str) -> str:
+    """A title whose site suffix was cut, without the section glued before it ('제목-정치ㅣ한국일보' → '제목')."""
+    match = _GLUED_SECTION_RE.search(title)
+    if match and match.group("section") in SECTION_WORDS:
+        return title[: match.start("section")].rstrip(" -–—")
+    return title
+
+
+_COLUMN_PREFIX_RE = re.compile(r"^\s*[\[【<]\s*[^\]】>/]{1,15}/\s*(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)\s*(?:" + ROLE + r")?\s*[\]】>]")
+
+
+def columnist_in_title(title: str) -> list[str]:
+    """The writer a column's title names in its corner prefix ('[동아광장/문영진]중동의 …' → ['문영진'])."""
+    match = _COLUMN_PREFIX_RE.match(title)
+    return clean_names(match.group("names")) if match else []
 
 
 @dataclass(frozen=True)

@@ -172,6 +172,11 @@ class LineRule:
 
 
 _CLOSE_Q = r"[\"'”’」』)\]]*"
+# A date with an optional time ('2016-08-09 16:06', '2016년 08월 09일 16시 06분', '[2016.8.9 오후 4:06]') and a byline with
+# an optional e-mail ('김민수 기자 kim@…', '박준석 기자 외 1명'): the parts of a dump's one-line header
+_STAMP = (r"[\[(]?\s*(?:19|20)\d{2}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?\s*(?:[(（][월화수목금토일][)）]\s*)?"
+          r"(?:(?:오전|오후)\s*)?(?:\d{1,2}\s*(?::|시)\s*\d{2}(?:\s*(?::|분)\s*\d{2})?\s*(?:분|초)?)?\s*[\])]?")
+_BYLINE = NAMES + r"\s*" + ROLE + r"(?:\s*외\s*\d+\s*명)?(?:\s*[\[(<]?\s*" + EMAIL + r"\s*[\])>]?)?"
 LINE_RULES: tuple[LineRule, ...] = (
     # A source line ending in the time ('출처: 인민망 | 2021-06-09 17:52') is the timestamp, before it looks like a credit
     LineRule("timestamp_after_bar", "timestamp", r"^[^.!?\n]{0,40}\s[|ㅣ]\s*(?:19|20)\d{2}[.\-/]\s?\d{1,2}[.\-/]\s?\d{1,2}\.?\s+(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?\s*$",
@@ -243,6 +248,12 @@ LINE_RULES: tuple[LineRule, ...] = (
              "연합뉴스는 2016-06-01 14:52 송고된 기사에서 이를 처음 보도했다고 밝혔다.", 120),
     LineRule("timestamp_date_source", "timestamp", r"^(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s+\d{1,2}:\d{2}(?::\d{2})?\s+[가-힣A-Za-z]{2,12}$",
              "2022.10.31 16:46 국방부", "2022.10.31 16:46 국방부가 발표했다.", 40),
+    # a dump's header line with the time and the byline, either order ('2016-08-09 16:06 김민수 기자', '김민수 기자 | 2016.08.09'):
+    # metadata.py reads both
+    LineRule("timestamp_date_byline", "timestamp", r"^" + _STAMP + r"\s*[|ㅣ·/,]?\s*" + _BYLINE + r"\s*$",
+             "2016-08-09 16:06 김민수 기자 kim@example.co.kr", "2016-08-09 16:06 김민수 기자가 현장에서 보도했다.", 100),
+    LineRule("timestamp_byline_date", "timestamp", r"^" + _BYLINE + r"\s*[|ㅣ·/,]?\s*" + _STAMP + r"\s*$",
+             "김민수 기자 2016-08-09 16:06", "김민수 기자는 2016-08-09 16:06 현장에 도착했다.", 100),
     LineRule("timestamp_bare", "timestamp", r"^[\[(]?\s*" + DATE.replace("?P<", "?P<b_") + r"\s*[\])]?$",
              "2016.06.01 14:52", "2016년 6월 1일 회사는 신제품을 내놨다.", 40),
     # (only after a photographer's dateline: a body sentence may end with a date too)
@@ -268,6 +279,7 @@ LINE_RULES: tuple[LineRule, ...] = (
              r"^[\[(<]?\s*(?:[/=]\s*)?(?:" + EMAIL + r"\s*)?(?:글\s*[·ㆍ]?\s*사진\s*=?\s*|글\s*[=:]?\s*)?(?:[가-힣A-Za-z0-9]{1,10}\s*[=/]\s*)?(?:[A-Za-z]{0,5}[가-힣A-Za-z0-9]{1,10}(?:뉴스|일보|신문|방송|TV|닷컴|미디어|경제)\s+)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[,/]?\s*[\[(<]?\s*/?\s*" + EMAIL + r"\s*[\])>]?)*(?:\s*[,/·]?\s*(?:[가-힣]{1,8}\s*[=:]\s*)?" + NAMES + r"\s*" + ROLE
              + r"(?:\s*[\[(<]?\s*" + EMAIL + r"[\])>]?)*)*"
+             + r"(?:\s*외\s*\d+\s*명)?"  # '박준석 기자 외 1명'
              + r"(?:\s*(?:프로필|다른\s*기사|기사\s*더\s*보기|기자\s*페이지|기자페이지|구독(?:하기)?)\s*(?:보기)?)*\s*[\])>]?$",
              "대담=홍길동 기자, 정리=김철수기자 kim@yna.co.kr", "홍길동 기자는 이날 현장을 찾았다."),
     # A broadcast hand-over ('홍길동 기자입니다.', '홍길동 기자가 보도합니다.'): names the reporter, the script goes on
@@ -351,6 +363,17 @@ LINE_RULES: tuple[LineRule, ...] = (
              "ADVERTISEMENT", "광고 시장이 커졌다."),
     LineRule("chrome_font_size", "chrome", r"^(?:가\s*){2,}$|^(?:글자|글씨|폰트|본문\s*글씨)\s*(?:크기)?\s*(?:조절|설정|키우기|줄이기|변경|크게|작게)?(?:하기)?$",
              "가 가 가 가 가", "가나다 순으로 정렬했다."),
+    # a font-size control's choices ('가장 작게 작게 보통 크게 가장 크게'), two or more in a row
+    LineRule("chrome_font_choices", "chrome", r"^(?:(?:가장\s*)?(?:작게|크게|보통|기본|작은\s*글씨|큰\s*글씨|축소|확대)\s*[|/·]?\s*){2,}$",
+             "가장 작게 작게 보통 크게 가장 크게", "크게 작게 흔들리던 주가는 보통 수준으로 돌아왔다."),
+    # a page function's toast or notice ('기사 URL이 복사되었습니다.', '스크랩 되었습니다', '로그인이 필요합니다'):
+    # a page object as subject, then a short passive/UI ending; a sentence about such an object goes on past it
+    LineRule("chrome_interface_notice", "chrome",
+             r"^[\[(※*]?\s*(?:[가-힣 ]{0,12}(?:려면|위해서는?)\s*)?(?:(?:이\s*)?(?:기사|서비스|콘텐츠)(?:의|는|은)?\s*)?"
+             r"(?:로그인(?:이|을)?\s*(?:필요합니다|필요한\s*서비스입니다|해\s*주세요)"
+             r"|(?:(?:URL|url|주소|링크|본문|기사|글자\s*크기|스크랩|북마크|즐겨찾기|구독|알림)(?:이|가|을|를|은|는)?\s*)?(?:클립보드에\s*)?"
+             r"(?:복사|저장|스크랩|설정|변경|해제|추가|등록|취소)\s*(?:되었습니다|됐습니다|완료(?:되었습니다|됐습니다)?|되었어요|됐어요))\.?\s*[\])]?$",
+             "기사 URL이 복사되었습니다.", "본사 주소가 변경되었습니다.", 50),
     LineRule("chrome_reaction_counts", "chrome", r"^(?:[가-힣A-Za-z]{2,8}\s*\d{1,7}\s*){2,}$", "좋아요 0 슬퍼요 0 화나요 0",
              "좋아요 3번 누른 사람은 100명이 넘는다."),
     LineRule("chrome_counter", "chrome", r"^(?:조회수?|조회\s*수|댓글|추천|공유|좋아요|응원)\s*[:：]?\s*[\d,]+\s*(?:회|개|명)?$", "조회 1,234",
@@ -362,9 +385,9 @@ LINE_RULES: tuple[LineRule, ...] = (
              "2021. 3. 7. 오후 8:52 \"정장은 기본\"…일본 직장문화 | 동아일보", "2021. 3. 7. 오후 8:52에 그는 | 기호를 입력했다고 말했다.", 220),
     LineRule("chrome_media_fallback", "chrome", r"^Your browser does not support the (?:audio|video)(?: element| tag)?\.?$|^(?:오디오|동영상)을? 재생할 수 없습니다\.?$",
              "Your browser does not support the audio element.", "Your browser history shows the pages you visited, she said."),
-    LineRule("chrome_summary_notice", "chrome", r"요약(?:한|된)\s*(?:결과|내용)입니다|요약\s*기술의\s*특성상",
+    LineRule("chrome_summary_notice", "chrome", r"요약(?:한|된)\s*(?:결과|내용)입니다|요약\s*기술의\s*특성상|전체\s*맥락을\s*(?:이해|파악)하기\s*위해(?:서는)?\s*.{0,12}본문.{0,12}권장",
              "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다.", "회의 결과를 요약하면 다음과 같다고 설명했다.", 200),
-    LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|듣기\s*중지|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇|텍스트\s*음성\s*변환).{0,20}$",
+    LineRule("chrome_audio_player", "chrome", r"^(?:기사를?\s*)?(?:읽어\s*드립니다|음성으로\s*듣기|(?:본문|기사)\s*듣기|듣기\s*(?:중지|시작|정지|종료|설정)|AI\s*(?:음성|앵커)로?\s*듣기|번역\s*설정|요약\s*보기|본문\s*요약봇|텍스트\s*음성\s*변환).{0,20}$",
              "음성으로 듣기", "음성으로 듣기 기능을 쓰는 사람이 많아졌다는 조사 결과가 나왔다."),
 )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarizer.clean.classify import normalise_lines
+from summarizer.clean.fielded import clean_fielded_dump, looks_fielded
 from summarizer.clean.layout import PageParts, lay_out
 
 MAX_LINES = 20000  # a page has a few hundred lines; beyond this it is not a news page and we stop reading
@@ -14,6 +15,10 @@ def clean_text_dump(text: str, keep: frozenset[str] = frozenset()) -> PageParts:
     `keep`: in-article kinds left in the body (see keep.py).
     """
     lines = normalise_lines(text)
+    if looks_fielded(lines):  # a feed or export saved as text: 'title: …', 'pubDate: …', 'description: …'
+        parts = clean_fielded_dump(lines[:MAX_LINES], keep=keep)
+        if parts is not None:
+            return parts
     dropped = lines[MAX_LINES:]
     parts = lay_out(lines[:MAX_LINES], mode="text", keep=keep)
     if dropped:

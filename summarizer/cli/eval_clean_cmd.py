@@ -8,8 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-SECTIONS = ("seed", "scrapinghub", "korean", "fixtures", "speed")
-
+from summarizer.evaluation.clean_eval import SECTIONS
 
 def eval_clean(
     data: Annotated[Optional[Path], typer.Option("--data", help="Shared data folder. [default: $SUMMARIZER_DATA or ../shared/data]")] = None,
@@ -19,8 +18,9 @@ def eval_clean(
     seconds: Annotated[float, typer.Option("--seconds", min=0.1, help="Minimum seconds per speed measurement.")] = 2.0,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object instead of the table.")] = False,
 ) -> None:
-    """Print the cleaner's scores: the example page vs its gold, ScrapingHub (this cleaner and plain trafilatura in
-    the same run), the two Korean benchmark pages, the Korean outlet fixtures, and pages/s on one core.
+    """Print the cleaner's scores: the example page vs its gold, ScrapingHub and mozilla/readability's test pages
+    (this cleaner and plain trafilatura in the same run), the two Korean benchmark pages, the Korean outlet
+    fixtures, and pages/s on one core.
     """
     from summarizer.errors import InputError
     from summarizer.evaluation.clean_eval import default_fixtures_dir, format_report, resolve_data_dir, run_clean_evaluation

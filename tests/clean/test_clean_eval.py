@@ -67,3 +67,36 @@ def test_scrapinghub_section_scores_both_extractors_on_a_few_pages(shared_data: 
 def test_pages_per_second_counts_cpu_time() -> None:
     rate = clean_eval.pages_per_second([b"a", b"b"], lambda page: sum(range(2000)), min_seconds=0.05)
     assert rate.pages == 2 and rate.per_cpu_second > 0 and rate.per_wall_second > 0
+
+
+def test_gold_text_breaks_lines_at_blocks_and_keeps_inline_words_whole() -> None:
+    text = clean_eval.gold_text("<div><p>One <b>bo</b>ld word.</p><p>Next</p><ul><li>a</li><li>b</li></ul></div>")
+    assert text.split() == ["One", "bold", "word.", "Next", "a", "b"]
+    assert clean_eval.gold_text("") == ""
+
+
+def _readability_page(root: Path, name: str, source: str, expected: str) -> None:
+    import gzip
+
+    folder = root / "extraction" / "readability" / name
+    folder.mkdir(parents=True)
+    (folder / "source.html.gz").write_bytes(gzip.compress(source.encode()))
+    (folder / "expected.html.gz").write_bytes(gzip.compress(expected.encode()))
+
+
+def test_readability_section_scores_both_extractors_and_lists_empty_pages(tmp_path: Path) -> None:
+    wrapped = " ".join(f"Sentence number {i} of a plain article that wraps\n      over source lines." for i in range(12))
+    _readability_page(tmp_path, "wrapped", f"<html><body><article><div>{wrapped}</div></article></body></html>",
+                      f"<div><div>{wrapped}</div></div>")
+    _readability_page(tmp_path, "tiny", "<html><head><title>Note</title></head><body><p>Lunch is at noon.</p></body></html>",
+                      "<div><p>Lunch is at noon.</p></div>")
+    result = clean_eval.run_clean_evaluation(tmp_path, None, sections=("readability",))
+    assert result.readability is not None and result.readability.pages == 2
+    assert result.readability.cleaner.f1 >= result.readability.trafilatura.f1 and result.readability.cleaner.f1 > 0.95
+    assert result.readability.empty_where_trafilatura_found_text == []
+    assert "mozilla/readability" in clean_eval.format_report(result)
+
+
+def test_readability_section_is_a_note_without_its_folder(tmp_path: Path) -> None:
+    result = clean_eval.run_clean_evaluation(tmp_path, None, sections=("readability",))
+    assert result.readability is None and result.notes == [f"readability: {tmp_path / 'extraction/readability'} not found"]
