@@ -7,6 +7,7 @@ Public API (heavy imports happen on first use, so `import summarizer` stays fast
     Pipeline(settings).run_many(iterable) -> Iterator[ArticleResult]
     translate(list_of_korean_texts) -> list[str]
     summarize(text) -> str
+    check_fidelity(korean, english) -> list[FidelityIssue]   (numbers the English gets wrong)
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from summarizer.errors import (
     NotKoreanError,
     SummarizerError,
 )
+from summarizer.fidelity import FidelityIssue, check_fidelity
 from summarizer.settings import Settings
 from summarizer.types import Article, ArticleResult, ModelInfo, ProgressCallback, RemovedBlock
 
@@ -36,6 +38,7 @@ __all__ = [
     "ConfigError",
     "DecodeError",
     "EmptyInputError",
+    "FidelityIssue",
     "InputError",
     "InputTooLargeError",
     "MissingDependencyError",
@@ -48,6 +51,7 @@ __all__ = [
     "RemovedBlock",
     "Settings",
     "SummarizerError",
+    "check_fidelity",
     "clean_article",
     "summarize",
     "translate",

@@ -16,7 +16,7 @@ from summarizer.types import Article, ArticleResult, ProgressCallback
 
 RawInput = str | bytes | Article | os.PathLike
 # Overall progress shares per stage: loading and cleaning are quick, translation is most of the work.
-_TRANSLATE_FROM, _RETRY_FROM, _SUMMARIZE_FROM = 0.1, 0.7, 0.8
+_TRANSLATE_FROM, _RETRY_FROM, _SUMMARIZE_FROM, _CHECK_FROM = 0.1, 0.7, 0.8, 0.95
 MARKUP_ALLOWANCE = 4  # a page may be this many times max_chars before cleaning (markup, menus, bytes per char)
 _FILE_SUFFIXES = (".html", ".htm", ".txt", ".xhtml", ".shtml", ".jsonl", ".json", ".gz")
 
@@ -190,6 +190,7 @@ class Pipeline:
 
     def _process(self, prepared: Sequence[_Prepared], progress: ProgressCallback | None) -> list[ArticleResult]:
         """Translate and summarize validated articles together; timings are shared out per article."""
+        from summarizer.fidelity.article import check_article
         from summarizer.summarization import SummaryInput
         from summarizer.translation import translate_documents
 
@@ -226,7 +227,7 @@ class Pipeline:
         ]
         summaries = strategy.summarize(summary_inputs)
         stage["summarize"] = time.perf_counter() - t2
-        say("done", 1.0)
+        say("checking numbers", _CHECK_FROM)
 
         share = 1.0 / len(prepared)
         models = (translator.info, self.summarizer.info)
@@ -234,11 +235,15 @@ class Pipeline:
         for item, translation, summary in zip(prepared, translations, summaries):
             a = item.article
             n_sub = len(a.subtitles)
+            t3 = time.perf_counter()
+            fidelity = check_article(translation.pairs, 1 + n_sub, summary.text, a.paragraphs, translation.paragraphs[1 + n_sub :])
+            check_seconds = time.perf_counter() - t3
             timings = {
                 "clean": round(item.clean_seconds, 4),
                 "load_models": round(stage["load"] * share, 4),
                 "translate": round(stage["translate"] * share, 4),
                 "summarize": round(stage["summarize"] * share, 4),
+                "check": round(check_seconds, 4),
             }
             timings["total"] = round(sum(timings.values()), 4)
             results.append(
@@ -261,8 +266,10 @@ class Pipeline:
                     timings=timings,
                     warnings=a.warnings + translation.warnings + summary.warnings,
                     removed=a.removed,
+                    fidelity=fidelity,
                 )
             )
+        say("done", 1.0)
         return results
 
 

@@ -20,6 +20,8 @@ class DocumentTranslation:
 
     paragraphs: tuple[str, ...]
     warnings: tuple[str, ...]
+    # (paragraph index, source chunk, its translation): the sentence alignment, for the fidelity check.
+    pairs: tuple[tuple[int, str, str], ...] = ()
 
 
 def translate_documents(
@@ -63,7 +65,8 @@ def translate_documents(
                 f"{n_retried} of {len(doc_indices)} translation chunk(s) gave degenerate output "
                 f"(e.g. {first_reason}) and were retried with stricter decoding; {n_bad} still look degenerate"
             )
-        results.append(DocumentTranslation(tuple(" ".join(p) for p in pieces), tuple(warnings)))
+        pairs = tuple((chunk.paragraph, chunk.text, output.text) for (doc_index, chunk), output in zip(flat, outputs) if doc_index == d)
+        results.append(DocumentTranslation(tuple(" ".join(p) for p in pieces), tuple(warnings), pairs))
     return results
 
 

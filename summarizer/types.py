@@ -11,6 +11,8 @@ from typing import Any, Callable, Mapping
 # The one progress signature every door uses: (what is happening now, overall fraction done in 0..1).
 ProgressCallback = Callable[[str, float], None]
 
+from summarizer.fidelity import FidelityIssue, fidelity_line
+
 
 @dataclass(frozen=True)
 class RemovedBlock:
@@ -81,6 +83,7 @@ class ArticleResult:
     timings: Mapping[str, float] = field(default_factory=dict)  # seconds per stage
     warnings: tuple[str, ...] = ()
     removed: tuple[RemovedBlock, ...] = ()
+    fidelity: tuple[FidelityIssue, ...] = ()  # numbers the translation may have wrong (summarizer.fidelity)
 
     def to_dict(self) -> dict[str, Any]:
         return _jsonable(dataclasses.asdict(self))
@@ -108,6 +111,8 @@ class ArticleResult:
             lines += [f"> {sub}", ""]
         for paragraph in self.paragraphs_en:
             lines += [paragraph, ""]
+        if self.fidelity:
+            lines += ["## Check these numbers", ""] + [f"- {fidelity_line(issue)}" for issue in self.fidelity] + [""]
         if self.warnings:
             lines += ["## Warnings", ""] + [f"- {w}" for w in self.warnings] + [""]
         used = ", ".join(f"{m.task}: {m.model_id}" for m in self.models)

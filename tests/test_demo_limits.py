@@ -4,7 +4,6 @@ number-fidelity flags (issue 16) rendered beside the Korean."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from summarizer.demo import handlers, layout
 from summarizer.demo.config import DemoConfig, DemoInput
 from summarizer.demo.handlers import SharedPipelines, device_choices, read_demo_input, request_settings
 from summarizer.errors import ConfigError, DecodeError, InputTooLargeError
-from summarizer.types import ArticleResult
 
 
 # --- size limits, one job per GPU, number-fidelity flags (issues 12 and 16) ---------------------------
@@ -70,30 +68,15 @@ def test_request_bodies_over_the_limit_are_refused_before_they_are_read() -> Non
     assert DemoConfig().max_request_bytes < 10 * 1024 * 1024  # a 200 MB paste never reaches the handler
 
 
-@dataclass(frozen=True)
-class Flag:
-    """Stands for summarizer.fidelity.FidelityIssue (branch fidelity) with the same fields."""
-
-    kind: str
-    message: str
-    source: str
-    translation: str
-    paragraph: int | None
-    where: str
-
-
 def test_number_fidelity_flags_mark_the_korean_sentence_with_the_message() -> None:
-    @dataclass(frozen=True)
-    class FlaggedResult(ArticleResult):
-        fidelity: tuple = ()
+    from summarizer.fidelity import FidelityIssue as Flag
 
-    fields = {f.name: getattr(hostile_result(), f.name) for f in dataclasses.fields(ArticleResult)}
     flags = (
-        Flag("number", f"700 became 70 {SCRIPT}", "700여 명이 참석했다", "70 people", 1, "body"),
-        Flag("number", "29 missing in the title", "29일", "", None, "title"),
+        Flag("value", f"700 became 70 {SCRIPT}", "700여 명이 참석했다", "70 people", 1, "body"),
+        Flag("omission", "29 missing in the title", "29일", "", None, "title"),
     )
-    result = FlaggedResult(**{**fields, "paragraphs_ko": ("첫 문단", "행사에는 700여 명이 참석했다.", "셋째"),
-                              "paragraphs_en": ("One", "About 70 people attended.", "Three")}, fidelity=flags)
+    result = dataclasses.replace(hostile_result(), paragraphs_ko=("첫 문단", "행사에는 700여 명이 참석했다.", "셋째"),
+                                 paragraphs_en=("One", "About 70 people attended.", "Three"), fidelity=flags)
     rendered = handlers.render_result(result, 1.0)
     assert_inert(rendered.paragraphs) and assert_inert(rendered.overview)
     rows = rendered.paragraphs.split("<tr")[2:]
@@ -103,7 +86,7 @@ def test_number_fidelity_flags_mark_the_korean_sentence_with_the_message() -> No
     assert "check these numbers: 700 became 70 &lt;script&gt;" in rows[1]
     assert "29 missing in the title" in rendered.overview and "check these numbers" in rendered.overview
     assert "2 number(s) to check" in rendered.status
-    plain = handlers.render_result(hostile_result(), 1.0)  # no fidelity field yet: nothing flagged
+    plain = handlers.render_result(hostile_result(), 1.0)  # no flags: nothing marked
     assert "ks-flagged" not in plain.paragraphs and "check these" not in plain.status
 
 

@@ -17,7 +17,8 @@ from summarizer.engines.base import GenerationOptions
 from fakes import ScriptedEngine
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "newspim_gwangju_ai_2020.txt"
-STAGES = ("cleaning", "loading the translation model", "loading the summary model", "translating", "summarizing", "done")
+STAGES = ("cleaning", "loading the translation model", "loading the summary model", "translating", "summarizing",
+          "checking numbers", "done")
 
 
 def _timed_stderr_lines(args: list[str], env: dict[str, str]) -> tuple[int, list[tuple[float, str]]]:

@@ -17,6 +17,9 @@ The report says how many pairs were kept.
 
 Scores are corpus BLEU and chrF with sacreBLEU defaults (13a tokenisation), with their signatures, so
 figures are comparable with the OPUS-MT leaderboard (opus-mt-tc-big-ko-en: FLORES-200 27.7 / chrF 0.566).
+`score_translation_file` scores stored translations (one per line) with the same settings: on the
+leaderboard's NTREX outputs it gives tc-big 26.07 / 54.61 and opus-mt-ko-en 19.42 / 48.01, the published
+26.1 / 0.54609 and 19.4 / 0.48008.
 """
 
 from __future__ import annotations
@@ -279,3 +282,50 @@ def evaluate_mt(
         dropped_pairs=data.dropped_pairs,
     )
     return score, hypotheses
+
+
+def score_translation_file(
+    translations: str | os.PathLike[str],
+    testset: str = "ntrex",
+    data_dir: str | os.PathLike[str] | None = None,
+    limit: int | None = None,
+) -> MTScore:
+    """Score stored translations (UTF-8, one per line, aligned with the test set) like a model run.
+
+    The file must have one line per test set pair (before --limit); for the filtered jungyeul set that is
+    one line per kept pair. model names the file and backend is "file".
+
+    Raises:
+        InputError: the file is missing, unreadable, or its line count differs from the test set's.
+    """
+    path = Path(translations)
+    if not path.is_file():
+        raise InputError(f"translations file not found: {path}")
+    try:
+        hypotheses = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    except UnicodeDecodeError as error:
+        raise InputError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    data = load_testset(testset, data_dir)
+    if len(hypotheses) != len(data.references):
+        raise InputError(f"{path}: {len(hypotheses)} lines, but test set {testset} has {len(data.references)} pairs")
+    references = data.references
+    if limit is not None:
+        hypotheses, references = hypotheses[: max(0, limit)], references[: max(0, limit)]
+    if not hypotheses:
+        raise InputError(f"{testset}: no sentence pairs to score (limit {limit})")
+    bleu, chrf, bleu_sig, chrf_sig = score_translations(hypotheses, references)
+    return MTScore(
+        testset=testset,
+        sentences=len(hypotheses),
+        bleu=round(bleu, 2),
+        chrf=round(chrf, 2),
+        bleu_signature=bleu_sig,
+        chrf_signature=chrf_sig,
+        model=str(path),
+        backend="file",
+        family="file",
+        device="none",
+        num_beams=0,
+        seconds=0.0,
+        dropped_pairs=data.dropped_pairs,
+    )

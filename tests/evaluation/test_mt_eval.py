@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -14,6 +15,7 @@ from summarizer.evaluation.mt_eval import (
     load_testset,
     repair_mojibake,
     resolve_data_dir,
+    score_translation_file,
     score_translations,
 )
 
@@ -121,3 +123,46 @@ def test_eval_mt_command_prints_json_last(mt_sample_data, tiny_checkpoint, tmp_p
     assert record["testset"] == "jungyeul" and record["sentences"] == 2
     assert {"bleu", "chrf", "bleu_signature", "chrf_signature", "dropped_pairs"} <= set(record)
     assert len(hyp_file.read_text().splitlines()) == 2
+
+
+SLICE = Path(__file__).resolve().parents[1] / "fixtures" / "ntrex_slice"
+
+
+@pytest.mark.parametrize(
+    ("model", "bleu", "chrf"),
+    # Computed once with sacrebleu directly on the slice (tests/fixtures/ntrex_slice/README.md).
+    [("opus-mt-tc-big-ko-en", 30.47, 57.52), ("opus-mt-ko-en", 21.09, 51.10)],
+)
+def test_stored_translations_score_like_sacrebleu(model, bleu, chrf):
+    from summarizer.cli import app
+
+    args = ["eval", "mt", "--testset", "ntrex", "--data", str(SLICE), "--translations", str(SLICE / f"{model}.first50.output")]
+    result = CliRunner().invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.strip().splitlines()[-1])
+    assert record["bleu"] == pytest.approx(bleu, abs=0.01) and record["chrf"] == pytest.approx(chrf, abs=0.01)
+    assert record["backend"] == "file" and record["sentences"] == 50
+    table = CliRunner().invoke(app, args)
+    assert "tok:13a" in table.stdout and "nc:6" in table.stdout and "[file]" in table.stdout
+
+
+def test_stored_translations_must_align(tmp_path, capsys):
+    from summarizer.cli import main
+
+    short = tmp_path / "short.txt"
+    short.write_text("one line\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["eval", "mt", "--testset", "ntrex", "--data", str(SLICE), "--translations", str(short)])
+    assert exit_info.value.code == 2
+    assert "1 lines, but test set ntrex has 50 pairs" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit_info:
+        main(["eval", "mt", "--model", "x", "--translations", str(short)])
+    assert exit_info.value.code == 2 and "exactly one of" in capsys.readouterr().err
+
+
+def test_published_ntrex_scores_reproduce(shared_data):
+    outputs = shared_data / "mt" / "opus-mt-outputs"
+    # OPUS-MT leaderboard, kor-eng ntrex128 (.eval files): BLEU 26.1 / chrF2 0.54609 and 19.4 / 0.48008.
+    for model, bleu, chrf in [("opus-mt-tc-big-ko-en", 26.1, 54.609), ("opus-mt-ko-en", 19.4, 48.008)]:
+        score = score_translation_file(outputs / f"{model}.ntrex128.output", "ntrex", shared_data)
+        assert abs(score.bleu - bleu) <= 0.1 and abs(score.chrf - chrf) <= 0.1

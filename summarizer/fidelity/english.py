@@ -1,0 +1,240 @@
+"""Quantities in English text: digits with separators, number words, million/billion/trillion, currencies,
+percentages, a.m./p.m. times, dates, durations and ordinals, as `Quantity` values comparable with Korean.
+
+`english_quantities("approximately 669 million people")` → [Quantity(669000000, "count", "", "669 million", scaled=True)].
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.fidelity.calendar_words import english_calendar
+from summarizer.fidelity.quantity import Quantity
+
+WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
+    "a million": 1e6, "a billion": 1e9,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15, "twentieth": 20,
+}
+TIMES_WORDS = {"twice": 2, "doubled": 2, "double": 2, "doubles": 2, "doubling": 2, "tripling": 3, "triples": 3, "tripled": 3, "triple": 3, "threefold": 3, "quadrupled": 4, "fourfold": 4}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+          "k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12}
+CURRENCY_WORDS = {
+    "won": "KRW", "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "rubles": "RUB", "roubles": "RUB",
+}
+SYMBOLS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
+           "¥": "JPY", "₩": "KRW", "krw": "KRW"}
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS.update({"sept": 9})
+DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month", "year": "year", "years": "year",
+                  "minute": "minute", "minutes": "minute", "week": "week", "weeks": "week"}
+FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_SCALE = r"(?:\s*-?\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn|trn)\b)"
+_SYMBOL = r"(?:US\$|\$|€|£|¥|₩|USD|EUR|GBP|KRW)"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_TOKEN = re.compile(
+    rf"""
+    (?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
+    | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
+    | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
+    | (?P<ordinal>\b(?P<ordnum>\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{"|".join(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
+    | (?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b)
+    | (?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)
+    | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year)\b)
+    | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
+    | (?P<fraction>\b(?P<fnum>one|two|three|a)[- ](?P<fden>half|thirds?|quarters?|fifths?)\b)
+    | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
+    | (?P<number>(?<![\w.,])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\w]))
+    | (?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)
+    | (?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)
+    | (?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)
+    | (?P<monthname>\b(?:January|February|March|April|June|July|August|September|October|November|December|May)\b)
+    | (?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)
+    | (?P<pair>\b(?:both|pair|(?:a\s+)?couple\s+of|twins?|duo)\b)
+    | (?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)
+    | (?P<every>\bevery\s+(?P<everyunit>minute|hour|day|week|month|year)\b|\b(?P<everyly>hourly|daily|weekly|monthly|annually|yearly)\b)
+    | (?P<many>\b(?:many|numerous|countless|multiple|several)\b)
+    | (?P<trio>\b(?:trio|sophomores?)\b)
+    | (?P<top>\btop(?:s|ped|ping)?\b)
+    | (?P<half>\bhalf\b)
+    | (?P<times>\b(?P<timesword>{"|".join(TIMES_WORDS)})\b)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_MEASURE = {"fee": "foot", "foo": "foot", "ft": "foot", "inc": "inch", "mil": "mile", "km": "km", "kil": "km",
+            "met": "metre", "m": "metre", "deg": "degree", "acr": "acre", "ton": "ton", "kg": "kg", "mag": "magnitude"}
+_AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+_AFTER = re.compile(
+    r"\s*(?:-|\s)?\s*(?P<points>percentage[- ]points?\b|%\s?points?\b)|\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b)"
+    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old|\s+old)?"
+    r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b|\s?(?P<symbol>[€£$¥₩])"
+    r"|\s*(?P<times>times\b|-fold\b)"
+    r"|\s*-?\s*(?P<measure>feet|foot|ft|inch(?:es)?|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|degrees?|acres?|tons?|tonnes?|kg|kilograms?|magnitude)\b",
+    re.IGNORECASE,
+)
+
+
+def english_quantities(text: str) -> list[Quantity]:
+    """Every number in `text` with its meaning, in order of appearance."""
+    found: list[Quantity] = []
+    for match in _TOKEN.finditer(text):
+        found.extend(_read(match, text))
+    return found + english_calendar(text)
+
+
+def _read(match: re.Match[str], text: str) -> list[Quantity]:
+    span = match.group(0)
+    if match.group("time"):
+        if match.group("noon"):
+            return [Quantity(12, "time", "pm" if match.group("noon").lower() == "noon" else "am", span)]
+        if match.group("clock"):
+            hour = int(match.group("clock"))
+            if hour > 24:  # 27:37 is a game clock, not a time of day
+                return [Quantity(hour, "count", "", span), Quantity(int(match.group("cmin")), "count", "", span)]
+            # 04:00 and 16:00 are 24-hour times; 4:00 says nothing about a.m./p.m.
+            ampm = "pm" if hour >= 12 else ("am" if match.group("clock").startswith("0") else "")
+            minutes = int(match.group("cmin"))
+            extra = [Quantity(minutes, "count", "분", span)] if minutes else []
+            return [Quantity(hour % 12 or 12, "time", ampm, span), *extra]
+        hour = int(match.group("hour"))
+        minutes = int(match.group("minute") or 0)
+        ampm = "am" if match.group("ampm").lower().startswith("a") else "pm"
+        extra = [Quantity(minutes, "count", "분", span)] if minutes else []
+        return [Quantity(hour % 12 or 12, "time", ampm, span), *extra]
+    if match.group("date"):
+        return [Quantity(MONTHS[match.group("month").lower()], "date", "month", span),
+                Quantity(int(match.group("day")), "date", "day", span)]
+    if match.group("dayfirst"):
+        return [Quantity(int(match.group("day2")), "date", "day", span),
+                Quantity(MONTHS[match.group("month2").lower()], "date", "month", span)]
+    if match.group("ordinal"):
+        value = match.group("ordnum") or match.group("rank")
+        return [Quantity(int(value) if value else ORDINAL_WORDS[match.group("ordword").lower()], "ordinal", "", span)]
+    if match.group("money"):
+        value, scaled = _scaled(float(match.group("mnum").replace(",", "")), match.group("mscale"))
+        return [Quantity(value, "money", SYMBOLS[match.group("symbol").lower()], span, scaled)]
+    if match.group("decades"):
+        return [Quantity(int(match.group("decadeyear")), "date", "year", span)]
+    if match.group("decade"):
+        return [Quantity(10, "duration", "year", span)]
+    if match.group("monthname"):
+        if span == "may" or span == "MAY":
+            return []  # the verb
+        return [Quantity(MONTHS[span.lower()], "date", "month", span)]
+    if match.group("teens"):
+        if match.group("agedecade"):
+            return [Quantity(int(match.group("agedecade")), "count", "대", span)]
+        if match.group("agewords"):
+            return [Quantity(_AGE_WORDS[match.group("agewords").lower()], "count", "대", span)]
+        return [Quantity(10, "count", "대", span)]
+    if match.group("worldwar"):
+        return [Quantity(2 if match.group("war").lower() in ("ii", "two", "2") else 1, "ordinal", "", span)]
+    if match.group("oclock"):
+        word = match.group("oclockword")
+        return [Quantity(int(word) if word.isdigit() else _word_value(word), "time", "", span)]
+    if match.group("aperiod"):
+        return [Quantity(1, "duration", match.group("periodunit").lower(), span)]
+    if match.group("partof"):  # "a quarter of a million" = 250,000
+        part = {"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[re.sub(r"\s+", " ", match.group("part").lower())]
+        value, _ = _scaled(part, match.group("partscale"))
+        return [_with_unit(value, True, span, text, match.end(), True, span)]
+    if match.group("fraction"):
+        numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
+        return [Quantity(100 * numerator / FRACTIONS[match.group("fden").lower()], "percent", "", span)]
+    if match.group("vague"):
+        size = {"dozens": 10, "decades": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match.group("vagueword").lower()]
+        return [Quantity(size * (10 if match.group("vaguetens") else 1), "vague", "", span)]
+    if match.group("every"):
+        unit = match.group("everyunit") or {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
+                                            "annually": "year", "yearly": "year"}[match.group("everyly").lower()]
+        return [Quantity(1, "frequency", unit.lower(), span)]
+    if match.group("many"):
+        return [Quantity(0, "vague", "", span)]
+    if match.group("trio"):
+        return [Quantity(3 if span.lower() == "trio" else 2, "count", "", span)]
+    if match.group("pair"):
+        return [Quantity(2, "count", "", span)]
+    if match.group("top"):
+        return [Quantity(1, "ordinal", "", span)]
+    if match.group("half"):
+        return [Quantity(50, "percent", "", span)]
+    if match.group("times"):
+        return [Quantity(TIMES_WORDS[match.group("timesword").lower()], "times", "", span)]
+    if match.group("number"):
+        raw, scale = match.group("num"), match.group("scale")
+        if scale and scale.strip(" -").lower() in ("m", "k", "b"):
+            if scale.strip(" -").lower() == "m":
+                return [Quantity(float(raw.replace(",", "")), "count", "metre", span)]  # "200m": metres
+            scale = None  # "10k": a race; with a currency symbol it is read as money above
+        suffix = (match.group("usuffix") or "").lower()
+        if suffix in ("km", "ft", "kg", "t"):
+            return [Quantity(float(raw.replace(",", "")), "count", {"km": "km", "ft": "foot", "kg": "kg", "t": "ton"}[suffix], span)]
+        value, scaled = _scaled(float(raw.replace(",", "")), scale)
+        scaled = scaled or value >= 1e6  # "1,500,000" is as big as "1.5 million"
+        digits = True
+    else:
+        raw, scale = match.group("wnum"), match.group("wscale")
+        value, scaled = _scaled(_word_value(raw), scale)
+        digits = False
+    return [_with_unit(value, scaled, span, text, match.end(), digits, raw)]
+
+
+def _scaled(value: float, scale: str | None) -> tuple[float, bool]:
+    if not scale:
+        return value, False
+    word = scale.strip(" -").lower()
+    size = SCALES.get(word, 1)
+    return float(f"{value * size:.12g}"), size >= 1e4  # 2.8 × 10⁹ without floating-point dust
+
+
+def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:
+    """What follows the number: %, days/years (duration or age), a currency word, times; else a year or a count."""
+    after = _AFTER.match(text, end)
+    before = text[max(0, end - len(span) - 12) : end - len(span)].lower()
+    if after:
+        if after.group("points"):
+            return Quantity(value, "percent", "point", span + after.group(0), scaled)
+        if after.group("percent"):
+            return Quantity(value, "percent", "", span + after.group(0), scaled)
+        if after.group("symbol"):
+            return Quantity(value, "money", SYMBOLS[after.group("symbol")], span + after.group(0), scaled)
+        if after.group("currency"):
+            return Quantity(value, "money", CURRENCY_WORDS[after.group("currency").lower()], span + after.group(0), scaled)
+        if after.group("unit"):
+            if after.group("old"):
+                return Quantity(value, "count", "세", span + after.group(0), scaled)
+            return Quantity(value, "duration", DURATION_UNITS[after.group("unit").lower()], span + after.group(0), scaled)
+        if after.group("measure"):
+            return Quantity(value, "count", _MEASURE[after.group("measure").lower()[:3]], span + after.group(0), scaled)
+        if after.group("times"):
+            return Quantity(value, "times", "", span + after.group(0), scaled)
+    if re.search(r"\bmagnitude[- ]?$", before):
+        return Quantity(value, "count", "magnitude", span)
+    if digits and re.search(r"\b[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
+        return Quantity(value, "ordinal", "", span)  # "Game 9", "Radio 4": a numbered name
+    if digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100 and not before.endswith("$"):
+        return Quantity(value, "date", "year", span)
+    return Quantity(value, "count", "", span, scaled)
+
+
+def _word_value(raw: str) -> float:
+    """"fifty-eight" → 58, "a dozen" → 12, "ten" → 10."""
+    parts = re.split(r"[- ]", re.sub(r"\s+", " ", raw.lower()))
+    if len(parts) == 2 and parts[0] in WORDS and parts[1] in WORDS and WORDS[parts[0]] >= 20:
+        return float(WORDS[parts[0]] + WORDS[parts[1]])
+    return float(WORDS[" ".join(parts)])

@@ -1,0 +1,339 @@
+"""Quantities in Korean text, read from kiwipiepy's tags: SN (digits), NR (numerals and 만/억/조), MM
+(native numerals before a counter), then the counter, currency, percent or date/time word after them.
+
+`korean_quantities("약 6억 4900만 명")` → [Quantity(649000000, "count", "명", "6억 4900만 명", scaled=True)].
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from summarizer.fidelity.calendar_words import korean_calendar
+from summarizer.fidelity.quantity import Quantity
+from summarizer.segment import _kiwi
+
+BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
+SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
+SINO_DIGITS = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+# Native numerals as NR (standalone) or MM (before a counter) forms.
+NATIVE = {
+    "하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6,
+    "일곱": 7, "여덟": 8, "아홉": 9, "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
+}
+CURRENCIES = {"원": "KRW", "달러": "USD", "유로": "EUR", "엔": "JPY", "위안": "CNY", "파운드": "GBP", "루블": "RUB"}
+SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₩": "KRW"}
+PERCENT = {"%", "퍼센트", "프로"}
+LATIN_SCALES = {"bn": 1e9, "billion": 1e9, "million": 1e6, "mn": 1e6, "trillion": 1e12, "tn": 1e12}  # not "m": 200m is metres
+MORNING = {"오전", "새벽", "아침"}
+EVENING = {"오후", "저녁", "밤", "낮"}
+DURATION_AFTER = {"동안", "간", "만", "째"}
+# A Korean numeral run: parts are digits (SN) or numeral words (NR); MM only directly before a counter.
+_NUMBER_TAGS = {"SN", "NR"}
+
+
+# Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
+_MAY_HAVE_QUANTITY = re.compile(
+    r"[0-9０-９]|요일|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]"
+    r"|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰)"
+    r"|(?:^|[^가-힣])(?:한|두|세|네|열)\s"
+    r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%|점|골|승|패|경기|회|차|등)"
+)
+
+
+_JOINED = re.compile(r"\d+(?:[-–:]\d+)+")
+
+
+def _joined(form: str) -> list[Quantity]:
+    parts = re.split(r"[-–:]", form)
+    if ":" in form and len(parts) == 2 and int(parts[0]) <= 24 and int(parts[1]) < 60:
+        hour, minute = int(parts[0]), int(parts[1])
+        ampm = "pm" if hour >= 12 else ("am" if parts[0].startswith("0") else "")
+        clock = [Quantity(hour % 12 or 12, "time", ampm, form)]
+        return clock + ([Quantity(minute, "count", "분", form)] if minute else [])
+    return [Quantity(float(part), "count", "", part) for part in parts if int(part) > 0]
+
+
+def korean_quantities(text: str) -> list[Quantity]:
+    """Every number in `text` with its meaning, in order of appearance."""
+    found: list[Quantity] = []
+    for window in _windows(text):
+        found.extend(_read_window(window))
+    return found
+
+
+def _windows(text: str) -> list[str]:
+    """The stretches of `text` around each gate match (two words before, three after, overlaps merged):
+    Kiwi's time grows with length, so it reads only where a quantity can be."""
+    spans: list[list[int]] = []
+    for match in _MAY_HAVE_QUANTITY.finditer(text):
+        start, end = match.start(), match.end()
+        for _ in range(3):
+            start = text.rfind(" ", 0, max(0, start - 1)) + 1 if start > 0 else 0
+        for _ in range(3):
+            found = text.find(" ", end + 1)
+            end = len(text) if found < 0 else found
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    return [text[start:end] for start, end in spans]
+
+
+def _read_window(text: str) -> list[Quantity]:
+    tokens = list(_kiwi().tokenize(text))
+    found: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if not _starts_number(tokens, i):
+            i += 1
+            continue
+        if _JOINED.fullmatch(token.form):  # 5-2, 31-27, 859-292-3680: scores, phone numbers; 13:10 a clock time
+            found.extend(_joined(token.form))
+            i += 1
+            continue
+        end = _run_end(tokens, i)
+        value, scaled = _compose([t.form for t in tokens[i:end]])
+        if value is None:
+            i = end
+            continue
+        # A range "3~5명": the first number takes the unit of the second.
+        if end + 1 < len(tokens) and tokens[end].form in ("~", "-", "∼", "～") and _starts_number(tokens, end + 1):
+            second_end = _run_end(tokens, end + 1)
+            second, second_scaled = _compose([t.form for t in tokens[end + 1 : second_end]])
+            if second is not None:
+                kind, unit, stop = _meaning(tokens, end + 1, second_end, second, text)
+                first_value = value * _scale_of(second) if scaled is False and second_scaled and value < 10 else value
+                found.append(_quantity(text, tokens, i, end, first_value, kind, unit, scaled or second_scaled))
+                found.append(_quantity(text, tokens, end + 1, stop, second, kind, unit, second_scaled))
+                i = stop
+                continue
+        if end < len(tokens) and tokens[end].tag == "SL" and tokens[end].form.lower() in LATIN_SCALES:
+            value, scaled, end = value * LATIN_SCALES[tokens[end].form.lower()], True, end + 1
+        kind, unit, stop = _meaning(tokens, i, end, value, text)
+        bare = stop == end or (stop == end + 1 and tokens[end].form in ("중", "다"))
+        if bare and tokens[i].tag == "NR" and tokens[i].form in NATIVE:
+            i = stop  # a bare 둘, 하나 ("둘 중 하나", "둘 다"): "either", "both", not a figure
+            continue
+        found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
+        i = stop
+    every = [Quantity(1, "frequency", EVERY[t.form], t.form) for t in tokens if t.form in EVERY]
+    every += [Quantity(1, "frequency", EVERY["매" + b.form], a.form + b.form)
+              for a, b in zip(tokens, tokens[1:]) if a.form == "매" and "매" + b.form in EVERY]  # 매 + 분
+    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens) + every
+
+
+KOREAN_MEASURES = {
+    "피트": "foot", "인치": "inch", "마일": "mile", "킬로미터": "km", "km": "km", "미터": "metre", "m": "metre",
+    "도": "degree", "에이커": "acre", "톤": "ton", "t": "ton", "킬로그램": "kg", "kg": "kg", "킬로": "kg",
+}
+# 매분 "every minute", 매일 "daily"
+EVERY = {"매분": "minute", "매시간": "hour", "매일": "day", "매주": "week", "매달": "month", "매월": "month", "매년": "year", "해마다": "year"}
+# 수천 명 "thousands", 수백만 "millions", 수많은 "numerous" (magnitude 0: many, no size given).
+VAGUE = {"수십": 10, "수백": 100, "수천": 1e3, "수만": 1e4, "수십만": 1e5, "수백만": 1e6, "수천만": 1e7, "수억": 1e8, "수십억": 1e9}
+
+
+def _vague(tokens: Sequence) -> list[Quantity]:
+    found = []
+    for i, token in enumerate(tokens):
+        form = token.form
+        if form == "수" and i + 1 < len(tokens) and tokens[i + 1].tag == "NR" and tokens[i + 1].start - _stop(token) <= 1:
+            form = "수" + tokens[i + 1].form  # "수 천명"
+        if form in VAGUE:
+            found.append(Quantity(VAGUE[form], "vague", "", form))
+        elif form == "수많" or (form == "수" and i + 1 < len(tokens) and tokens[i + 1].form == "많"):
+            found.append(Quantity(0, "vague", "", "수많은"))
+    return found
+
+
+def _starts_number(tokens: Sequence, i: int) -> bool:
+    token = tokens[i]
+    if token.tag == "W_SERIAL":
+        return bool(_JOINED.fullmatch(token.form))
+    if token.tag == "SN":
+        # Part of a name or code ("F125", "G20"): not a quantity.
+        return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start)
+    if i > 0 and tokens[i - 1].form in ("수", "몇", "여러", "수십", "수백", "수천") and token.tag == "NR":
+        return False  # "수 천명", "몇 십년": thousands, decades — no figure to check
+    if token.tag == "NR":
+        return not token.form.startswith("수") and _compose([token.form])[0] is not None
+    # Native determiners count only before a counter: "두 명", "세 배", "두 번째".
+    return (
+        token.tag == "MM"
+        and token.form in NATIVE
+        and i + 1 < len(tokens)
+        and tokens[i + 1].tag in ("NNB", "NNG")
+        and (tokens[i + 1].tag == "NNB" or token.form != "한")  # 두 커플, 세 나라; 한 + noun is "a"
+        and tokens[i + 1].form != "사람"  # 두 사람: "the two", "they"
+    )
+
+
+def _run_end(tokens: Sequence, i: int) -> int:
+    """Index after the numeral run starting at i ("1 억 4 천 2 백만" is one run)."""
+    if tokens[i].tag == "MM":
+        return i + 1
+    end = i + 1
+    while end < len(tokens) and tokens[end].tag in _NUMBER_TAGS and tokens[end].start - _stop(tokens[end - 1]) <= 1:
+        # A new SN right after a complete SN is a new number ("2018 10"), not part of this one.
+        if tokens[end].tag == "SN" and tokens[end - 1].tag == "SN":
+            break
+        if tokens[end].form.startswith("수"):
+            break
+        end += 1
+    return end
+
+
+def _stop(token) -> int:
+    return token.start + token.len
+
+
+def _compose(parts: Sequence[str]) -> tuple[float | None, bool]:
+    """The value of numeral parts (["1", "억", "4", "천", "2", "백만"] → 142000000) and whether a big unit was used."""
+    total, section, current, scaled = 0.0, 0.0, None, False
+    for part in parts:
+        digits = part.replace(",", "")
+        if _is_number(digits):
+            current = (current or 0.0) + float(digits)
+            continue
+        if part in NATIVE:
+            current = (current or 0.0) + NATIVE[part]
+            continue
+        for char in part:
+            if char in SINO_DIGITS:
+                current = (current or 0.0) + SINO_DIGITS[char]
+            elif char in SMALL_UNITS:
+                section += (current if current is not None else 1.0) * SMALL_UNITS[char]
+                current = None
+            elif char in BIG_UNITS:
+                section += current or 0.0
+                total += (section or 1.0) * BIG_UNITS[char]
+                section, current, scaled = 0.0, None, True
+            else:
+                return None, False
+    # Rounded: 39.7 × 10⁸ is 3970000000.0000005 in floating point.
+    return float(f"{total + section + (current or 0.0):.12g}"), scaled
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _scale_of(value: float) -> float:
+    for size in (1e12, 1e8, 1e4):
+        if value >= size:
+            return size
+    return 1.0
+
+
+def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) -> tuple[str, str, int]:
+    """(kind, unit, index after the unit word) from the words around the numeral run tokens[start:end]."""
+    before = tokens[start - 1] if start > 0 else None
+    after = tokens[end] if end < len(tokens) else None
+    nxt = tokens[end + 1] if end + 1 < len(tokens) else None
+    if before is not None and before.form in SYMBOLS and tokens[start].start - _stop(before) <= 1:  # "£500", "£ 500"
+        return "money", SYMBOLS[before.form], end
+    if after is None:
+        return "count", "", end
+    form = after.form
+    if form in ("%포인트", "%p", "퍼센트포인트"):
+        return "percent", "point", end + 1
+    if form in PERCENT:
+        if nxt is not None and nxt.form in ("포인트", "p", "P") and nxt.start == _stop(after):
+            return "percent", "point", end + 2  # 40%포인트: a margin in points, not a share
+        return "percent", "", end + 1
+    if form in CURRENCIES:
+        return "money", CURRENCIES[form], end + 1
+    if form in SYMBOLS and after.start == _stop(tokens[end - 1]):
+        return "money", SYMBOLS[form], end + 1
+    if form in ("년대", "대") and 1000 <= value <= 2100 and value % 10 == 0:
+        return "date", "year", end + 1  # 1930년대, 2000대: the 1930s
+    if form == "대" and tokens[start].form == "열" and after.start == _stop(tokens[start]):
+        return "skip", "", end + 1  # 열대: "tropical", not 10대
+    if form == "대" and value in (10, 20, 30, 40, 50, 60, 70, 80, 90):
+        return "count", "대", end + 1  # 10대, 40대: teenagers, in their 40s
+    if form in ("제",):
+        return "count", "", end
+    if before is not None and before.form == "제" and before.tag == "XPN":
+        return "ordinal", form, end + 1
+    if nxt is not None and nxt.form == "째" and after.tag == "NNB" and form not in ("일", "년"):
+        return "ordinal", form, end + 2
+    if form == "째":
+        return "ordinal", "", end + 1
+    if form == "위" and after.tag == "NNB":
+        return "ordinal", "위", end + 1
+    if form == "시" and after.tag == "NNB" and tokens[start].tag != "MM":  # "두 시위" is not 2 o'clock
+        return "time", _ampm(tokens, start, value), end + 1
+    if form == "년":
+        if nxt is not None and nxt.form in DURATION_AFTER:
+            return "duration", "year", end + 1
+        return ("date", "year", end + 1) if value >= 1000 else ("duration", "year", end + 1)
+    if form == "개월":
+        return "duration", "month", end + 1
+    if form == "월" and value <= 12:
+        return "date", "month", end + 1
+    if form == "일" and after.tag == "NNB":
+        if (nxt is not None and nxt.form in DURATION_AFTER) or (before is not None and before.form == "주"):
+            return "duration", "day", end + 1
+        return ("date", "day", end + 1) if value <= 31 else ("duration", "day", end + 1)
+    if form.lower() in KOREAN_MEASURES:
+        return "count", KOREAN_MEASURES[form.lower()], end + 1
+    if before is not None and before.form == "규모":
+        return "count", "magnitude", end  # 규모 7.5: an earthquake's magnitude
+    if form == "규모" and after.start - _stop(tokens[end - 1]) <= 1 and float(value) < 10:
+        return "count", "magnitude", end + 1  # 7.5 규모의 지진
+    if form in ("인조", "인"):
+        return "count", form, end + 1
+    if form == "배":
+        return "times", "", end + 1
+    if form == "분" and nxt is not None and nxt.form == "의" and end + 2 < len(tokens) and tokens[end + 2].tag in ("SN", "NR"):
+        numerator, _ = _compose([tokens[end + 2].form])
+        if numerator:
+            return "fraction", str(numerator), end + 3  # 3분의 2 = two-thirds
+    if form == "분":
+        if start > 0 and tokens[start - 1].form == "시":
+            return "count", "분", end + 1  # 7시 55분: the minutes of a clock time
+        after_next = tokens[end + 2] if end + 2 < len(tokens) else None
+        adverb = after_next is not None and after_next.tag in ("XSV", "XSA")  # 65분 이상하게 ("strangely")
+        if nxt is not None and nxt.form in ("만", "동안", "간", "이상", "이내", "전", "후", "뒤", "미만", "가량", "정도", "마다", "안", "내", "내내") and not adverb:
+            return "duration", "minute", end + 1
+        if not float(value).is_integer():
+            return "duration", "minute", end + 1
+        return "date", "minute", end + 1  # 65분 동점골: in the 65th minute
+    if form == "주일":
+        return "duration", "week", end + 1
+    if form in ("초", "주", "주년"):
+        return "count", form, end + 1
+    if after.tag == "NNB" or (after.tag == "NNG" and _stop(tokens[end - 1]) == after.start and len(form) <= 2):
+        return "count", form, end + 1
+    return "count", "", end
+
+
+def _ampm(tokens: Sequence, start: int, value: float) -> str:
+    """am/pm from 오전/오후… before the hour, or from a 24-hour form ("04시", "16시"); "" when unknown."""
+    for back in (1, 2):
+        if start - back >= 0 and tokens[start - back].form in MORNING:
+            return "am"
+        if start - back >= 0 and tokens[start - back].form in EVENING:
+            return "pm"
+    written = tokens[start].form
+    if value > 12:
+        return "pm"
+    if tokens[start].tag == "SN" and len(written) == 2 and written.startswith("0"):
+        return "am"
+    return ""
+
+
+def _quantity(text: str, tokens: Sequence, start: int, stop: int, value: float, kind: str, unit: str, scaled: bool) -> Quantity:
+    if kind == "fraction":
+        value, kind, unit = 100 * float(unit) / value, "percent", ""
+    if kind == "time" and value > 12:
+        value -= 12
+    if kind == "time" and value == 0:
+        value = 12
+    span = text[tokens[start].start : _stop(tokens[max(start, stop - 1)])]
+    return Quantity(value=value, kind=kind, unit=unit, text=span, scaled=scaled)

@@ -1,0 +1,85 @@
+"""eval fidelity on a cited 12-line NTREX fixture (tests/fixtures/fidelity/README.md): counts, labels, command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.errors import InputError
+from summarizer.evaluation.fidelity_eval import load_labels, run_fidelity_evaluation
+
+FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "fidelity"
+LABELS = FIXTURE / "labels.tsv"
+
+
+def test_flags_scored_against_labels():
+    report = run_fidelity_evaluation(FIXTURE, LABELS, speed=False)
+    scores = {s.model: s for s in report.models}
+    tc_big, ko_en = scores["opus-mt-tc-big-ko-en"], scores["opus-mt-ko-en"]
+    # The fixture's labels: tc-big wrong on lines 1-6 and 10, opus-mt-ko-en on 1, 2, 5, 6 and 10.
+    assert (tc_big.labelled, tc_big.hits, tc_big.misses, tc_big.false_alarms) == (12, 7, 0, 0)
+    assert (ko_en.hits, ko_en.misses, ko_en.false_alarms) == (5, 0, 0)
+    assert tc_big.precision == 1.0 and tc_big.recall == 1.0
+    # The human Korean of NTREX line 231 says 204만 (2.04 million) for the English original's 20.4 million.
+    assert [f.line for f in report.human_flagged] == [10] and report.human_sentences == 12
+
+
+def test_a_label_the_check_disagrees_with_counts_as_miss_or_false_alarm(tmp_path):
+    flipped = tmp_path / "labels.tsv"
+    rows = LABELS.read_text(encoding="utf-8").splitlines()
+    # Line 7 (NTREX 5) is fine in both outputs; calling it an error makes a miss, calling line 3 ok a false alarm.
+    rows = [r.replace("\t7\tok\t", "\t7\terror\tvalue") if r.startswith("opus-mt-tc-big-ko-en\t7\t") else r for r in rows]
+    rows = [r.replace("\t3\terror\tvalue", "\t3\tok\t") if r.startswith("opus-mt-tc-big-ko-en\t3\t") else r for r in rows]
+    flipped.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tc_big = run_fidelity_evaluation(FIXTURE, flipped, speed=False).models[0]
+    assert (tc_big.hits, tc_big.misses, tc_big.false_alarms) == (6, 1, 1)
+    assert tc_big.miss_list[0].line == 7 and tc_big.false_alarm_list[0].line == 3
+    assert tc_big.false_alarm_list[0].flags[0].startswith("value: 6억 4900만 명 = 649 million")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("model\tline\tlabel\n", "expected columns"),
+        ("model\tline\tlabel\tkinds\tnote\nopus-mt-xx\t3\terror\tvalue\t\n", "bad row"),
+        ("model\tline\tlabel\tkinds\tnote\nopus-mt-ko-en\tthree\terror\tvalue\t\n", ":2: bad row"),
+        ("model\tline\tlabel\tkinds\tnote\nopus-mt-ko-en\t3\tmaybe\t\t\n", "bad row"),
+    ],
+)
+def test_bad_labels_are_one_line_errors(tmp_path, content, message):
+    path = tmp_path / "labels.tsv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_labels(path)
+    with pytest.raises(InputError, match="labels file not found"):
+        load_labels(tmp_path / "missing.tsv")
+
+
+def test_eval_fidelity_command_json():
+    from summarizer.cli import app
+
+    result = CliRunner().invoke(app, ["eval", "fidelity", "--data", str(FIXTURE), "--labels", str(LABELS), "--no-speed", "--json"])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.strip().splitlines()[-1])
+    assert [m["recall"] for m in record["models"]] == [1.0, 1.0]
+    assert record["human_flag_rate"] == pytest.approx(1 / 12, abs=1e-4)
+    table = CliRunner().invoke(app, ["eval", "fidelity", "--data", str(FIXTURE), "--labels", str(LABELS), "--no-speed"])
+    assert "human pairs: 1 of 12 sentences flagged" in table.stdout
+
+
+def test_packaged_labels_load():
+    labels = load_labels()  # summarizer/data/fidelity_labels_ntrex.tsv, shipped with the package
+    assert len(labels) == 2 * 1057 and {label.model for label in labels} == {"opus-mt-tc-big-ko-en", "opus-mt-ko-en"}
+    assert any(label.line == 981 and label.error and label.kinds == ("value",) for label in labels)
+
+
+def test_full_ntrex_run_keeps_its_floor(shared_data):
+    # The figures of the closing note (precision 0.90 / 0.91, recall 0.72 / 0.74, 1.4% of human pairs):
+    # a regression guard, below the issue's recall target of 0.9, which the check does not reach yet.
+    report = run_fidelity_evaluation(shared_data, speed=False)
+    for score in report.models:
+        assert score.precision >= 0.85 and score.recall >= 0.7, score.model
+    assert report.human_flag_rate <= 0.02

@@ -1,0 +1,158 @@
+"""check_fidelity: the quantities of a Korean sentence against its English translation."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import summarizer
+from summarizer.fidelity import check_fidelity
+from summarizer.fidelity.english import english_quantities
+from summarizer.fidelity.korean import korean_quantities
+
+# Real opus-mt-tc-big-ko-en outputs on NTREX-128 (Helsinki-NLP/OPUS-MT-leaderboard, ntrex128.kor-eng.output;
+# Korean: MicrosoftTranslator/NTREX newstest2019-ref.kor.txt), the six errors of issue 16, by line.
+NTREX_ERRORS = [
+    (981, "이 단체는 지금까지 확보 된 기금이 전 세계적으로 약 6억 4900만 명의 사람들에게 직접적인 영향을 미친 것으로 추정하고 있습니다.",
+     "The group estimates that the funds secured so far have had a direct impact on approximately 669 million people worldwide.",
+     "value", "649 million"),
+    (1482, "2014년부터 CNN의 황금시간대 시청률은 105만 명으로 두 배 이상이나 들었고 MSNBC는 160만으로 세 배 가까이 늘었다.",
+     "Since 2014, CNN's Golden Hour ratings have more than doubled to 1,500,000, and MSNBC has nearly tripled to 1.6 million.",
+     "value", "1.05 million"),
+    (1259, "성폭행 주장이 보도된 몇 시간 후 호날두(33세)는 인스타그램 라이브 방송을 통해 1억 4천 2백만 명의 팔로워에게 \"가짜 뉴스라고 성폭행 의혹 보도를 반박했다.",
+     "A few hours after the alleged sexual assault was reported, Ronaldo, 33, rebutted the allegations of sexual assault to 140 million followers via Instagram Live.",
+     "value", "142 million"),
+    (60, "패션과 홈웨어 판매가 철수하는 와중 계속 성장하고 있는 28억 파운드 규모의 영국 뷰티 시장으로의 대대적인 진출의 일환으로, 더 큰 뷰티 코너가 전국 11군데의 매장에서 시범적으로 선보여지고 성공을 증명할 경우 내년 더 많은 매장에 진출할 예정이다.",
+     "As part of a massive roll-out to the ever-growing British beauty market, where fashion and homeware sales are receding, the larger beauty corner will be in more stores next year if it is demonstrated in 11 stores across the country and proven successful.",
+     "omission", "GBP 2.8 billion"),
+    (379, "그 십대 소년은 영국 서머 타임 기준 토요일 04시 경 미드서머 노튼의 엑셀시어 테라스(Excelsior Terrace)에서 발견되었습니다.",
+     "The teenage boy was found on the Excelsior Terrace in Midsummer Norton at around 4 p.m. UK Summer Time.",
+     "ampm", "4 a.m."),
+    (1007, "엘리자베스 워렌 매사추세츠주 상원의원은 25일 중간선거에 이어 대통령 선거에 출마할 경우 \"고심할 것\"이라고 밝혔습니다.",
+     "Massachusetts Senator Elizabeth Warren said she would \"consider\" running for president after the 25-day midterm election.",
+     "ordinal", "the 25th"),
+]
+
+
+@pytest.mark.parametrize(("line", "korean", "english", "kind", "meaning"), NTREX_ERRORS, ids=[str(e[0]) for e in NTREX_ERRORS])
+def test_catches_the_issue_examples(line, korean, english, kind, meaning):
+    issues = check_fidelity(korean, english)
+    assert issues[0].kind == kind and meaning in issues[0].message
+    assert issues[0].source == korean and issues[0].translation == english
+    # Line 379 also drops the weekday (토요일 → nothing); no other line has a second issue.
+    assert [issue.kind for issue in issues[1:]] == (["omission"] if line == 379 else [])
+
+
+@pytest.mark.parametrize(
+    ("korean", "english"),
+    [
+        ("약 6억 4900만 명이 영향을 받았다.", "Nearly 649 million people were affected."),
+        ("시청률은 105만 명으로 늘었다.", "Ratings rose to 1.05 million."),
+        ("시청률은 105만 명으로 늘었다.", "Ratings rose to 1,050,000."),
+        ("열 명이 다쳤다.", "Ten people were injured."),
+        ("10년 만에 처음이다.", "It is the first time in a decade."),
+        ("투표자의 50%가 찬성했다.", "Half of the voters agreed."),
+        ("이름 변경은 국회 3분의 2 이상의 찬성을 요구합니다.", "The name change needs more than two-thirds of parliament."),
+        ("오후 3시 30분에 시작했다.", "It began at 3:30 p.m."),
+        ("토요일 04시 경 발견되었다.", "He was found at about 04:00 on Saturday."),
+        ("예산이 3.5조 원에 달한다.", "The budget reaches 3.5 trillion won."),
+        ("28억 파운드 규모의 시장", "the £2.8bn market"),
+        ("2024년 3월 5일 발표했다.", "It was announced on March 5, 2024."),
+        ("두 번째 경기에서 1위를 했다.", "He came first in the second game."),
+        ("3~5명이 참석한다.", "Three to five people will attend."),
+        ("작년 매출이 두 배로 늘었다.", "Sales doubled last year."),
+        ("호날두(33세)는", "Ronaldo, 33,"),
+        ("적어도 3일이 소요될 예정이다.", "It will take at least three days."),
+        ("규모 7.5의 지진이 일어났다.", "A 7.5-magnitude earthquake struck."),
+        ("시속 300km (190마일)의 바람", "winds of 300km (190 miles) an hour"),
+        ("록키스는 5-2로 승리했다.", "The Rockies won 5-2."),
+        ("매일 운동한다.", "He exercises daily."),
+        ("수천 명이 터전을 떠났다.", "Thousands left their homes."),
+    ],
+)
+def test_equivalent_forms_are_not_errors(korean, english):
+    assert check_fidelity(korean, english) == []
+
+
+@pytest.mark.parametrize(
+    ("korean", "english", "kind"),
+    [
+        ("204만 명이 시청했다.", "20.4 million people watched.", "scale"),
+        ("100억 달러를 투자했다.", "It invested 10 billion euros.", "unit"),
+        ("100억 달러를 투자했다.", "It invested 10 billion.", "unit"),
+        ("오후 3시에 만났다.", "They met at 3 a.m.", "ampm"),
+        ("두 번째 시도였다.", "It was two attempts.", "ordinal"),
+        ("65분 동점골을 넣었다.", "He scored an equaliser in 65 minutes.", "ordinal"),
+        ("실업률이 15% 증가했다.", "Unemployment rose by 25%.", "value"),
+        ("경찰은 토요일에 그를 체포했다.", "Police arrested him.", "omission"),
+        ("회사는 성장했다.", "The company grew by $5 million.", "addition"),
+        ("7.5 규모의 지진", "a 7.5-foot earthquake", "unit"),
+        ("매분 구급차가 온다.", "Every hour an ambulance comes.", "unit"),
+        ("40%포인트 이상 승리했다.", "He won more than 40%.", "unit"),
+        ("수많은 사람들이 왔다.", "Millions of people came.", "value"),
+        ("수천 명이 터전을 떠났다.", "People left the camp.", "omission"),
+    ],
+)
+def test_mismatches_are_reported_by_kind(korean, english, kind):
+    assert kind in [issue.kind for issue in check_fidelity(korean, english)]
+
+
+def test_public_api_and_empty_input():
+    assert summarizer.check_fidelity is check_fidelity
+    assert check_fidelity("", "anything 5") == [] and check_fidelity("5명", "  ") == []
+
+
+# --- property tests: render a value the ways Korean news writes it, read it back ----------------------
+
+
+def _korean_forms(value: int) -> list[str]:
+    """Ways Korean news writes `value` (10⁴ grouping): 1억 4200만, 1억 4천 2백만, 142,000,000, 1.42억."""
+    eok, rest = divmod(value, 10**8)
+    man, units = divmod(rest, 10**4)
+    grouped = " ".join(p for p in (f"{eok}억" if eok else "", f"{man}만" if man else "", str(units) if units else "") if p)
+    forms = [grouped, f"{value:,}", str(value)]
+    if man and not units:
+        thousands, below = divmod(man, 1000)
+        hundreds, tens = divmod(below, 100)
+        spelled = "".join(p for p in (f"{thousands}천" if thousands else "", f"{hundreds}백" if hundreds else "", str(tens) if tens else "") if p)
+        forms.append(" ".join(p for p in (f"{eok}억" if eok else "", f"{spelled}만") if p))
+    if eok and not rest % 10**7:
+        forms.append(f"{value / 10**8:g}억")
+    return [form for form in forms if form]
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.one_of(st.integers(2, 9999), st.integers(1, 9999).map(lambda n: n * 10**4), st.integers(1, 999).map(lambda n: n * 10**7)))
+def test_korean_numbers_read_back(value):
+    for form in _korean_forms(value):
+        quantities = korean_quantities(f"참석자는 {form}명이었다.")
+        assert [(q.value, q.kind) for q in quantities] == [(value, "count")], form
+
+
+@settings(max_examples=60, deadline=None)
+@given(value=st.integers(1, 999).map(lambda n: n * 10**7), currency=st.sampled_from([("원", "won", "KRW"), ("달러", "dollars", "USD"), ("파운드", "pounds", "GBP")]))
+def test_money_round_trips_between_languages(value, currency):
+    korean_word, english_word, code = currency
+    korean = f"{_korean_forms(value)[0]} {korean_word}의 예산"
+    millions = value / 10**6
+    english = f"a budget of {millions:,g} million {english_word}" if millions < 1000 else f"a budget of {millions / 1000:g} billion {english_word}"
+    assert [(q.value, q.unit) for q in korean_quantities(korean)] == [(value, code)]
+    assert [(q.value, q.unit) for q in english_quantities(english)] == [(value, code)]
+    assert check_fidelity(korean, english) == []
+    wrong = english.replace(english_word, "euros") if code != "EUR" else english
+    assert [issue.kind for issue in check_fidelity(korean, wrong)] == ["unit"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    korean=st.lists(st.sampled_from(list("0123456789,.~-:%억만천백조원명년월일시분 두세첫수많은오후$£") + ["토요일", "지난해", "매분 "]), max_size=40).map("".join),
+    english=st.lists(st.sampled_from(list("0123456789,.-:% $£€") + ["million ", "bn ", "a.m. ", "p.m. ", "first ", "ten ", "half ", "March "]), max_size=30).map("".join),
+)
+def test_any_input_gives_a_list_not_a_crash(korean, english):
+    issues = check_fidelity(korean, english)
+    assert isinstance(issues, list) and all(issue.kind in ("value", "scale", "unit", "ampm", "omission", "addition", "ordinal") for issue in issues)
+
+
+def test_absurdly_long_digit_runs_are_not_quantities():
+    assert check_fidelity("9" * 400 + "명이 왔다", "9" * 300 + " people came") == []
