@@ -4,7 +4,9 @@ Builds a JSONL dump of the 50 articles of sci-news-sum-kr-50 wrapped as scraped 
 reporter line, related-article block, copyright; half as text dumps, half as HTML) plus one bad record of
 every kind, runs `summarizer batch` on the tiny checkpoints, kills it with SIGKILL after a few records,
 resumes (killing once more), resumes to the end and checks OUTPUT: 50 ok records, one error record per
-bad input, no duplicate, no torn line.
+bad input, no duplicate, no torn line. Then two more scenarios: two concurrent writers on one OUTPUT (the
+second must be refused naming the first's pid; every record once), and an input edited between a killed
+run and its resume (id-less records inserted at the top and appended: each processed once, a warning said).
 
     python scripts/kill_resume_check.py [--data ../shared/data] [--workdir /tmp/kill_resume]
 
@@ -157,6 +159,7 @@ def run_and_kill(cmd: list[str], output: Path, kill_after: int | None, env: dict
         "torn_tail_bytes": len(data) - (data.rfind(b"\n") + 1),
         "seconds": round(time.monotonic() - started, 1),
         "stderr_tail": stderr.decode("utf-8", "replace").strip().splitlines()[-2:],
+        "stderr": stderr.decode("utf-8", "replace"),
     }
 
 
@@ -209,6 +212,47 @@ def verify(output: Path, good_ids: list[str], expected: dict[str, tuple[str, int
     return checks
 
 
+def concurrent_writers(base: list[str], output: Path, good_ids: list[str], expected: dict, env: dict[str, str]) -> list[tuple[str, bool, str]]:
+    """Start a run, then a second one (--resume) on the same OUTPUT (base's) while the first is writing."""
+    output.unlink(missing_ok=True)
+    first = subprocess.Popen(base + ["--resume"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=REPO_ROOT)
+    started = time.monotonic()
+    while count_lines(output) < 1 and first.poll() is None and time.monotonic() - started < 600:
+        time.sleep(0.05)
+    second = subprocess.run(base + ["--resume"], capture_output=True, env=env, cwd=REPO_ROOT, timeout=600)
+    _, first_err = first.communicate(timeout=3600)
+    said = second.stderr.decode("utf-8", "replace").strip().splitlines()
+    print(f"concurrent writers: first exit {first.returncode}; second exit {second.returncode}: {said[-1] if said else ''}")
+    refused = second.returncode == 2 and bool(said) and f"being written by process {first.pid}" in said[-1]
+    checks = [("second writer refused, naming the first's pid", refused, said[-1] if said else "(nothing said)")]
+    return checks + [(f"concurrent: {name}", ok, detail) for name, ok, detail in verify(output, good_ids, expected)]
+
+
+def edited_input(base: list[str], workdir: Path, dump: Path, env: dict[str, str]) -> list[tuple[str, bool, str]]:
+    """Kill a run over id-less records, insert one at the top and append one, resume: each exactly once."""
+    records = [json.loads(line) for line in dump.read_bytes().splitlines() if line.startswith(b'{"id": "sci-')][:12]
+    for record in records:
+        record.pop("id")
+    source, output = workdir / "idless.jsonl", workdir / "idless-out.jsonl"
+    output.unlink(missing_ok=True)
+    encode = lambda r: json.dumps(r, ensure_ascii=False).encode("utf-8")  # noqa: E731
+    source.write_bytes(b"\n".join(encode(r) for r in records[1:11]) + b"\n")
+    cmd = [*base[:4], str(source), str(output), *base[6:]]
+    result = run_and_kill(cmd, output, 4, env, timeout_s=3600)
+    print(f"edited input: run 1 killed={result['killed']} at {result['lines']} lines; now inserting a record at the top and appending one")
+    source.write_bytes(b"\n".join(encode(r) for r in records) + b"\n")
+    result = run_and_kill(cmd + ["--resume"], output, None, env, timeout_s=3600)
+    warned = "warning: the input file changed" in result["stderr"]
+    rows = [json.loads(line) for line in output.read_bytes().splitlines()]
+    ids = Counter(r["id"] for r in rows)
+    print(f"edited input: resume exit {result['returncode']}, {len(rows)} records, {len(ids)} distinct ids")
+    return [
+        ("edited input: every id-less record exactly once", len(rows) == 12 and len(ids) == 12 and all(r["status"] == "ok" for r in rows),
+         f"{len(rows)} records, {len(ids)} distinct ids, {sum(r['status'] == 'ok' for r in rows)} ok"),
+        ("edited input: resume said the input changed", warned, next((x for x in result["stderr"].splitlines() if "warning" in x), "")[:160]),
+    ]  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", help="shared data folder [default: $SUMMARIZER_DATA or ../shared/data]")
@@ -250,6 +294,9 @@ def main() -> int:
             print("  " + " / ".join(result["stderr_tail"]))
 
     checks = verify(output, good_ids, expected)
+    concurrent_out = args.workdir / "concurrent.jsonl"
+    checks += concurrent_writers([*base[:5], str(concurrent_out), *base[6:]], concurrent_out, good_ids, expected, env)
+    checks += edited_input(base, args.workdir, dump, env)
     width = max(len(name) for name, _, _ in checks)
     for name, passed, detail in checks:
         print(f"{'PASS' if passed else 'FAIL'}  {name:<{width}}  {detail}")

@@ -2,8 +2,9 @@
 
 Readers turn every input record into an InputRecord, never raising on bad data: a line that cannot be
 used carries a one-line `error` instead of a payload, so the runner writes an error record and goes on.
-The output is written in whole lines, flushed and fsync'ed per batch; on resume a torn last line is
-dropped and the keys already written are skipped.
+Records without an id are keyed by a hash of their content, so inserting a record does not shift them.
+Only a compressed input cut short stops the reading (InputError naming the file and the last good line).
+The output side is summarizer.batch_output.
 """
 
 from __future__ import annotations
@@ -11,17 +12,20 @@ from __future__ import annotations
 import bz2
 import csv
 import gzip
+import hashlib
 import io
 import json
 import lzma
 import os
-import sys
+import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Mapping
+from typing import IO, Any, Callable, Iterator, Mapping
 
+from summarizer.batch_output import output_key
 from summarizer.errors import InputError
-from summarizer.textio import MAX_INPUT_BYTES
+from summarizer.textio import MAX_INPUT_BYTES, stdin_buffer
 
 INPUT_FORMATS = ("jsonl", "csv", "dir")
 # A JSON line may hold a whole page, escaped; anything larger is refused without reading it into memory.
@@ -29,6 +33,9 @@ MAX_LINE_BYTES = 2 * MAX_INPUT_BYTES
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 _OPENERS: dict[str, Callable[..., IO[bytes]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 _READ_CHUNK = 1 << 20
+CONTENT_ID_PREFIX = "sha256:"
+# What a truncated or mislabelled .gz/.bz2/.xz raises while it is read.
+_DECOMPRESSION_ERRORS = (EOFError, OSError, lzma.LZMAError, zlib.error)
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,8 @@ class InputRecord:
     """One record of the dump, ready for the pipeline or already known to be bad.
 
     Attributes:
-        id: the record's id (synthetic `line-N` when the record has none or cannot be parsed).
+        id: the record's id: its own, `sha256:<16 hex>` of its content when it has none, `line-N` when the
+            line cannot be parsed.
         line: 1-based line of the record in a JSONL/CSV input (None for a folder of files).
         payload: the page (HTML or text dump) as str, or as bytes when it was not valid UTF-8.
         url: the page's URL when the dump has one.
@@ -76,11 +84,6 @@ class InputRecord:
         return self.unparseable or self.duplicate
 
 
-def output_key(record_id: Any, line: Any) -> tuple[str, int | None]:
-    """Key of an output record: (id, line) where `line` is only set on unparseable/duplicate records."""
-    return (str(record_id), int(line) if line is not None else None)
-
-
 def detect_format(path: str | os.PathLike[str]) -> str:
     """jsonl | csv | dir from the path (compression suffixes .gz/.bz2/.xz are looked through)."""
     p = Path(path)
@@ -106,6 +109,7 @@ def check_input(path: str | os.PathLike[str], fmt: str) -> None:
     if str(path) == "-":
         if fmt != "jsonl":
             raise InputError("standard input can only be read as JSONL")
+        stdin_buffer()  # closed stdin (<&-): say so before any model is loaded
         return
     p = Path(path)
     if not p.exists():
@@ -129,11 +133,11 @@ def read_records(path: str | os.PathLike[str], fmt: str, fields: RecordFields = 
 
 def estimate_total(path: str | os.PathLike[str], fmt: str) -> int | None:
     """How many records the input holds (a cheap pre-pass for the progress bar's ETA); None if unknown."""
-    if str(path) == "-":
-        return None
+    if str(path) == "-" or (fmt != "dir" and not _is_regular(path)):
+        return None  # a pipe (`<(zcat dump.gz)`) read here would be empty for the run itself
     try:
         if fmt == "dir":
-            return sum(1 for _ in _page_files(Path(path)))
+            return sum(1 for _ in page_files(Path(path)))
         if fmt == "csv":
             with _open_text(path) as fh:
                 return max(0, sum(1 for _ in csv.reader(fh, dialect=_dialect(path))) - 1)
@@ -143,8 +147,15 @@ def estimate_total(path: str | os.PathLike[str], fmt: str) -> int | None:
                 count += chunk.count(b"\n")
                 last = chunk[-1:]
             return count + (last != b"\n")
-    except (OSError, csv.Error, EOFError, lzma.LZMAError):
+    except (csv.Error, *_DECOMPRESSION_ERRORS):
         return None
+
+
+def _is_regular(path: str | os.PathLike[str]) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 # ---------------------------------------------------------------- readers
@@ -152,7 +163,7 @@ def estimate_total(path: str | os.PathLike[str], fmt: str) -> int | None:
 
 def _open_binary(path: str | os.PathLike[str]) -> IO[bytes]:
     if str(path) == "-":
-        return sys.stdin.buffer
+        return stdin_buffer()
     opener = _OPENERS.get(Path(path).suffix.lower(), open)
     return opener(path, "rb")
 
@@ -166,30 +177,52 @@ def _read_jsonl(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[
     with _open_binary(path) as fh:
         line_no = 0
         while True:
-            raw = fh.readline(MAX_LINE_BYTES + 1)
+            raw = _read_line(fh, path, line_no)
             if not raw:
                 return
             line_no += 1
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                _skip_rest_of_line(fh)
+                _skip_rest_of_line(fh, path, line_no)
                 yield _unparseable(line_no, f"line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
                 continue
             if not raw.strip():
                 continue  # blank lines (often a trailing one) are not records
-            text = raw.rstrip(b"\r\n").decode("utf-8", "surrogateescape").lstrip("\ufeff")
-            try:
-                obj = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield _unparseable(line_no, f"invalid JSON: {exc.msg} (column {exc.colno})")
-                continue
-            if not isinstance(obj, dict):
-                yield _unparseable(line_no, f"line is a JSON {type(obj).__name__}, not an object")
-                continue
-            yield record_from_mapping(obj, line_no, fields)
+            yield parse_jsonl_line(raw, line_no, fields)
 
 
-def _skip_rest_of_line(fh: IO[bytes]) -> None:
-    while chunk := fh.readline(_READ_CHUNK):
+def parse_jsonl_line(raw: bytes, line_no: int, fields: RecordFields = RecordFields()) -> InputRecord:
+    """One JSONL line → InputRecord; whatever is wrong with it (bad JSON, invalid UTF-8, NULs, a 5,000-digit
+    number, 100,000 nested brackets) becomes an error record, never an exception."""
+    text = raw.rstrip(b"\r\n").decode("utf-8", "surrogateescape").lstrip("\ufeff")
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return _unparseable(line_no, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return _unparseable(line_no, "invalid JSON: nested too deeply")
+    except ValueError as exc:  # e.g. an integer over Python's 4,300-digit conversion limit
+        return _unparseable(line_no, f"invalid JSON: {exc}")
+    if not isinstance(obj, dict):
+        return _unparseable(line_no, f"line is a JSON {type(obj).__name__}, not an object")
+    return record_from_mapping(obj, line_no, fields, content=raw.strip())
+
+
+def _read_line(fh: IO[bytes], path: str | os.PathLike[str], line_no: int, limit: int | None = None) -> bytes:
+    try:
+        return fh.readline(MAX_LINE_BYTES + 1 if limit is None else limit)
+    except _DECOMPRESSION_ERRORS as exc:
+        raise corrupt_input(path, line_no, exc) from None
+
+
+def corrupt_input(path: str | os.PathLike[str], line_no: int, exc: BaseException) -> InputError:
+    """The one-line error for an input that cannot be read to its end (a truncated .gz, a plain file named .gz)."""
+    name = "standard input" if str(path) == "-" else Path(path).name
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return InputError(f"{name} is truncated or corrupt: reading stopped after line {line_no} ({reason})")
+
+
+def _skip_rest_of_line(fh: IO[bytes], path: str | os.PathLike[str], line_no: int) -> None:
+    while chunk := _read_line(fh, path, line_no, _READ_CHUNK):
         if chunk.endswith(b"\n"):
             return
 
@@ -210,6 +243,8 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
             return
         except csv.Error as exc:
             raise InputError(f"cannot read the CSV header of {Path(path).name}: {exc}") from None
+        except _DECOMPRESSION_ERRORS as exc:
+            raise corrupt_input(path, 0, exc) from None
         while True:
             start = reader.line_num + 1
             try:
@@ -219,15 +254,17 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
             except csv.Error as exc:
                 yield _unparseable(start, f"invalid CSV row: {exc}")
                 continue
+            except _DECOMPRESSION_ERRORS as exc:
+                raise corrupt_input(path, start - 1, exc) from None
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
                 yield _unparseable(start, f"CSV row has {len(row)} fields, the header {len(header)}")
                 continue
-            yield record_from_mapping(dict(zip(header, row)), start, fields, empty_is_missing=True)
+            yield record_from_mapping(dict(zip(header, row)), start, fields, empty_is_missing=True, content=_row_content(row))
 
 
-def _page_files(root: Path) -> Iterator[Path]:
+def page_files(root: Path) -> Iterator[Path]:
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -236,19 +273,40 @@ def _page_files(root: Path) -> Iterator[Path]:
 
 
 def _read_dir(root: Path) -> Iterator[InputRecord]:
-    for path in _page_files(root):
+    for path in page_files(root):
         record_id = path.relative_to(root).as_posix()
+        data = read_regular_file(path, MAX_INPUT_BYTES)
+        if isinstance(data, str):
+            yield InputRecord(record_id, error=data)
+        else:
+            # Bytes go to the pipeline as they are: it sniffs HTML/text and the charset (UTF-8, CP949/EUC-KR).
+            yield InputRecord(record_id, payload=data)
+
+
+def read_regular_file(path: Path, limit: int) -> bytes | str:
+    """The bytes of a regular file of at most `limit` bytes, else a one-line reason why not.
+
+    FIFOs, devices and links to them are refused before they are read (a FIFO would hang, /dev/zero never
+    ends); the file is opened non-blocking and checked again on the open descriptor, and never read past `limit`.
+    """
+    too_large = f"file is larger than {limit // (1024 * 1024)} MB"
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return "not a regular file (a FIFO, device or socket); skipped"
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        return f"cannot read file: {exc.strerror or exc}"
+    with os.fdopen(fd, "rb", buffering=0) as fh:
         try:
-            size = path.stat().st_size
-            if size > MAX_INPUT_BYTES:
-                yield InputRecord(record_id, error=f"file is larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB")
-                continue
-            data = path.read_bytes()
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return "not a regular file (a FIFO, device or socket); skipped"
+            if info.st_size > limit:
+                return too_large
+            data = fh.read(limit + 1) or b""
         except OSError as exc:
-            yield InputRecord(record_id, error=f"cannot read file: {exc.strerror or exc}")
-            continue
-        # Bytes go to the pipeline as they are: it sniffs HTML/text and the charset (UTF-8, CP949/EUC-KR).
-        yield InputRecord(record_id, payload=data)
+            return f"cannot read file: {exc.strerror or exc}"
+    return too_large if len(data) > limit else data
 
 
 def _unparseable(line_no: int, error: str) -> InputRecord:
@@ -256,17 +314,22 @@ def _unparseable(line_no: int, error: str) -> InputRecord:
 
 
 def record_from_mapping(
-    obj: Mapping[str, Any], line_no: int | None, fields: RecordFields, empty_is_missing: bool = False
+    obj: Mapping[str, Any],
+    line_no: int | None,
+    fields: RecordFields,
+    empty_is_missing: bool = False,
+    content: bytes | None = None,
 ) -> InputRecord:
     """Build an InputRecord from a parsed JSON object or CSV row.
 
     Args:
         obj: the parsed record.
-        line_no: its 1-based line in the input (used for the synthetic id `line-N`).
+        line_no: its 1-based line in the input.
         fields: which keys hold id, text, html and url.
         empty_is_missing: treat "" as absent (a CSV cell cannot be null).
+        content: the record's raw bytes, hashed into its id when it has none (None → its canonical JSON).
     """
-    record_id = _record_id(obj.get(fields.id), line_no)
+    record_id = _record_id(obj.get(fields.id), obj if content is None else content)
     url = obj.get(fields.url)
     url = _safe_str(url) if isinstance(url, str) and url.strip() else None
     html, text = obj.get(fields.html), obj.get(fields.text)
@@ -317,102 +380,23 @@ def _only_escaped_bytes(value: str) -> bool:
     return all(not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in value)
 
 
-def _record_id(value: Any, line_no: int | None) -> str:
+def _record_id(value: Any, content: bytes | Mapping[str, Any]) -> str:
     if isinstance(value, str) and value.strip():
         return _safe_str(value.strip())
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(value)
-    return f"line-{line_no}"
+        try:
+            return str(value)
+        except ValueError:  # an int too long to print
+            pass
+    return content_id(content)
 
 
-# ---------------------------------------------------------------- output
+def content_id(content: bytes | Mapping[str, Any]) -> str:
+    """`sha256:` + 16 hex digits of a record's bytes: an id-less record keeps its key when lines move."""
+    if not isinstance(content, bytes):
+        content = json.dumps(content, sort_keys=True, ensure_ascii=True, default=str).encode("ascii")
+    return CONTENT_ID_PREFIX + hashlib.sha256(content).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class OutputState:
-    """What an existing OUTPUT already holds (read on --resume)."""
-
-    done: frozenset[tuple[str, int | None]]
-    ok: int = 0
-    errors: int = 0
-    dropped_bytes: int = 0  # size of the torn tail that was cut off
-
-
-def encode_record(record: Mapping[str, Any]) -> bytes:
-    """One output line: compact JSON, UTF-8, newline-terminated (escapes anything UTF-8 cannot hold)."""
-    try:
-        return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-    except UnicodeEncodeError:
-        return (json.dumps(record, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
-
-
-def scan_output(path: Path, repair: bool = True) -> OutputState:
-    """Read an existing JSONL OUTPUT: the keys it holds, its ok/error counts; cut a torn tail.
-
-    A torn tail is what a kill mid-write leaves: a last line without newline, or trailing lines that are
-    not JSON. Anything unreadable before the last good line means the file is not ours: InputError.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return OutputState(frozenset())
-    done: set[tuple[str, int | None]] = set()
-    ok = errors = 0
-    good_end = 0  # byte offset just after the last good line
-    bad_line: int | None = None
-    with path.open("rb") as fh:
-        offset = 0
-        for number, raw in enumerate(fh, start=1):
-            offset += len(raw)
-            record = _parse_output_line(raw)
-            if record is None:
-                bad_line = bad_line or number
-                continue
-            if bad_line is not None:
-                raise InputError(f"{path} line {bad_line} is not a batch output record; move the file aside or fix it")
-            done.add(output_key(record["id"], record.get("line")))
-            if record.get("status") == "ok":
-                ok += 1
-            else:
-                errors += 1
-            good_end = offset
-    dropped = path.stat().st_size - good_end
-    if dropped and repair:
-        os.truncate(path, good_end)
-    return OutputState(frozenset(done), ok, errors, dropped)
-
-
-def _parse_output_line(raw: bytes) -> dict[str, Any] | None:
-    if not raw.endswith(b"\n"):
-        return None
-    try:
-        record = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        return None
-    if not isinstance(record, dict) or "id" not in record or "status" not in record:
-        return None
-    return record
-
-
-class JsonlOutput:
-    """Append-only JSONL OUTPUT. Each batch is one write of whole lines, then flush and fsync."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self._fh: IO[bytes] = path.open("ab")
-
-    def write(self, records: Iterable[Mapping[str, Any]]) -> None:
-        data = b"".join(encode_record(r) for r in records)
-        if not data:
-            return
-        self._fh.write(data)
-        self._fh.flush()
-        os.fsync(self._fh.fileno())
-
-    def close(self) -> None:
-        self._fh.close()
-
-    def __enter__(self) -> "JsonlOutput":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+def _row_content(row: list[str]) -> bytes:
+    return "\x1f".join(row).encode("utf-8", "surrogateescape")

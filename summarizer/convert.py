@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from summarizer.engines.families import default_task
 from summarizer.errors import ConfigError, MissingDependencyError, ModelError, ModelUnavailableError
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,7 @@ class CTranslate2Conversion:
         try:
             self.convert()
             self.copy_tokenizer()
+            self.verify()
             return self.save()
         finally:
             if self.staging is not None and self.staging.exists():
@@ -109,12 +111,13 @@ class CTranslate2Conversion:
             raise ConfigError(f"{path} is already a CTranslate2 model; convert the original model instead")
         source_dir, revision = _local_files(self.model)
         try:
-            self._config = AutoConfig.from_pretrained(str(source_dir), local_files_only=True)
-            self._tokenizer = AutoTokenizer.from_pretrained(str(source_dir), local_files_only=True)
-        except (OSError, ValueError, KeyError) as exc:
+            self._config = AutoConfig.from_pretrained(str(source_dir), local_files_only=True, trust_remote_code=False)
+            self._tokenizer = AutoTokenizer.from_pretrained(str(source_dir), local_files_only=True, trust_remote_code=False)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ModelUnavailableError(f"cannot read model {self.model!r}: {_first_line(exc)}") from None
         model_type = getattr(self._config, "model_type", "") or ""
         family = detect_family(model_type, type(self._tokenizer).__name__)
+        _name_special_tokens(self._tokenizer, self._config)
         self.source = ConversionSource(self.model, source_dir, revision, model_type, family)
 
     def validate(self) -> None:
@@ -176,7 +179,13 @@ class CTranslate2Conversion:
         }
         from summarizer.engines.ctranslate2_engine import CONVERSION_INFO_FILE
 
+        record["contract"] = _contract_record(self._tokenizer, self._config, self.source)
         (self.staging / CONVERSION_INFO_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+
+    def verify(self) -> None:
+        """Load the staged conversion and decode one sentence: a conversion that cannot run is never saved."""
+        assert self.staging is not None and self.source is not None, "copy_tokenizer() first"
+        verify_conversion(self.staging, task=default_task(self.source.family))
 
     def save(self) -> Path:
         """Move the finished staging folder into place (replacing the old one only now, with force)."""
@@ -187,6 +196,32 @@ class CTranslate2Conversion:
         self.staging = None
         log.info("saved %s", self.out_dir)
         return self.out_dir
+
+
+def verify_conversion(path: Path, task: str = "translation", device: str = "cpu") -> None:
+    """Load a CTranslate2 folder and decode one short sentence with it.
+
+    Args:
+        path: The converted folder (model.bin, tokenizer/, summarizer_ct2.json).
+        task: The task to drive it as (sets the task prefix of T5-style models).
+        device: Where to try it.
+
+    Raises:
+        ModelError: the folder cannot be loaded or cannot decode (one line naming the cause).
+    """
+    from summarizer.engines.base import GenerationOptions
+    from summarizer.engines.ctranslate2_engine import load_ctranslate2_engine
+    from summarizer.errors import SummarizerError
+    from summarizer.types import ModelInfo
+
+    record_id = str(path)
+    try:
+        engine = load_ctranslate2_engine(Path(path), ModelInfo(task=task, model_id=record_id), device, None, 1)
+        engine.generate_detailed(["한국어 문장 하나. One sentence."], GenerationOptions(num_beams=1, max_new_tokens=4))
+    except SummarizerError as exc:
+        raise ModelError(f"the CTranslate2 conversion in {path} does not work: {exc}") from None
+    except (RuntimeError, ValueError, IndexError, KeyError, TypeError) as exc:
+        raise ModelError(f"the CTranslate2 conversion in {path} cannot decode: {_first_line(exc)}") from None
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
@@ -234,6 +269,7 @@ def _converter_class() -> type:
 
         def load_tokenizer(self, tokenizer_class: Any, model_name_or_path: str, **kwargs: Any) -> Any:
             tokenizer = super().load_tokenizer(tokenizer_class, model_name_or_path, **kwargs)
+            _name_special_tokens(tokenizer, self._config)
             _complete_for_ctranslate2(tokenizer, self._config)
             return tokenizer
 
@@ -259,6 +295,38 @@ def _complete_for_ctranslate2(tokenizer: Any, config: Any) -> None:
             return {**base_vocab(), **language_tokens}
 
         tokenizer.get_vocab = get_vocab
+
+
+def _contract_record(tokenizer: Any, config: Any, source: ConversionSource) -> dict[str, Any] | None:
+    """The decoding contract the engine will apply, written beside the conversion (None when unresolvable)."""
+    from summarizer.engines.contract import resolve_contract
+    from summarizer.engines.families import family_spec
+    from summarizer.registry import lookup
+
+    generation_file = source.source_dir / "generation_config.json"
+    generation = json.loads(generation_file.read_text(encoding="utf-8")) if generation_file.is_file() else {}
+    spec = family_spec(source.family, default_task(source.family), lookup(source.model_id))
+    try:
+        return resolve_contract(tokenizer, config.to_dict(), generation, spec).to_dict()
+    except ModelUnavailableError as exc:
+        raise ModelUnavailableError(f"cannot convert {source.model_id!r}: {exc}") from None
+
+
+def _name_special_tokens(tokenizer: Any, config: Any) -> None:
+    """Name eos/unk/pad/bos from the model config when the tokenizer files name none (KoBART's bare tokenizer.json):
+    CTranslate2 writes them into its config and cannot load a null back, and padding must not fall back to id 0."""
+    for attribute, config_key, fallback in (
+        ("eos_token", "eos_token_id", "</s>"),
+        ("unk_token", None, "<unk>"),
+        ("pad_token", "pad_token_id", "<pad>"),
+        ("bos_token", "bos_token_id", "<s>"),
+    ):
+        if getattr(tokenizer, attribute, None) is not None:
+            continue
+        token_id = getattr(config, config_key, None) if config_key else None
+        token = tokenizer.convert_ids_to_tokens(token_id) if isinstance(token_id, int) else fallback
+        if token is not None and token in tokenizer.get_vocab():
+            setattr(tokenizer, attribute, token)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -4,9 +4,12 @@ The dump is read by one streaming read task on the driver's node (the same reade
 logic as the local engine), `map_batches` sends records to a pool of ArticleWorker actors that load the
 models once each (GPUs per worker configurable), and the driver writes the records it gets back, in input
 order, through the same resumable JSONL writer. Records are those of the local engine: both call
-summarizer.batch.process_records.
+summarizer.batch_records.process_records.
 
-Ray is an optional extra: `pip install -e '.[ray]'`.
+    run_batch("dump.jsonl", "out.jsonl", executor=RayExecutor(workers=2))
+
+Ray is an optional extra: `pip install -e '.[ray]'`. This module sits above the batch modules: it imports
+them, they never import it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
-from summarizer.batch import Outcome, plan_records, process_records
-from summarizer.batch_io import InputRecord, RecordFields, encode_record, read_records
+from summarizer.batch_io import InputRecord, RecordFields, read_records
+from summarizer.batch_output import encode_record
+from summarizer.batch_records import Outcome, chunked, plan_records, process_records
 from summarizer import errors
 from summarizer.errors import ConfigError, MissingDependencyError, SummarizerError
 from summarizer.settings import Settings
@@ -42,6 +46,39 @@ def import_ray() -> Any:
             "the Ray engine needs Ray Data: install the [ray] extra (pip install -e '.[ray]')"
         ) from None
     return ray
+
+
+class RayExecutor:
+    """The Ray engine as a batch executor (see summarizer.batch_records.BatchExecutor).
+
+    Args:
+        ray_address: "auto" or "ray://host:port" joins a cluster; None starts a local Ray (unless one is up).
+        num_gpus_per_worker: GPUs each worker holds (fractions share a GPU); None → 1 with GPUs, else 0.
+        workers: worker actors; None → as many as the GPUs allow, or 1 on CPU.
+    """
+
+    def __init__(self, ray_address: str | None = None, num_gpus_per_worker: float | None = None, workers: int | None = None) -> None:
+        self.ray_address = ray_address
+        self.num_gpus_per_worker = num_gpus_per_worker
+        self.workers = workers
+
+    def prepare(self, settings: Settings) -> None:
+        """Fail before OUTPUT is written when Ray is missing."""
+        import_ray()
+
+    def __call__(
+        self,
+        input: str | os.PathLike[str],
+        fmt: str,
+        fields: RecordFields,
+        done: frozenset[tuple[str, int | None]],
+        settings: Settings,
+        batch_size: int,
+    ) -> Iterator[list[Outcome]]:
+        return ray_outcomes(
+            input, fmt, fields, done, settings, batch_size=batch_size, ray_address=self.ray_address,
+            num_gpus_per_worker=self.num_gpus_per_worker, workers=self.workers,
+        )  # fmt: skip
 
 
 def ray_outcomes(
@@ -204,10 +241,7 @@ def _build_datasource_class() -> type:
             path, fmt, fields, done, block_rows = self.path, self.fmt, self.fields, self.done, self.block_rows
 
             def read() -> Iterator["pyarrow.Table"]:
-                import itertools
-
-                records = plan_records(read_records(path, fmt, fields), done)
-                while block := list(itertools.islice(records, block_rows)):
+                for block in chunked(plan_records(read_records(path, fmt, fields), done), block_rows):
                     yield records_to_table(block)
 
             metadata = BlockMetadata(num_rows=None, size_bytes=self.estimate_inmemory_data_size(), exec_stats=None, input_files=None)

@@ -37,6 +37,10 @@ class InputTooLargeError(InputError):
     """The input exceeds the configured size limit."""
 
 
+class OutputError(SummarizerError):
+    """Results cannot be written where asked: disk full, closed pipe, a parent that is a file, a locked OUTPUT."""
+
+
 class ModelError(SummarizerError):
     """A model cannot be loaded or used."""
 

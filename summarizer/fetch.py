@@ -4,6 +4,7 @@ Every hop is checked: http/https only, the host name is resolved and *every* add
 public (no loopback, private, link-local, multicast, reserved or cloud-metadata address), the connection goes
 to the address that was checked (no second DNS lookup an attacker could rebind), redirects are followed by
 hand up to a hop limit and re-checked, and the body is refused when too large, too slow or not text/HTML.
+One deadline covers the whole fetch (connects, headers, body, redirects) and one byte cap the body.
 
     page = fetch_url("https://www.example.co.kr/news/1")
     result = pipeline.run(page.body_for_pipeline(), url=page.url)
@@ -15,6 +16,7 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from email.message import Message
@@ -55,7 +57,7 @@ class FetchPolicy:
 
     Attributes:
         max_bytes: Largest body accepted (larger bodies are refused, not truncated).
-        timeout_s: Socket timeout per operation, and the budget for the whole fetch including redirects.
+        timeout_s: The budget for the whole fetch, redirects included (every socket wait gets the time left).
         max_redirects: Redirect hops followed before giving up.
         allow_loopback: Tests only: lets a local http.server on 127.0.0.1 be fetched. Never set in the app.
     """
@@ -176,11 +178,11 @@ def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
         UrlFetchError: Network or HTTP error, timeout, too many redirects, or not an HTML/text page.
         InputTooLargeError: The body is larger than policy.max_bytes.
     """
-    deadline = time.monotonic() + policy.timeout_s
+    deadline = _Deadline(policy)
     current = url.strip()
     for _hop in range(policy.max_redirects + 1):
         target = check_url(current, policy)
-        status, headers, response, connection = _request(target, policy, deadline)
+        status, headers, response, connection, timer = _request(target, policy, deadline)
         try:
             if status in REDIRECT_STATUSES:
                 location = headers.get("Location")
@@ -194,9 +196,10 @@ def fetch_url(url: str, policy: FetchPolicy = FetchPolicy()) -> FetchedPage:
             if content_type not in ALLOWED_CONTENT_TYPES:
                 shown = content_type or "no content type"
                 raise UrlFetchError(f"{_short(current)} is {shown}, not an HTML or text page")
-            body = _read_body(response, headers, policy, deadline, current)
+            body = _read_body(response, connection, headers, policy, deadline, current)
             return FetchedPage(url=current, body=body, content_type=content_type, charset=charset)
         finally:
+            timer.cancel()
             connection.close()
     raise UrlFetchError(f"too many redirects (more than {policy.max_redirects}) starting at {_short(url)}")
 
@@ -226,22 +229,70 @@ def _resolve(host: str, port: int) -> list[str]:
     return addresses
 
 
+class _PinnedConnection(http.client.HTTPConnection):
+    """An HTTP connection to the address that passed the policy (no second DNS lookup an attacker could rebind)."""
+
+    def __init__(self, target: FetchTarget, timeout: float) -> None:
+        super().__init__(target.host, target.port, timeout=timeout)
+        self.target = target
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.target.address, self.target.port), self.timeout)
+
+
+class _PinnedTLSConnection(_PinnedConnection):
+    """HTTPS to the checked address; the certificate is still verified against the host name."""
+
+    def connect(self) -> None:
+        super().connect()
+        self.sock = ssl.create_default_context().wrap_socket(self.sock, server_hostname=self.target.host)
+
+
+class _Deadline:
+    """The whole fetch's time budget: socket timeouts are the time left, and a timer shuts the socket when
+    it runs out, so no server can stretch a fetch by dripping bytes (headers or body) slower than it."""
+
+    def __init__(self, policy: FetchPolicy) -> None:
+        self.policy = policy
+        self.at = time.monotonic() + policy.timeout_s
+        self.expired = False
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+    def check(self, url: str) -> None:
+        if self.expired or self.left() <= 0:
+            self.expired = True
+            raise self.error(url)
+
+    def error(self, url: str) -> UrlFetchError:
+        return UrlFetchError(f"timed out after {self.policy.timeout_s:g} s fetching {_short(url)}")
+
+    def watch(self, connection: http.client.HTTPConnection) -> threading.Timer:
+        """Start the timer that cuts `connection` at the deadline; cancel it when done with the connection."""
+
+        def cut() -> None:
+            self.expired = True
+            sock = connection.sock
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+        timer = threading.Timer(max(0.0, self.left()), cut)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+
 def _request(
-    target: FetchTarget, policy: FetchPolicy, deadline: float
-) -> tuple[int, Message, http.client.HTTPResponse, http.client.HTTPConnection]:
-    timeout = max(0.1, min(policy.timeout_s, deadline - time.monotonic()))
-    if target.scheme == "https":
-        connection: http.client.HTTPConnection = http.client.HTTPSConnection(
-            target.host, target.port, timeout=timeout, context=ssl.create_default_context()
-        )
-    else:
-        connection = http.client.HTTPConnection(target.host, target.port, timeout=timeout)
-
-    # Connect to the address that passed the policy; TLS still verifies the certificate against target.host.
-    def connect_checked_address(_address, timeout=timeout, source_address=None):  # noqa: ANN001
-        return socket.create_connection((target.address, target.port), timeout, source_address)
-
-    connection._create_connection = connect_checked_address  # type: ignore[attr-defined]
+    target: FetchTarget, policy: FetchPolicy, deadline: _Deadline
+) -> tuple[int, Message, http.client.HTTPResponse, http.client.HTTPConnection, threading.Timer]:
+    deadline.check(target.url)
+    kind = _PinnedTLSConnection if target.scheme == "https" else _PinnedConnection
+    connection = kind(target, timeout=max(0.01, deadline.left()))
+    timer = deadline.watch(connection)
     headers = {
         "User-Agent": policy.user_agent,
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9",
@@ -251,16 +302,28 @@ def _request(
     try:
         connection.request("GET", target.request_target, headers=headers)
         response = connection.getresponse()
+        deadline.check(target.url)  # the timer may have cut a dripping header short
+    except UrlFetchError:
+        timer.cancel()
+        connection.close()
+        raise
     except TimeoutError:
+        timer.cancel()
         connection.close()
-        raise UrlFetchError(f"timed out after {policy.timeout_s:g} s fetching {_short(target.url)}") from None
+        raise deadline.error(target.url) from None
     except ssl.SSLError as exc:
+        timer.cancel()
         connection.close()
+        if deadline.expired:
+            raise deadline.error(target.url) from None
         raise UrlFetchError(f"TLS error fetching {_short(target.url)}: {exc.reason or exc}") from None
     except (OSError, http.client.HTTPException) as exc:
+        timer.cancel()
         connection.close()
+        if deadline.expired:
+            raise deadline.error(target.url) from None
         raise UrlFetchError(f"cannot fetch {_short(target.url)}: {_describe(exc)}") from None
-    return response.status, response.headers, response, connection
+    return response.status, response.headers, response, connection, timer
 
 
 def _content_type(headers: Message) -> tuple[str, str | None]:
@@ -272,8 +335,14 @@ def _content_type(headers: Message) -> tuple[str, str | None]:
 
 
 def _read_body(
-    response: http.client.HTTPResponse, headers: Message, policy: FetchPolicy, deadline: float, url: str
+    response: http.client.HTTPResponse,
+    connection: http.client.HTTPConnection,
+    headers: Message,
+    policy: FetchPolicy,
+    deadline: _Deadline,
+    url: str,
 ) -> bytes:
+    """The body, read with read1() (returns whatever one recv brings) under the time left and the byte cap."""
     too_large = InputTooLargeError(f"the page at {_short(url)} is larger than {_human_bytes(policy.max_bytes)}")
     declared = headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > policy.max_bytes:
@@ -282,18 +351,22 @@ def _read_body(
     size = 0
     try:
         while True:
-            if time.monotonic() > deadline:
-                raise UrlFetchError(f"timed out after {policy.timeout_s:g} s fetching {_short(url)}")
-            chunk = response.read(65536)
+            deadline.check(url)
+            if connection.sock is not None:
+                connection.sock.settimeout(max(0.01, deadline.left()))
+            chunk = response.read1(min(65536, policy.max_bytes + 1 - size))
             if not chunk:
                 break
             size += len(chunk)
             if size > policy.max_bytes:
                 raise too_large
             chunks.append(chunk)
+        deadline.check(url)  # a body cut short by the deadline timer is no page
     except TimeoutError:
-        raise UrlFetchError(f"timed out after {policy.timeout_s:g} s fetching {_short(url)}") from None
+        raise deadline.error(url) from None
     except (OSError, http.client.HTTPException) as exc:
+        if deadline.expired:
+            raise deadline.error(url) from None
         raise UrlFetchError(f"connection broke while reading {_short(url)}: {_describe(exc)}") from None
     return b"".join(chunks)
 

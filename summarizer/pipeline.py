@@ -9,7 +9,15 @@ from itertools import islice
 from typing import Any, Iterable, Iterator, Sequence, overload
 
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
-from summarizer.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError, NotKoreanError, SummarizerError
+from summarizer.errors import (
+    ConfigError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    NotKoreanError,
+    SummarizerError,
+)
 from summarizer.settings import Settings
 from summarizer.textio import hangul_ratio, is_korean, looks_binary, read_input
 from summarizer.types import Article, ArticleResult, ProgressCallback
@@ -321,17 +329,14 @@ def summarize(text: str, settings: Settings | None = None) -> str:
     """An English summary of `text`: Korean text goes through the configured strategy (translated
     first when the strategy needs it); English text goes straight to the English summarizer."""
     from summarizer import summarization as strategies
-    from summarizer.engines.loader import load_engine
-    from summarizer.registry import default_model
 
     pipe = _pipeline(settings)
     s = pipe.settings
     paragraphs = tuple(p for p in text.split("\n") if p.strip())
     if is_korean(text):
         return pipe.run(Article(title="", paragraphs=paragraphs, language="ko")).summary_en
-    engine = pipe.summarizer
-    if s.strategy != "translate-then-summarize":
-        # The configured summarizer expects Korean; English needs the English summarizer.
-        engine = load_engine(default_model("summarization"), "summarization", s.device, s.backend, s.cpu_threads)
+    engine = pipe.summarizer  # translate-then-summarize: English already; cross-lingual: any language in
+    if s.strategy == "summarize-then-translate":
+        raise ConfigError("English text needs an English summarizer: use --strategy translate-then-summarize or cross-lingual")
     options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
     return strategies.summarize_many(engine, [paragraphs], "en", options)[0][0]

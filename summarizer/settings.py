@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import logging
+import math
 import os
 import tomllib
 from dataclasses import dataclass, fields
@@ -11,6 +14,8 @@ from typing import Any, Mapping
 
 from summarizer.errors import ConfigError
 from summarizer.registry import default_model
+
+logger = logging.getLogger(__name__)
 
 STRATEGIES = ("translate-then-summarize", "summarize-then-translate", "cross-lingual")
 BACKENDS = ("auto", "transformers", "ctranslate2")
@@ -21,6 +26,15 @@ STRATEGY_SUMMARY_TASK = {
     "cross-lingual": "cross-lingual",
 }
 DEFAULT_CONFIG_FILE = Path("~/.config/summarizer/config.toml")
+# (setting, lowest value, whether the lowest value itself is allowed): checked once, when Settings is built.
+_LOWER_BOUNDS = (
+    ("num_beams", 1, True), ("max_length_ratio", 0, False), ("no_repeat_ngram_size", 0, True),
+    ("repetition_penalty", 0, False), ("batch_max_tokens", 16, True), ("summary_min_tokens", 0, True),
+    ("summary_max_tokens", 1, True), ("max_chars", 1, True), ("cpu_threads", 0, True),
+)  # fmt: skip
+# SUMMARIZER_* variables read elsewhere (not settings): not reported as unknown.
+OTHER_ENV_NAMES = frozenset({"SUMMARIZER_CONFIG", "SUMMARIZER_DEBUG", "SUMMARIZER_DATA", "SUMMARIZER_CACHE"})
+_warned_env_names: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -52,8 +66,12 @@ class Settings:
         device = self.device
         if not (device in ("auto", "cpu", "cuda") or (device.startswith("cuda:") and device[5:].isdigit())):
             raise ConfigError(f"unknown device {device!r}; use auto, cpu, cuda or cuda:N")
-        if self.num_beams < 1 or self.max_length_ratio <= 0 or self.batch_max_tokens < 16:
-            raise ConfigError("num_beams must be ≥ 1, max_length_ratio > 0 and batch_max_tokens ≥ 16")
+        for name, low, inclusive in _LOWER_BOUNDS:
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                raise ConfigError(f"setting {name} must be a finite number, not {value!r}")
+            if value < low or (value == low and not inclusive):
+                raise ConfigError(f"setting {name} must be {'≥' if inclusive else '>'} {low:g}, not {value!r}")
         if self.summary_min_tokens > self.summary_max_tokens:
             raise ConfigError("summary_min_tokens must not exceed summary_max_tokens")
         from summarizer.clean.keep import parse_keep
@@ -98,11 +116,22 @@ class Settings:
 
 def _read_env(env: Mapping[str, str]) -> dict[str, Any]:
     values = {}
+    known = set(OTHER_ENV_NAMES)
     for f in fields(Settings):
         key = "SUMMARIZER_" + f.name.upper()
+        known.add(key)
         if env.get(key):
             values[f.name] = env[key]
+    _warn_unknown_env(sorted(k for k in env if k.startswith("SUMMARIZER_") and k not in known))
     return values
+
+
+def _warn_unknown_env(names: list[str]) -> None:
+    """A misspelt variable (SUMMARIZER_DEVCE) would otherwise be ignored without a word; once per name."""
+    fresh = [n for n in names if n not in _warned_env_names]
+    if fresh:
+        _warned_env_names.update(fresh)
+        logger.warning("warning: ignoring unknown environment variable(s) %s (not a summarizer setting)", ", ".join(fresh))
 
 
 def _read_config_file(config_file: str | os.PathLike[str] | None, env: Mapping[str, str]) -> dict[str, Any]:
@@ -118,20 +147,38 @@ def _read_config_file(config_file: str | os.PathLike[str] | None, env: Mapping[s
         raise ConfigError(f"cannot parse config file {path}: {exc}") from None
     # Accept either top-level keys or a [summarizer] table; dashes or underscores.
     data = data.get("summarizer", data)
+    if not isinstance(data, dict):
+        raise ConfigError(f"config file {path}: 'summarizer' must be a table of settings ([summarizer]), not {data!r}")
     return {str(k).replace("-", "_"): v for k, v in data.items()}
 
 
 def _coerce(name: str, value: Any) -> Any:
+    """A value from a flag, the environment or the config file, as the setting's type (pydantic's parsing:
+    'ture' is no bool, 'nan', 'inf' and 1e400 are no finite float, 2.5 is no int)."""
     kind = {f.name: f.type for f in fields(Settings)}[name]
-    try:
-        if kind == "bool":
-            return value if isinstance(value, bool) else str(value).strip().lower() in ("1", "true", "yes", "on")
-        if kind == "int":
-            return int(value)
-        if kind == "float":
-            return float(value)
+    adapter = _adapter(kind)
+    if adapter is None:
         if kind.startswith("tuple"):  # 'caption,copyright' from the environment, a list from the config file
-            return tuple(value.split(",")) if isinstance(value, str) else tuple(str(v) for v in value)
-    except (TypeError, ValueError):
-        raise ConfigError(f"setting {name} expects {'an' if kind[:1] in 'aeiou' else 'a'} {kind}, got {value!r}") from None
-    return str(value)
+            if isinstance(value, str):
+                return tuple(value.split(","))
+            if isinstance(value, (list, tuple)):
+                return tuple(str(v) for v in value)
+            raise ConfigError(f"setting {name} expects a list of names, got {value!r}")
+        if isinstance(value, (dict, list)):
+            raise ConfigError(f"setting {name} expects a string, got {value!r}")
+        return str(value)
+    try:
+        return adapter.validate_python(value.strip() if isinstance(value, str) else value)
+    except ValueError:  # pydantic's ValidationError
+        shown = {"bool": "true or false", "int": "a whole number", "float": "a finite number"}[kind]
+        raise ConfigError(f"setting {name} expects {shown}, got {value!r}") from None
+
+
+@functools.cache
+def _adapter(kind: str) -> Any:
+    from pydantic import ConfigDict, TypeAdapter  # imported on first use: `summarizer --help` stays fast
+
+    types = {"bool": bool, "int": int, "float": float}
+    if kind not in types:
+        return None
+    return TypeAdapter(types[kind], config=ConfigDict(allow_inf_nan=False) if kind == "float" else None)

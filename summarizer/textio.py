@@ -8,6 +8,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from summarizer.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError
 
@@ -21,7 +22,7 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 def read_input(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     """Bytes of a file, or of stdin when source is '-'. Raises InputError with a one-line reason."""
     if str(source) == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        data = stdin_buffer().read(max_bytes + 1)
     else:
         path = Path(source)
         if not path.exists():
@@ -36,6 +37,14 @@ def read_input(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     if len(data) > max_bytes:
         raise InputTooLargeError(f"input is larger than {max_bytes // (1024 * 1024)} MB")
     return data
+
+
+def stdin_buffer() -> BinaryIO:
+    """Standard input as bytes; InputError when it is closed (`<&-`: Python then sets sys.stdin to None)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        raise InputError("standard input is closed; pipe the input in or pass a file")
+    return buffer
 
 
 @dataclass(frozen=True)

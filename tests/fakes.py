@@ -22,18 +22,12 @@ class ScriptedEngine(Seq2SeqEngine):
     def max_input_tokens(self) -> int:
         return self.window
 
-    def tokenize(self, text: str) -> list[str]:
-        return text.split()
-
-    def detokenize(self, pieces: Sequence[str]) -> str:
-        return " ".join(pieces)
-
-    def generate(self, texts, options):
-        return [g.text for g in self.generate_detailed(texts, options)]
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return [len(t.split()) + 1 for t in texts]
 
     def generate_detailed(self, texts, options, progress=None):
         self.calls.append(list(texts))
         outputs = [Generation(self.respond(t, options), len(t.split()), True) for t in texts]
-        if progress:
-            progress(len(outputs))
+        if progress is not None and texts:
+            progress(len(texts))
         return outputs

@@ -11,8 +11,10 @@ import pytest
 
 from batch.articles import ARTICLES, BAD_LINES, MAX_CHARS_FOR_TESTS, dump_bytes, dumps
 from summarizer import batch_io
-from summarizer.batch import BatchProgress, Outcome, plan_records, process_records, run_batch
-from summarizer.batch_io import InputRecord, RecordFields, read_records, scan_output
+from summarizer.batch import BatchProgress, run_batch
+from summarizer.batch_io import InputRecord, RecordFields, read_records
+from summarizer.batch_output import encode_record, scan_output
+from summarizer.batch_records import Outcome, plan_records, process_records
 from summarizer.errors import InputError, ModelUnavailableError
 from summarizer.settings import Settings
 
@@ -129,7 +131,7 @@ def test_unknown_input_format_and_missing_input_are_input_errors(tmp_path: Path)
 def test_scan_output_cuts_a_torn_last_line_and_collects_keys(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     good = [{"id": "a", "status": "ok"}, {"id": "line-3", "status": "error", "line": 3}, {"id": "a", "status": "error", "line": 9}]
-    complete = b"".join(batch_io.encode_record(r) for r in good)
+    complete = b"".join(encode_record(r) for r in good)
     out.write_bytes(complete + b'{"id": "b", "sta')
     state = scan_output(out)
     assert state.done == {("a", None), ("line-3", 3), ("a", 9)}
@@ -140,7 +142,7 @@ def test_scan_output_cuts_a_torn_last_line_and_collects_keys(tmp_path: Path) -> 
 
 def test_scan_output_refuses_a_file_that_is_not_batch_output(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    out.write_bytes(b"not json\n" + batch_io.encode_record({"id": "a", "status": "ok"}))
+    out.write_bytes(b"not json\n" + encode_record({"id": "a", "status": "ok"}))
     with pytest.raises(InputError, match="line 1"):
         scan_output(out)
 

@@ -10,6 +10,7 @@ import pytest
 
 from batch.articles import BAD_LINES, MAX_CHARS_FOR_TESTS, dump_bytes, good_lines
 from summarizer.batch import run_batch
+from summarizer.distributed import RayExecutor
 from summarizer.errors import MissingDependencyError
 from summarizer.settings import Settings
 
@@ -27,7 +28,7 @@ def test_missing_ray_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     source = tmp_path / "in.jsonl"
     source.write_bytes(dump_bytes())
     with pytest.raises(MissingDependencyError, match=r"\[ray\] extra"):
-        run_batch(source, tmp_path / "out.jsonl", settings=Settings(device="cpu"), engine="ray")
+        run_batch(source, tmp_path / "out.jsonl", settings=Settings(device="cpu"), executor=RayExecutor())
 
 
 def test_a_workers_summarizer_error_is_recovered_from_rays_wrapping() -> None:
@@ -107,7 +108,7 @@ def test_ray_engine_writes_the_local_engines_records_and_resumes(
     # Start from a torn output: the first record written, the second cut mid-line.
     first, second = local_out.read_bytes().splitlines(keepends=True)[:2]
     ray_out.write_bytes(first + second[:10])
-    resumed = run_batch(source, ray_out, settings=tiny_settings, batch_size=2, engine="ray", resume=True)
+    resumed = run_batch(source, ray_out, settings=tiny_settings, batch_size=2, executor=RayExecutor(), resume=True)
 
     ray_records, local_records = without_timings(read_jsonl(ray_out)), without_timings(read_jsonl(local_out))
     for got, want in zip(ray_records, local_records):

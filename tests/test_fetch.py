@@ -233,3 +233,75 @@ def test_slow_server_times_out() -> None:
         port = silent.getsockname()[1]
         with pytest.raises(UrlFetchError, match="timed out"):
             fetch_url(f"http://127.0.0.1:{port}/", FetchPolicy(allow_loopback=True, timeout_s=0.5))
+
+
+def _dripping_server(head: bytes, drip: bytes, every_s: float) -> tuple[socket.socket, threading.Event]:
+    """A raw server that sends `head`, then `drip` one byte at a time every `every_s` seconds, for ever."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    stop = threading.Event()
+
+    def serve() -> None:
+        try:
+            conn, _ = listener.accept()
+        except OSError:
+            return
+        with conn:
+            try:
+                conn.recv(65536)
+                conn.sendall(head)
+                while not stop.is_set():
+                    conn.sendall(drip)
+                    stop.wait(every_s)
+            except OSError:
+                pass
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener, stop
+
+
+@pytest.mark.parametrize(
+    ("head", "drip"),
+    [
+        (b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", b"x"),  # body, a byte at a time
+        (b"HTTP/1.1 200 OK\r\nX-Slow: ", b"y"),  # a header line that never ends
+    ],
+    ids=["body", "header"],
+)
+def test_a_dripping_server_is_cut_at_the_total_deadline(head: bytes, drip: bytes) -> None:
+    import time
+
+    listener, stop = _dripping_server(head, drip, every_s=0.02)
+    port = listener.getsockname()[1]
+    started = time.monotonic()
+    try:
+        with pytest.raises(UrlFetchError, match="timed out after 0.6 s"):
+            fetch_url(f"http://127.0.0.1:{port}/", FetchPolicy(allow_loopback=True, timeout_s=0.6, max_bytes=1 << 20))
+    finally:
+        stop.set()
+        listener.close()
+    elapsed = time.monotonic() - started
+    print(f"dripping {head[:20]!r}…: refused after {elapsed:.2f} s (budget 0.6 s; under load)")
+    assert elapsed < 1.5
+
+
+def test_the_byte_cap_holds_without_a_content_length() -> None:
+    listener, stop = _dripping_server(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n" + b"z" * 10_000, b"z" * 4096, every_s=0.001)
+    port = listener.getsockname()[1]
+    try:
+        with pytest.raises(InputTooLargeError, match="larger than"):
+            fetch_url(f"http://127.0.0.1:{port}/", FetchPolicy(allow_loopback=True, timeout_s=5, max_bytes=50_000))
+    finally:
+        stop.set()
+        listener.close()
+
+
+def test_connections_go_to_the_checked_address_without_patching_http_client(local_server, monkeypatch) -> None:
+    base, routes = local_server
+    routes["/news/1"] = (200, {"Content-Type": "text/html"}, PAGE.encode())
+    port = base.rsplit(":", 1)[1]
+    looked_up = fake_dns(monkeypatch, {"news.example.kr": ["127.0.0.1"], "127.0.0.1": ["127.0.0.1"]})
+    page = fetch_url(f"http://news.example.kr:{port}/news/1", LOCAL)  # the name exists only in the fake DNS
+    assert page.body == PAGE.encode()
+    assert looked_up.count("news.example.kr") == 1  # resolved once, by the policy check; the connection used its answer

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 
 from summarizer.errors import ConfigError
@@ -25,7 +27,7 @@ def test_registry_defaults_per_strategy():
 @pytest.mark.parametrize(
     "overrides,fragment",
     [({"strategy": "magic"}, "unknown strategy"), ({"device": "tpu"}, "unknown device"), ({"backend": "onnx"}, "unknown backend"),
-     ({"num_beams": "many"}, "expects an int"), ({"colour": "red"}, "unknown setting")],
+     ({"num_beams": "many"}, "expects a whole number"), ({"colour": "red"}, "unknown setting")],
 )
 def test_bad_values_are_config_errors(overrides, fragment):
     with pytest.raises(ConfigError, match=fragment):
@@ -40,3 +42,58 @@ def test_env_bool_and_missing_explicit_config(tmp_path):
     broken.write_text("strategy = [")
     with pytest.raises(ConfigError, match="cannot parse"):
         Settings.load(config_file=broken, env={})
+
+
+@pytest.mark.parametrize(
+    ("env", "fragment"),
+    [
+        ({"SUMMARIZER_MAX_LENGTH_RATIO": "nan"}, "max_length_ratio expects a finite number"),
+        ({"SUMMARIZER_MAX_LENGTH_RATIO": "inf"}, "max_length_ratio expects a finite number"),
+        ({"SUMMARIZER_REPETITION_PENALTY": "-1"}, "repetition_penalty must be > 0"),
+        ({"SUMMARIZER_REPETITION_PENALTY": "0"}, "repetition_penalty must be > 0"),
+        ({"SUMMARIZER_MAX_CHARS": "-5"}, "max_chars must be ≥ 1"),
+        ({"SUMMARIZER_CPU_THREADS": "-3"}, "cpu_threads must be ≥ 0"),
+        ({"SUMMARIZER_NUM_BEAMS": "2.5"}, "num_beams expects a whole number"),
+        ({"SUMMARIZER_FORCE": "ture"}, "force expects true or false"),
+    ],
+)
+def test_bad_environment_values_fail_at_load_with_one_line(env, fragment):
+    with pytest.raises(ConfigError, match=fragment) as caught:
+        Settings.load(env=env)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("toml", "fragment"),
+    [
+        ("summarizer = 5\n", "must be a table"),
+        ("batch_max_tokens = 1e400\n", "batch_max_tokens expects a whole number"),
+        ("max_length_ratio = 1e400\n", "max_length_ratio expects a finite number"),
+        ("max_length_ratio = nan\n", "max_length_ratio expects a finite number"),
+        ("keep = 5\n", "keep expects a list"),
+        ("strategy = [1]\n", "strategy expects a string"),
+    ],
+)
+def test_bad_config_file_values_fail_at_load(tmp_path, toml, fragment):
+    config = tmp_path / "config.toml"
+    config.write_text(toml)
+    with pytest.raises(ConfigError, match=fragment):
+        Settings.load(config_file=config, env={})
+
+
+def test_direct_construction_and_replace_are_checked_too():
+    with pytest.raises(ConfigError, match="max_chars"):
+        Settings(max_chars=0)
+    with pytest.raises(ConfigError, match="summary_max_tokens"):
+        Settings().replace(summary_max_tokens=-1)
+
+
+def test_bool_words_and_unknown_variables_are_warned_once(caplog):
+    assert Settings.load(env={"SUMMARIZER_FORCE": "yes"}).force is True
+    assert Settings.load(env={"SUMMARIZER_FORCE": "0"}).force is False
+    with caplog.at_level(logging.WARNING, logger="summarizer.settings"):
+        Settings.load(env={"SUMMARIZER_DEVCE": "cpu", "SUMMARIZER_CONFIG": "", "SUMMARIZER_DEBUG": "1"})
+        Settings.load(env={"SUMMARIZER_DEVCE": "cpu"})
+    warnings = [r.getMessage() for r in caplog.records if "SUMMARIZER_" in r.getMessage()]
+    assert len(warnings) == 1 and "SUMMARIZER_DEVCE" in warnings[0]
+    assert "SUMMARIZER_CONFIG" not in warnings[0] and "SUMMARIZER_DEBUG" not in warnings[0]

@@ -38,3 +38,27 @@ def test_many_documents_share_each_round():
     results = summarize_many(engine, [["A b c d."], [], ["E f g h."]], "en", OPTIONS)
     assert [r[0] for r in results] == ["A b c", "", "E f g"]
     assert len(engine.calls) == 1
+
+
+def test_english_text_uses_the_configured_models_whatever_the_strategy(tiny_models):
+    # Finding 7: summarize(english) used to load the registry's default English summarizer for the strategies
+    # that start from Korean (offline: "not in the local cache"), ignoring the configured models.
+    import pytest
+
+    from summarizer.errors import ConfigError
+    from summarizer.pipeline import summarize
+    from summarizer.settings import Settings
+
+    settings = Settings(
+        translation_model=str(tiny_models / "translation"),
+        summary_model=str(tiny_models / "cross-lingual"),
+        strategy="cross-lingual",
+        device="cpu",
+        backend="transformers",
+        num_beams=1,
+    )
+    english = "The city unveiled its artificial intelligence plan on Tuesday. The mayor presented it himself."
+    assert isinstance(summarize(english, settings), str)
+    korean_only = settings.replace(strategy="summarize-then-translate", summary_model=str(tiny_models / "ko-summarization"))
+    with pytest.raises(ConfigError, match="English summarizer"):
+        summarize(english, korean_only)

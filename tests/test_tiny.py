@@ -215,7 +215,7 @@ def test_a_tiny_folder_is_rebuilt_in_place_but_a_foreign_folder_is_refused(tmp_p
 def test_tiny_corpus_holds_both_languages_and_stays_small() -> None:
     korean, english = tiny.load_tiny_corpus()
     assert len(korean) >= 300 and len(english) >= 300
-    corpus = Path(tiny.__file__).parent / "data" / "tiny_corpus.txt"
+    corpus = Path(tiny.__file__).parents[1] / "data" / "tiny_corpus.txt"
     assert corpus.stat().st_size < 200_000
 
 

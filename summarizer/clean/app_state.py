@@ -32,7 +32,7 @@ MIN_BODY_CHARS = 150  # a text field shorter than this is a teaser or a summary,
 # Keys app states use for the parts of an article (compared lower-case, without '_' or '-').
 _BODY_KEYS = frozenset({"articlebody", "body", "content", "contents", "bodyhtml", "contenthtml", "html", "text", "story",
                         "articlecontent", "newscontent", "articletext", "fulltext", "maintext", "cntn", "ctt"})
-_TITLE_KEYS = frozenset({"headline", "title", "articletitle", "newstitle", "subject", "tit", "name", "maintitle"})
+_TITLE_KEYS = frozenset({"headline", "headlines", "title", "articletitle", "newstitle", "subject", "tit", "name", "maintitle"})
 _PUBLISHED_KEYS = frozenset({"datepublished", "publishedat", "publishdate", "publisheddate", "publishedtime", "pubdate",
                              "firstpublishdate", "firstpublished", "createdat", "createddate", "regdate", "regdt", "regdttm",
                              "servicedate", "displaydate", "date", "inputdate", "writedate", "publishtime", "releasedate"})
@@ -47,7 +47,9 @@ _AUTHOR_KEYS = frozenset({"author", "authors", "reporter", "reporters", "writer"
 # 'window.__INITIAL_STATE__ = {…}', 'var articleData = {…}', 'window.__DATA__ = JSON.parse("…")': a global or top-level
 # variable given an object, array or JSON.parse(string); the value is then read by a JSON parser, or skipped
 _ASSIGNED_VALUE = re.compile(r"(?<![=!<>+\-*/%&|^])=(?!=)\s*(?=[\[{]|JSON\.parse\()")  # found first: a literal '=' is fast
-_ASSIGNED_NAME = re.compile(r"(?:\b(?:window|self|globalThis)\.|\b(?:var|let|const)\s+|(?<![\w$.])(?=__))[\w$]{1,60}\s*$")
+# ('Fusion.globalContent = {…}': a property of a page-level namespace object counts too)
+_ASSIGNED_NAME = re.compile(r"(?:\b(?:window|self|globalThis)\.|\b(?:var|let|const)\s+|(?<![\w$.])(?=__)"
+                            r"|(?<![\w$.])[A-Za-z_$][\w$]{0,60}\.(?=[\w$]{1,60}\s*$))[\w$]{1,60}\s*$")
 MAX_ASSIGNMENTS = 200  # per script: JSON parse attempts on assignments (most JavaScript objects fail at once)
 _JS_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|')|(?<!\\)((?:\\\\)*)\"")
 
@@ -166,7 +168,7 @@ def _article_shapes(state: Any, budget: list[int]) -> list[_Shape]:
             continue
         paragraphs = body_paragraphs(body)
         chars = sum(len(p) for p in paragraphs)
-        title = next((first_text(fields[k]) for k in _TITLE_KEYS if k in fields and _is_title(fields[k])), "")
+        title = next((first_text(t) for k in _TITLE_KEYS if k in fields for t in [_title_value(fields[k])] if _is_title(t)), "")
         if chars < MIN_BODY_CHARS or not title:
             continue
         published = _date_field(fields, _PUBLISHED_KEYS, _PUBLISHED_PARTS, _UPDATED_PARTS + _OTHER_DATE_PARTS)
@@ -187,6 +189,13 @@ def _date_field(fields: dict[str, Any], names: frozenset[str], parts: tuple[str,
 
 def _key(name: str) -> str:
     return name.lower().replace("_", "").replace("-", "")
+
+
+def _title_value(value: Any) -> Any:
+    """A title field's text; a dict of variants ('headlines': {"basic": "…", "web": "…"}) gives its first text."""
+    if isinstance(value, dict):
+        return next((v for v in value.values() if isinstance(v, str) and v.strip()), "")
+    return value
 
 
 def _is_title(value: Any) -> bool:

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 
 from summarizer.clean.metadata import canonical_outlet
-from summarizer.clean.rules import CHROME_WORDS, LINE_RULES, SECTION_WORDS, TEASER_BYLINE
+from summarizer.clean.rules import LINE_RULES, TEASER_BYLINE
+from summarizer.clean.vocabulary import CHROME_WORDS, SECTION_WORDS
 
 _COMPILED = tuple((rule, re.compile(rule.pattern)) for rule in LINE_RULES)
 _MAX_RULE_LEN = max(rule.max_len for rule in LINE_RULES)

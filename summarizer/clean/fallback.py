@@ -12,7 +12,8 @@ helped some readability pages and hurt as many ScrapingHub ones: not taken.
 from __future__ import annotations
 
 from summarizer.clean.classify import classify_line
-from summarizer.clean.layout import PageParts, comparable
+from summarizer.clean.headline import comparable
+from summarizer.clean.layout import PageParts
 from summarizer.clean.line_marks import SENTENCE_END
 
 # Below this share of trafilatura's characters kept, the rules on a page in another language are not trusted.

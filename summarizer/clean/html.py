@@ -18,13 +18,16 @@ from datetime import datetime
 
 from summarizer.clean import metadata, structured
 from summarizer.clean.candidates import Candidate, choose_time, is_date_only
-from summarizer.clean.classify import is_menu_line, normalise_lines
+from summarizer.clean.classify import normalise_lines
 from summarizer.clean.fallback import fall_back_to_extraction, is_confident
-from summarizer.clean.layout import PageParts, comparable, lay_out
+from summarizer.clean.headline import comparable
+from summarizer.clean.layout import PageParts, lay_out
 from summarizer.clean.html_tree import (collapse_source_newlines, paragraphs_from_breaks, parse_page, prune_captions,
                                          prune_related_blocks, prune_subtitles, unwrap_layout_tables)
-from summarizer.clean.rules import HTML_BYLINE_XPATH, PORTALS
+from summarizer.clean.rules import HTML_BYLINE_XPATH
+from summarizer.clean.site_title import clean_title, outlet_in_title
 from summarizer.clean.textdump import MAX_LINES
+from summarizer.clean.vocabulary import PORTALS
 from summarizer.textio import is_korean
 from summarizer.types import RemovedBlock
 
@@ -43,9 +46,6 @@ _STAMP_XPATH = (
     + " or ".join(f"contains(., '{w}')" for w in _STAMP_WORDS)
     + "]]"
 )
-_TITLE_SPLIT = re.compile(r"\s+[|\-–—:·<>]\s+|\s*::\s*|\s*ㅣ\s*|\s*｜\s*")  # ㅣ/｜ split even unspaced ('제목-정치ㅣ한국일보')
-_TITLE_SPLIT_KEEP = re.compile("(" + _TITLE_SPLIT.pattern + ")")
-_BRAND_SEPARATORS = frozenset({"|", "ㅣ", "｜", "::", "<"})
 _MAX_STAMP_ELEMENTS = 40
 # trafilatura's own metadata pass is skipped (it costs ~20% of the time): read_meta() reads what we use.
 EXTRACT_OPTIONS = dict(favor_precision=True, include_comments=False, include_tables=True)
@@ -106,13 +106,15 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         retry_body, _ = _extract(tree, url or meta.url or None, {**RETRY_OPTIONS, **fast})
         if len(retry_body) > 2 * len(body):
             body = retry_body
-    body = structured.better_body(body, found)  # script-only pages: the article lives in their JSON
+    dom_body, body = body, structured.better_body(body, found)  # script-only pages: the article lives in their JSON
     title = _best_title(meta)
     korean = korean or is_korean(body[:2000])
     lines = normalise_lines(body)
     kept_captions = frozenset(captions) if "caption" in keep else frozenset()
     parts = lay_out(lines[:MAX_LINES], mode="html", title_hint=title, kinds=None if korean else OTHER_LANGUAGE_KINDS, keep=keep,
                     captions=kept_captions)
+    if body is not dom_body and parts.paragraphs:  # a JSON body field holds only the article: no deck line in it
+        parts.paragraphs[:0], parts.subtitles = parts.subtitles, []
     if not is_confident(parts, lines[:MAX_LINES], korean):
         fall_back_to_extraction(parts, lines[:MAX_LINES])
     if len(lines) > MAX_LINES:
@@ -222,45 +224,6 @@ def _visible_timestamps(tree) -> tuple[datetime | None, datetime | None]:  # typ
     return published or printed, updated
 
 
-def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
-    """A page title without its site-name suffix or prefix ('제목 - Entermedia', '제목 < 사회 < 기사본문 - 뉴스핌' → '제목');
-    separators inside the headline stay ('A - 내무 장관', '리빙스턴 1 - 0 레인저스')."""
-    title = " ".join(title.split())
-    tokens = _TITLE_SPLIT_KEEP.split(title)  # piece, separator, piece, …
-    pieces, separators = tokens[0::2], tokens[1::2]
-    if len(pieces) <= 1:
-        return title
-    sites = {comparable(s) for s in site_names if s}
-
-    def is_site(piece: str) -> bool:
-        piece = piece.strip()
-        return not piece or comparable(piece) in sites or bool(metadata.canonical_outlet(piece)) or _is_site_like(piece) or is_menu_line(piece)
-
-    def is_brand_suffix(index: int) -> bool:  # '… | 스포츠서울': a short name after a bar is the site, whatever it is
-        piece = pieces[index].strip()
-        return separators[index - 1].strip() in _BRAND_SEPARATORS and len(piece) <= 15 and len(piece.split()) <= 2
-
-    first, last = 0, len(pieces) - 1
-    while last > first and (is_site(pieces[last]) or (last == len(pieces) - 1 and is_brand_suffix(last))):
-        last -= 1
-    while first < last and is_site(pieces[first]):
-        first += 1
-    kept = "".join(pieces[i] + (separators[i] if i < last else "") for i in range(first, last + 1)).strip()
-    if kept and last < len(pieces) - 1:
-        kept = metadata.without_glued_section(kept)
-    return kept or title
-
-
-def outlet_in_title(title: str) -> str | None:
-    """The outlet named by a title's site suffix ('제목 - 매일경제' → '매일경제'), when it is a known outlet."""
-    pieces = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
-    return next((metadata.canonical_outlet(p) for p in pieces[1:] if metadata.canonical_outlet(p)), None)
-
-
-def _is_site_like(piece: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9.\- ]{2,24}|[가-힣A-Za-z0-9 ]{0,10}(?:뉴스|일보|신문|기사본문|미디어)(?:\s*(?:모바일|mobile|Mobile|M))?", piece))
-
-
 def _best_title(meta: HtmlMeta) -> str:
     """og:title (or <title>) without the site suffix; the <title> when og:title is only the site's name."""
     sites = tuple(s for s in (meta.site_name, *meta.outlet_candidates) if s)
@@ -282,7 +245,7 @@ def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: i
         parts.published_at = choose_time(found)
     parts.updated_at = meta.updated or parts.updated_at
     if not parts.reporters:  # the article's own byline wins; meta authors are often the outlet or the portal
-        parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors)
+        parts.reporters = _byline_reporters(tree) or _meta_reporters(meta.authors) or _bare_byline_reporters(tree)
     parts.source = parts.source or _outlet(meta)
 
 
@@ -305,6 +268,26 @@ def _byline_reporters(tree) -> list[str]:  # type: ignore[no-untyped-def]
             break
         names += metadata.reporters_in(" ".join(" ".join(element.itertext()).split())[:200])
     return metadata.unique(names)
+
+
+_BARE_BYLINE_XPATH = ("//*[not(self::script or self::style or self::title or self::a)]/text()"
+                      "[contains(., '기자') or contains(., '특파원')][string-length(normalize-space(.)) <= 40]")
+_BARE_BYLINE = re.compile(r"[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4}){0,3}\s*(?:기자|특파원)(?:\s*외\s*\d{1,2}\s*명)?")
+_MAX_BARE_BYLINES = 50  # text nodes looked at
+
+
+def _bare_byline_reporters(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """The first element of the page whose whole text is a byline ('<span>홍길동 기자</span>', '이름 특파원'), in a
+    header with no byline class; links are skipped (related stories name their own reporters)."""
+    if tree is None:
+        return []
+    for count, node in enumerate(tree.xpath(_BARE_BYLINE_XPATH)):
+        text = " ".join(str(node).split())
+        if count >= _MAX_BARE_BYLINES:
+            break
+        if _BARE_BYLINE.fullmatch(text) and metadata.reporters_in(text):
+            return metadata.reporters_in(text)
+    return []
 
 
 _MAX_META_AUTHOR_CHARS = 200

@@ -179,11 +179,13 @@ def unwrap_layout_tables(tree) -> None:  # type: ignore[no-untyped-def]
     long table that nests tables, holds headings, lists or divs, or has a cell of paragraphs is layout, not data.
     """
     for table in list(tree.iter("table")):
-        if len(table.text_content()) < _LAYOUT_TABLE_CHARS:
+        single_cell = len(table.xpath(".//td | .//th")) == 1  # a frame (a photo and its caption), never data
+        if len(table.text_content()) < _LAYOUT_TABLE_CHARS and not single_cell:
             continue
         nested = table.find(".//table") is not None
-        paragraphs = any(len(cell.findall("br")) >= 4 or len(cell.findall("p")) >= 2 for cell in table.iter("td"))
-        if not (nested or paragraphs or len(table.xpath(_LAYOUT_BLOCKS)) >= 2):
+        # a cell of paragraphs, directly or in a block of its own ('<td><div id="font">text<br><br>…</div></td>')
+        paragraphs = any(len(cell.xpath("br | */br")) >= 4 or len(cell.xpath("p | */p")) >= 2 for cell in table.iter("td"))
+        if not (single_cell or nested or paragraphs or len(table.xpath(_LAYOUT_BLOCKS)) >= 2):
             continue
         for element in [table, *table.iter("tbody", "thead", "tfoot", "tr", "td", "th")]:
             element.tag = "div"

@@ -16,13 +16,11 @@ from summarizer.clean.classify import CONTENT, LineClass, classify_line, is_head
 from summarizer.clean.line_marks import (NAME_WITH_ID, SENTENCE_END, mark_bare_bylines, mark_captions_above_credits, mark_outlet_names,
                                          mark_summary_boxes, split_glued_metadata, strip_menu_prefixes)
 from summarizer.clean.rules import TRAILING_SIGNOFF
+from summarizer.clean.headline import BULLET, comparable, page_title_line, page_title_wins, pick_title
 from summarizer.types import RemovedBlock
 
 # Kinds that may sit between the end of the body and the tail (sign-off, copyright, send time, promos).
 _FOOTER_KINDS = frozenset({"signoff", "byline", "copyright", "timestamp", "chrome", "caption", "credit"})
-_BULLET = re.compile(r"^[-–—•·▶▷►■□◆◇○●*]+\s*")
-_WORD = re.compile(r"\w+")
-_MAX_TITLE_BLOCK = 3
 _MAX_DECK_LINES = 3  # subtitle lines under a headline; a longer run above the prose is part of the article
 _MIN_SHORT_SENTENCE = 10  # characters of the one sentence a short text dump may hold
 _MIN_TERSE_BODY = 100  # characters of text without any sentence that still count as a body (HTML path)
@@ -54,11 +52,6 @@ class PageParts:
         self.removed.append(RemovedBlock(text=text, reason=reason))
 
 
-def comparable(text: str) -> str:
-    """Text reduced to its words, for 'is this line the title again?' checks."""
-    return "".join(_WORD.findall(_BULLET.sub("", text))).casefold()
-
-
 class PageLayout:
     """One pass over the lines of a page. mode='text' for full-page dumps, 'html' for trafilatura's main text."""
 
@@ -86,6 +79,7 @@ class PageLayout:
         self._published: list[tuple[int, int, datetime]] = []  # (rank, line, value): the best-ranked one is published_at
         self._in_footer = False  # reading the sign-off footer (its timestamps count fully)
         self._header_stamp = self._find_header_stamp()
+        self._page_title = page_title_line(self.lines, self.classes) if mode == "text" and not self.title_hint else None
 
     def run(self) -> PageParts:
         start = self._body_start()
@@ -191,11 +185,18 @@ class PageLayout:
     def _read_header(self, start: int) -> int | None:
         lines, classes, parts = self.lines, self.classes, self.parts
         candidates = [i for i in range(start) if classes[i].kind is None and is_headline(lines[i])]
-        title_index = self._pick_title(start, candidates)
+        stamp = self._header_stamp
+        anchor = stamp if stamp is not None and stamp < start else start
+        title_index = pick_title(self.lines, self.classes, candidates, anchor, self.title_hint)
+        page_title = self._page_title if self._page_title and self._page_title[0] < start else None
+        if page_title and page_title_wins(self.lines, page_title, title_index, candidates):
+            title_index = page_title[0]  # the headline shows only in the page title: the lines under it are decks
         if self.title_hint:
             parts.title = self.title_hint
+        elif page_title and title_index == page_title[0]:
+            parts.title = page_title[1]
         elif title_index is not None:
-            parts.title = _BULLET.sub("", lines[title_index]).strip()
+            parts.title = BULLET.sub("", lines[title_index]).strip()
         title_key = comparable(parts.title)
         for i in range(start):
             line, kind = lines[i], classes[i].kind
@@ -207,37 +208,10 @@ class PageLayout:
             elif title_key and comparable(line) == title_key:
                 parts.drop(line, "title repeated")
             elif i in candidates and (title_index is None or i > title_index):
-                parts.subtitles.append(_BULLET.sub("", line).strip())
+                parts.subtitles.append(BULLET.sub("", line).strip())
             else:
                 parts.drop(line, "page header (before the title)" if title_index is not None and i < title_index else "page header")
         return title_index
-
-    def _pick_title(self, start: int, candidates: list[int]) -> int | None:
-        """The headline nearest above the first timestamp (or the body): top of a short block of headlines."""
-        if not candidates:
-            return None
-        if self.title_hint:
-            key = comparable(self.title_hint)
-            return next((i for i in candidates if comparable(self.lines[i]) == key), None)
-        stamp = self._header_stamp
-        anchor = stamp if stamp is not None and stamp < start else start
-        block: list[int] = []
-        for i in range(anchor - 1, -1, -1):
-            kind = self.classes[i].kind
-            if kind is None:
-                if i not in candidates:
-                    break
-                block.append(i)
-                if len(block) == _MAX_TITLE_BLOCK:
-                    break
-            elif block and (kind == "end" or self.classes[i].rule in ("chrome_menu_words", "chrome_breadcrumb")):
-                break
-        if not block:
-            after = [i for i in candidates if i > anchor]
-            return after[0] if after else candidates[-1]
-        block.reverse()
-        substantial = [i for i in block if len(self.lines[i]) >= 10 and len(self.lines[i].split()) >= 2]
-        return (substantial or block)[0]
 
     # --- body and what follows it --------------------------------------------------------------------------
     def _read_body(self, start: int) -> None:

@@ -9,7 +9,8 @@ import re
 
 from summarizer.clean import metadata
 from summarizer.clean.classify import MENU_WORDS, LineClass
-from summarizer.clean.rules import HANGUL_NAME, PORTALS, SURNAME_NAME, SURNAMES, TIMESTAMP_LABELS
+from summarizer.clean.rules import HANGUL_NAME, SURNAME_NAME, TIMESTAMP_LABELS
+from summarizer.clean.vocabulary import PORTALS, SURNAMES
 
 SENTENCE_END = re.compile(r"[.!?。][\"'”’」』)\]]*$")
 NAME_WITH_ID = re.compile(r"\([A-Za-z0-9_.\-]{2,20}\)$")  # '이예미(leeym)': a citizen reporter with an id
@@ -17,6 +18,7 @@ _MAX_CAPTION = 120  # characters: longer lines above a photo credit are body tex
 _MIN_MENU_PREFIX = 8  # menu words at the start of a line before it counts as a glued menu row
 _MAX_LOGO_LINE = 15  # an outlet-shaped line ('전남일보') is the logo only near the top of the page
 _MAX_SUMMARY_LINES = 3  # sentences of a portal's automatic summary box
+_MIN_COPIED_CHARS = 20  # a summary line shorter than this could be any phrase, not a copied sentence
 _SUMMARY_MARKER = re.compile(r"(?:본문\s*)?요약\s*(?:봇|보기)|자동\s*요약|AI\s*요약|세\s*줄\s*요약")
 _MAX_SUMMARY_CHARS = 100  # each short; a lead paragraph under the box is longer
 _OUTLET_LOGO = re.compile(r"[가-힣A-Za-z0-9]{1,8}(?:일보|신문|뉴스|방송|타임스|미디어|경제|데일리)")
@@ -54,11 +56,28 @@ def mark_summary_boxes(lines: list[str], classes: list[LineClass]) -> None:
             for i in between:
                 classes[i] = LineClass("chrome", "summary_box")
             continue
+        copies = _copied_lines_above(lines, classes, d)
+        if copies:  # no marker kept (the box's label was an image or dropped): its sentences repeat the body below
+            for i in copies:
+                classes[i] = LineClass("chrome", "summary_box")
+            continue
         for i in range(d + 1, min(len(lines), d + 1 + _MAX_SUMMARY_LINES)):  # the notice, then the summary
             line = lines[i]
             if classes[i].kind is not None or len(line) > _MAX_SUMMARY_CHARS or not SENTENCE_END.search(line):
                 break
             classes[i] = LineClass("chrome", "summary_box")
+
+
+def _copied_lines_above(lines: list[str], classes: list[LineClass], notice: int) -> list[int]:
+    """Content lines right above a summary notice whose words all come again in one line further down the page."""
+    below = [" ".join(lines[j].split()) for j in range(notice + 1, len(lines)) if classes[j].kind is None]
+    copies = []
+    for i in range(notice - 1, max(-1, notice - 1 - _MAX_SUMMARY_LINES), -1):
+        text = " ".join(lines[i].split())
+        if classes[i].kind is not None or len(text) < _MIN_COPIED_CHARS or not any(text in line for line in below):
+            break
+        copies.append(i)
+    return copies
 
 
 def mark_bare_bylines(lines: list[str], classes: list[LineClass]) -> None:

@@ -18,21 +18,8 @@ from summarizer.clean.dates import (  # noqa: F401
     seoul_tz,
     shown_time,
 )
-from summarizer.clean.rules import (
-    BROADCAST_SIGNOFF,
-    COMPOUND_SURNAMES,
-    CREDITS_BYLINE,
-    EMAIL,
-    HANGUL_NAME,
-    LEAD_PREFIXES,
-    NAMES,
-    NON_NAME_SUFFIXES,
-    NON_NAMES,
-    OUTLETS,
-    PLACE_NAME_EMAIL,
-    ROLE,
-    SECTION_WORDS,
-)
+from summarizer.clean.rules import BROADCAST_SIGNOFF, CREDITS_BYLINE, EMAIL, HANGUL_NAME, LEAD_PREFIXES, NAMES, PLACE_NAME_EMAIL, ROLE
+from summarizer.clean.vocabulary import COMPOUND_SURNAMES, NON_NAME_SUFFIXES, NON_NAMES, OUTLETS, SECTION_WORDS
 
 _EMAIL_RE = re.compile(EMAIL)
 _NAMES_ROLE_RE = re.compile(r"(?P<names>" + NAMES + r")\s*(?P<role>" + ROLE + r")")

@@ -40,12 +40,6 @@ def _register() -> None:
 _register()
 
 
-def fail(message: str, code: int = 2) -> "typer.Exit":
-    """Print one line on stderr and return the Exit to raise."""
-    typer.echo(f"error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `summarizer` script."""
     try:
@@ -60,5 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 — last line of defence: one line, no traceback
         if os.environ.get("SUMMARIZER_DEBUG"):
             raise
-        typer.echo(f"error: unexpected {type(exc).__name__}: {exc} (set SUMMARIZER_DEBUG=1 for a traceback)", err=True)
+        text = " ".join(str(exc).split())  # one line, even for a many-line message (torch's UnpicklingError)
+        text = text if len(text) <= 300 else text[:299] + "…"
+        typer.echo(f"error: unexpected {type(exc).__name__}: {text} (set SUMMARIZER_DEBUG=1 for a traceback)", err=True)
         sys.exit(1)

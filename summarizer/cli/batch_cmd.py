@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
 from enum import Enum
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 
@@ -35,7 +36,7 @@ class InputFormat(str, Enum):
 
 def batch(
     input: Annotated[str, typer.Argument(metavar="INPUT", help="JSONL (.jsonl, .jsonl.gz), CSV, a folder of .html/.txt pages, or - for JSONL on stdin.", show_default=False)],
-    output: Annotated[Path, typer.Argument(metavar="OUTPUT", help="JSONL file to write: one record per input record.", show_default=False)],
+    output: Annotated[str, typer.Argument(metavar="OUTPUT", help="JSONL file to write: one record per input record; - for stdout.", show_default=False)],
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run: keep OUTPUT, skip records it already holds.")] = False,
     engine: Annotated[EngineChoice, typer.Option("--engine", help="local (this machine) or ray (Ray Data; needs the [ray] extra).")] = EngineChoice.local,
     batch_size: Annotated[int, typer.Option("--batch-size", "-b", min=1, help="Articles translated together, and written per fsync.")] = 8,
@@ -70,29 +71,36 @@ def batch(
     from summarizer.batch import run_batch
 
     settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep)
+    executor = None
+    if engine is EngineChoice.ray:
+        from summarizer.distributed import RayExecutor
+
+        executor = RayExecutor(ray_address=ray_address, num_gpus_per_worker=num_gpus_per_worker, workers=workers)
+    where = "standard output" if output == "-" else output
     try:
-        stats = run_batch(
-            input,
-            output,
-            settings=settings,
-            resume=resume,
-            engine=engine.value,
-            batch_size=batch_size,
-            input_format=input_format.value if input_format else None,
-            text_field=text_field,
-            html_field=html_field,
-            id_field=id_field,
-            url_field=url_field,
-            max_chars=max_chars,
-            progress=progress,
-            log_interval_s=log_interval,
-            ray_address=ray_address,
-            num_gpus_per_worker=num_gpus_per_worker,
-            workers=workers,
-        )
+        with stop_on_sigterm():
+            stats = run_batch(
+                input,
+                output,
+                settings=settings,
+                resume=resume,
+                executor=executor,
+                batch_size=batch_size,
+                input_format=input_format.value if input_format else None,
+                text_field=text_field,
+                html_field=html_field,
+                id_field=id_field,
+                url_field=url_field,
+                max_chars=max_chars,
+                progress=progress,
+                log_interval_s=log_interval,
+            )
     except KeyboardInterrupt:
-        typer.echo(f"interrupted: {output} holds every batch finished so far; rerun with --resume to continue", err=True)
+        typer.echo(f"interrupted: {where} holds every batch finished so far; rerun with --resume to continue", err=True)
         raise SystemExit(130) from None
+    except Terminated:
+        typer.echo(f"stopped (SIGTERM): {where} holds every batch finished so far; rerun with --resume to continue", err=True)
+        raise SystemExit(143) from None
     typer.echo(f"done: {stats.summary()}", err=True)
     # SystemExit rather than typer.Exit: click returns (not raises) typer.Exit's code outside standalone mode.
     if stats.output_ok == 0:
@@ -100,3 +108,25 @@ def batch(
         raise SystemExit(1)
     if fail_on_error and stats.output_errors:
         raise SystemExit(1)
+
+
+class Terminated(Exception):
+    """SIGTERM arrived during a batch (a scheduler or `kill` stopping the job)."""
+
+
+@contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into Terminated, so the run stops like on Ctrl-C: batches written so far stay, one line is said."""
+
+    def handler(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave SIGTERM alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.cli.common import Keep
+from summarizer.cli.common import Keep, write_stdout
 
 
 class CleanFormat(str, Enum):
@@ -37,7 +37,7 @@ def clean(
     for warning in article.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if output_format is CleanFormat.json:
-        typer.echo(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
+        write_stdout(json.dumps(article.to_dict(), ensure_ascii=False, indent=2))
         return
     blocks = [article.title] if article.title else []
-    typer.echo("\n\n".join(blocks + list(article.paragraphs)))
+    write_stdout("\n\n".join(blocks + list(article.paragraphs)))

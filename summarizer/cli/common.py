@@ -70,3 +70,29 @@ def build_settings(
         "keep": tuple(keep) if keep else None,
     }
     return Settings.load(overrides, config_file=config)
+
+
+def write_stdout(text: str) -> None:
+    """Print a result on standard output, all of it or an OutputError (a full disk, a closed pipe): a command
+    must not exit 0 with a truncated result, which an unbuffered stdout (PYTHONUNBUFFERED=1) otherwise allows."""
+    import sys
+
+    from summarizer.batch_output import write_all
+    from summarizer.errors import OutputError
+
+    data = (text + "\n").encode("utf-8", "surrogateescape")
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # closed (>&-) or replaced by a text-only stream
+        if sys.stdout is None:
+            raise OutputError("cannot write standard output: it is closed")
+        try:
+            sys.stdout.write(text + "\n")
+            sys.stdout.flush()
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"cannot write standard output: {getattr(exc, 'strerror', None) or exc}") from None
+        return
+    try:
+        sys.stdout.flush()  # anything printed before goes first
+    except (OSError, ValueError):
+        pass
+    write_all(buffer, data, "standard output")

@@ -102,3 +102,24 @@ def convert(
     from summarizer.convert import convert_model
 
     typer.echo(convert_model(model, out, quantization=quantization, force=force))
+
+
+@app.command("check")
+def check(
+    model: Annotated[str, typer.Argument(metavar="ID|DIR", help="Hub id or local model folder.")],
+    task: Annotated[Optional[str], typer.Option("--task", help="Task to drive it as. [default: from its family]")] = None,
+    device: Annotated[str, typer.Option("--device", help="cpu, cuda or auto.")] = "cpu",
+) -> None:
+    """Load a model and show how it will be driven (family, languages, special tokens, window, decoding) and any problem."""
+    from summarizer.model_check import check_model
+    from summarizer.registry import TASKS
+
+    if task is not None and task not in TASKS:
+        raise ConfigError(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
+    report = check_model(model, task, device)
+    typer.echo(f"model: {report.model}")
+    for label, value in report.lines:
+        typer.echo(f"{label}: {value}")
+    if report.problems:
+        raise ModelUnavailableError("; ".join(report.problems))
+    typer.echo("ok")

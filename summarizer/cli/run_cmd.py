@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.cli.common import Backend, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings
+from summarizer.cli.common import Backend, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings, write_stdout
 from summarizer.errors import ConfigError
 from summarizer.types import ProgressCallback
 
@@ -47,10 +47,7 @@ def run(
     raw = read_input(Path(source) if source != "-" else "-")
     pipeline = Pipeline(settings)
     result = pipeline.run(raw, url=url, progress=None if quiet else _stderr_progress())
-    if output_format == "json":
-        typer.echo(result.to_json(indent=1))
-    else:
-        typer.echo(result.to_markdown())
+    write_stdout(result.to_json(indent=1) if output_format == "json" else result.to_markdown())
 
 
 def _stderr_progress() -> ProgressCallback:

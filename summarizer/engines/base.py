@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
+from summarizer.engines.batching import split_by, token_budget_batches
+from summarizer.engines.contract import DecodingContract
 from summarizer.engines.families import FamilySpec
+from summarizer.errors import ModelError
 from summarizer.types import ModelInfo
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True)
@@ -37,8 +46,17 @@ class GenerationOptions:
         )
 
     def max_new_tokens_for(self, input_tokens: int) -> int:
+        """Content tokens an output of an `input_tokens`-long source may hold."""
         cap = int(self.max_length_ratio * input_tokens) + self.max_length_slack
         return max(1, min(self.max_new_tokens, cap))
+
+    def min_new_tokens_for(self, input_tokens: int) -> int:
+        """Content tokens an output must hold before it may end: chosen per input, at most half its own cap,
+        so a short input is never pushed to (or past) its cap by the minimum."""
+        cap = self.max_new_tokens_for(input_tokens)
+        if self.min_new_tokens >= self.max_new_tokens:  # an exact length was asked for
+            return min(self.min_new_tokens, cap)
+        return min(self.min_new_tokens, cap // 2)
 
 
 @dataclass(frozen=True)
@@ -66,49 +84,99 @@ class Seq2SeqEngine(ABC):
         """How many source tokens one input may hold (the model's window, special tokens included)."""
 
     @abstractmethod
-    def tokenize(self, text: str) -> list[str]:
-        """Source-side subword pieces of `text` (no special tokens); used to split overlong input."""
-
-    @abstractmethod
-    def detokenize(self, pieces: Sequence[str]) -> str:
-        """Inverse of tokenize for a slice of pieces."""
-
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         """Source token counts including special tokens (what counts against the window)."""
-        return [len(self.tokenize(t)) + 1 for t in texts]
+
+    def generate(self, texts: Sequence[str], options: GenerationOptions, progress: Progress | None = None) -> list[str]:
+        """Generate one output per input text, in input order, batching internally.
+
+        progress, when given, is called after each batch with the number of inputs done so far.
+        """
+        return [g.text for g in self.generate_detailed(texts, options, progress)]
 
     @abstractmethod
-    def generate(self, texts: Sequence[str], options: GenerationOptions) -> list[str]:
-        """Generate one output per input text, in input order, batching internally."""
-
     def generate_detailed(
-        self, texts: Sequence[str], options: GenerationOptions, progress: Callable[[int], None] | None = None
+        self, texts: Sequence[str], options: GenerationOptions, progress: Progress | None = None
     ) -> list[Generation]:
-        """Like generate(), with token counts and whether each output ended on its own.
-
-        `progress`, if given, is called with the number of inputs done after each batch.
-        Backends that know more override this; the default cannot tell a cut-off output.
-        """
-        outputs = [Generation(text=t, num_tokens=-1, stopped=None) for t in self.generate(texts, options)]
-        if progress:
-            progress(len(outputs))
-        return outputs
+        """Like generate(), with token counts and whether each output ended on its own."""
 
 
 class TokenizerBackedEngine(Seq2SeqEngine):
-    """An engine whose source side is a Hugging Face tokenizer: both backends count and split tokens alike."""
+    """An engine whose source side is a Hugging Face tokenizer and whose decoding follows one DecodingContract.
+
+    Subclasses map one padded batch onto their library (`_run_batch`) and say which exceptions mean
+    "out of memory" (`_is_out_of_memory`); framing, caps, minimums, batching, OOM halving, cutting and
+    decoding happen here, alike for every backend.
+    """
 
     tokenizer: Any
     spec: FamilySpec
+    contract: DecodingContract
 
-    def tokenize(self, text: str) -> list[str]:
-        return self.tokenizer.tokenize(text)
+    def _init_tokenizer_lock(self) -> None:
+        # Fast tokenizers are not safe to share between threads ("Already borrowed"): one call at a time.
+        self._tokenizer_lock = threading.Lock()
 
-    def detokenize(self, pieces: Sequence[str]) -> str:
-        return self.tokenizer.convert_tokens_to_string(list(pieces)).strip()
+    @property
+    def max_input_tokens(self) -> int:
+        return self.contract.window
+
+    def encode(self, texts: Sequence[str]) -> list[list[int]]:
+        """Framed source ids of each text (the contract's framing), cut to the window."""
+        with self._tokenizer_lock:
+            return self.contract.encode(self.tokenizer, texts)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        return [len(ids) for ids in self.encode(texts)]
+
+    def generate_detailed(
+        self, texts: Sequence[str], options: GenerationOptions, progress: Progress | None = None
+    ) -> list[Generation]:
+        """Tokenize once, batch longest-first within the token budget (one minimum per batch), decode in order."""
         if not texts:
             return []
-        encoded = self.tokenizer([self.spec.prefix + t for t in texts], add_special_tokens=True)["input_ids"]
-        return [len(ids) for ids in encoded]
+        encoded = self.encode(texts)
+        caps = [options.max_new_tokens_for(len(ids)) for ids in encoded]
+        minimums = [options.min_new_tokens_for(len(ids)) for ids in encoded]
+        results: list[Generation | None] = [None] * len(texts)
+        done = 0
+        for budget_batch in token_budget_batches([len(ids) for ids in encoded], options.batch_max_tokens, options.max_batch_size):
+            for batch in split_by(budget_batch, minimums):
+                rows = self._run_halving([encoded[i] for i in batch], max(caps[i] for i in batch), minimums[batch[0]], options)
+                for index, content in zip(batch, rows):
+                    results[index] = self._decode(content, caps[index])
+                done += len(batch)
+                if progress is not None:
+                    progress(done)
+        return [r for r in results if r is not None]
+
+    def _run_halving(self, batch: list[list[int]], cap: int, minimum: int, options: GenerationOptions) -> list[list[int]]:
+        """Content ids per row; out of memory halves the batch and retries both halves (nothing is dropped)."""
+        try:
+            return self._run_batch(batch, cap, minimum, options)
+        except Exception as exc:
+            if not self._is_out_of_memory(exc):
+                raise
+        # Retried outside the except block, so the failed call's frames (and their tensors) are freed first.
+        if len(batch) == 1:
+            raise ModelError("out of memory on a single input; use a smaller model, a shorter input or --device cpu")
+        log.warning("out of memory on a batch of %d; retrying in halves", len(batch))
+        self._free_memory()
+        half = len(batch) // 2
+        return self._run_halving(batch[:half], cap, minimum, options) + self._run_halving(batch[half:], cap, minimum, options)
+
+    def _decode(self, content: list[int], cap: int) -> Generation:
+        ids, stopped = self.contract.cut(content, cap)
+        with self._tokenizer_lock:
+            text = self.tokenizer.decode(ids, skip_special_tokens=True, clean_up_tokenization_spaces=True)
+        return Generation(text=text.strip(), num_tokens=len(ids), stopped=stopped)
+
+    @abstractmethod
+    def _run_batch(self, batch: list[list[int]], cap: int, minimum: int, options: GenerationOptions) -> list[list[int]]:
+        """Generate for framed source ids: per row, the ids after the target prefix (≤ cap + 1 of them)."""
+
+    @abstractmethod
+    def _is_out_of_memory(self, exc: BaseException) -> bool: ...
+
+    def _free_memory(self) -> None:
+        """Release cached device memory before a retry (backends with a cache override this)."""

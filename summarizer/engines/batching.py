@@ -24,3 +24,11 @@ def token_budget_batches(lengths: Sequence[int], max_tokens: int, max_batch_size
         longest = candidate_longest
     if batch:
         yield batch
+
+
+def split_by(batch: list[int], keys: Sequence[int]) -> list[list[int]]:
+    """Split one batch of indices into runs that share `keys[index]` (order kept within each run)."""
+    groups: dict[int, list[int]] = {}
+    for index in batch:
+        groups.setdefault(keys[index], []).append(index)
+    return list(groups.values())

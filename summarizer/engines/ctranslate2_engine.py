@@ -4,7 +4,7 @@ A converted model is a folder written by `summarizer models convert ID|DIR --to 
 
     <converted>/model.bin, config.json, shared_vocabulary.json   CTranslate2's own files
     <converted>/tokenizer/                                      the original model's tokenizer + its config.json
-    <converted>/summarizer_ct2.json                             what was converted, how (CONVERSION_INFO_FILE)
+    <converted>/summarizer_ct2.json                             what was converted, how, and its decoding contract
 
 Folders made by `ct2-transformers-converter --copy_files ...` (tokenizer files next to model.bin) load too.
 
@@ -23,12 +23,12 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import ctranslate2
 
-from summarizer.engines.base import Generation, GenerationOptions, TokenizerBackedEngine
-from summarizer.engines.batching import token_budget_batches
+from summarizer.engines.base import GenerationOptions, TokenizerBackedEngine
+from summarizer.engines.contract import DecodingContract, resolve_contract
 from summarizer.engines.families import FamilySpec, detect_family, family_spec
 from summarizer.errors import ConfigError, ModelError, ModelUnavailableError
 from summarizer.registry import lookup
@@ -41,8 +41,6 @@ TOKENIZER_SUBDIR = "tokenizer"
 CONVERTED_PREFIX = "ct2-"
 # The order find_converted tries quantizations in: int8 runs everywhere and is the default conversion.
 QUANTIZATION_PREFERENCE = ("int8", "int8_float16", "int8_bfloat16", "int8_float32", "float16", "bfloat16", "float32")
-# Models whose config claims a huge window still get this cap (same value as the transformers backend).
-_WINDOW_CAP = 1024
 
 
 # --- where converted models live --------------------------------------------------------------------------
@@ -182,20 +180,21 @@ def load_ctranslate2_engine(
         cpu_threads: Threads for one translation on CPU (0: every usable core).
 
     Raises:
-        ModelUnavailableError: the folder is not a converted model or lacks its tokenizer.
+        ModelUnavailableError: the folder is not a converted model, lacks its tokenizer, or cannot be loaded.
         ConfigError: an unsupported device or compute type.
     """
     model_dir = Path(model_dir)
     if not is_converted_dir(model_dir):
         raise ModelUnavailableError(f"{model_dir} is not a CTranslate2 model folder (no model.bin)")
     record = read_conversion_info(model_dir)
-    tokenizer, hf_config = _load_tokenizer(model_dir)
+    tokenizer, hf_config, generation = _load_tokenizer(model_dir)
     family = info.family
     if family == "unknown":
         family = record.get("family") or _detect_family(hf_config.get("model_type", ""), type(tokenizer).__name__)
     # The registry knows hub ids: the one asked for, else the one the folder was converted from.
     entry = lookup(info.model_id) or (lookup(record["model_id"]) if record.get("model_id") else None)
     spec = family_spec(family, info.task, entry)
+    contract = resolve_contract(tokenizer, hf_config, generation, spec)
     runtime = choose_runtime(device, compute_type, record.get("quantization"), cpu_threads)
     try:
         translator = ctranslate2.Translator(
@@ -209,7 +208,6 @@ def load_ctranslate2_engine(
     except (RuntimeError, ValueError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelUnavailableError(f"cannot load CTranslate2 model {model_dir}: {first_line}") from None
-    window = _input_window(hf_config, tokenizer)
     full_info = ModelInfo(
         task=info.task,
         model_id=info.model_id,
@@ -221,34 +219,31 @@ def load_ctranslate2_engine(
         "loaded %s (%s, CTranslate2 %s, %s threads) on %s",
         model_dir, family, runtime.compute_type, runtime.intra_threads, device,
     )
-    forced_bos = hf_config.get("forced_bos_token_id")
-    forced_first = tokenizer.convert_ids_to_tokens(forced_bos) if isinstance(forced_bos, int) else None
-    return CTranslate2Engine(translator, tokenizer, full_info, device, spec, window, runtime, forced_first)
+    return CTranslate2Engine(translator, tokenizer, full_info, device, spec, contract, runtime)
 
 
-def _load_tokenizer(model_dir: Path) -> tuple[Any, dict[str, Any]]:
-    """The original model's tokenizer (tokenizer/ subfolder, else next to model.bin) and its HF config."""
+def _load_tokenizer(model_dir: Path) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+    """The original model's tokenizer (tokenizer/ subfolder, else next to model.bin), its config and generation config."""
     from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()
     where = model_dir / TOKENIZER_SUBDIR if (model_dir / TOKENIZER_SUBDIR).is_dir() else model_dir
     try:
-        tokenizer = AutoTokenizer.from_pretrained(str(where), local_files_only=True)
+        tokenizer = AutoTokenizer.from_pretrained(str(where), local_files_only=True, trust_remote_code=False)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelUnavailableError(
             f"no usable tokenizer next to the CTranslate2 model in {model_dir} ({first_line}); "
             "convert with `summarizer models convert`, which saves it"
         ) from None
-    hf_config: dict[str, Any] = {}
-    if where != model_dir:
-        for name in ("config.json", "generation_config.json"):  # generation settings take precedence
-            if (where / name).is_file():
-                hf_config.update(json.loads((where / name).read_text(encoding="utf-8")))
+    configs: list[dict[str, Any]] = []
+    for name in ("config.json", "generation_config.json"):
+        path = where / name
+        configs.append(json.loads(path.read_text(encoding="utf-8")) if where != model_dir and path.is_file() else {})
     if getattr(tokenizer, "model_input_names", None) and "token_type_ids" in tokenizer.model_input_names:
         tokenizer.model_input_names = ["input_ids", "attention_mask"]  # KoBART's fast tokenizer adds them; unused
-    return tokenizer, hf_config
+    return tokenizer, configs[0], configs[1]
 
 
 # Folders converted by other tools carry no HF config: the tokenizer class is the only clue to the family.
@@ -263,25 +258,12 @@ def _detect_family(model_type: str, tokenizer_class: str) -> str:
     return next((family for key, family in _TOKENIZER_FAMILIES if key in name), "unknown")
 
 
-def _input_window(hf_config: dict[str, Any], tokenizer: Any) -> int:
-    limits = [
-        hf_config.get("max_position_embeddings"),
-        hf_config.get("n_positions"),
-        tokenizer.model_max_length if tokenizer.model_max_length < 100_000 else None,
-    ]
-    known = [int(x) for x in limits if x]
-    return min(known + [_WINDOW_CAP]) if known else 512
-
-
 # --- the engine -------------------------------------------------------------------------------------------
 
 
 class CTranslate2Engine(TokenizerBackedEngine):
-    """A ctranslate2.Translator plus the original Hugging Face tokenizer, driven per model family.
-
-    Multilingual families (NLLB, M2M100, mBART-50) get the source language token from the tokenizer
-    (`src_lang`) and the target language token as `target_prefix`; models whose generation config forces
-    a first token (BART: <s>) get that token as prefix; T5-style models get their text prefix.
+    """A ctranslate2.Translator plus the original Hugging Face tokenizer, driven by the shared DecodingContract:
+    framed source ids become tokens, the contract's target prefix becomes `target_prefix`, its end ids `end_token`.
     """
 
     def __init__(
@@ -291,121 +273,56 @@ class CTranslate2Engine(TokenizerBackedEngine):
         info: ModelInfo,
         device: str,
         spec: FamilySpec,
-        max_input_tokens: int,
+        contract: DecodingContract,
         runtime: RuntimeChoice,
-        forced_first_token: str | None = None,
     ) -> None:
         self.translator = translator
         self.tokenizer = tokenizer
         self.info = info
         self.device = device
         self.spec = spec
+        self.contract = contract
         self.runtime = runtime
-        self._window = max_input_tokens
-        if spec.src_lang and hasattr(tokenizer, "src_lang"):
-            tokenizer.src_lang = spec.src_lang
-        # What transformers forces as the first target token: the target language, else the model's
-        # forced BOS (BART's <s>). CTranslate2 gets it as target_prefix; it is never part of the output.
-        self._target_prefix = self._target_language_tokens() or ((forced_first_token,) if forced_first_token else ())
-        self._eos = tokenizer.eos_token or "</s>"
+        self._init_tokenizer_lock()
+        self._target_prefix = tuple(tokenizer.convert_ids_to_tokens(list(contract.target_prefix_ids)))
+        self._end_tokens = list(tokenizer.convert_ids_to_tokens(list(contract.eos_ids)))
 
     @property
     def compute_type(self) -> str:
         return self.runtime.compute_type
 
-    # --- tokens ---------------------------------------------------------------------------------------------
-
-    @property
-    def max_input_tokens(self) -> int:
-        return self._window
-
     def source_tokens(self, texts: Sequence[str]) -> list[list[str]]:
-        """What CTranslate2 reads: each text's tokens with the family's special tokens, cut to the window."""
-        encoded = self.tokenizer(
-            [self.spec.prefix + t for t in texts], add_special_tokens=True, truncation=True, max_length=self._window
-        )["input_ids"]
-        return [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
+        """What CTranslate2 reads: each text's framed tokens, cut to the window."""
+        encoded = self.encode(texts)
+        with self._tokenizer_lock:
+            return [self.tokenizer.convert_ids_to_tokens(ids) for ids in encoded]
 
-    # --- generation -----------------------------------------------------------------------------------------
-
-    def generate(self, texts: Sequence[str], options: GenerationOptions) -> list[str]:
-        return [g.text for g in self.generate_detailed(texts, options)]
-
-    def generate_detailed(
-        self, texts: Sequence[str], options: GenerationOptions, progress: Callable[[int], None] | None = None
-    ) -> list[Generation]:
-        """Tokenize once, batch longest-first within the token budget, decode back in input order.
-
-        `progress`, if given, is called with the number of inputs done after each batch.
-        """
-        return [self._decode(tokens, cap) for tokens, cap in self.generate_tokens(texts, options, progress)]
-
-    def generate_tokens(
-        self, texts: Sequence[str], options: GenerationOptions, progress: Callable[[int], None] | None = None
-    ) -> list[tuple[list[str], int]]:
-        """Raw target tokens per input (language prefix dropped, end token kept when emitted) and its length cap."""
-        if not texts:
-            return []
-        sources = self.source_tokens(texts)
-        caps = [options.max_new_tokens_for(len(s)) for s in sources]
-        results: list[list[str] | None] = [None] * len(texts)
-        lengths = [len(s) for s in sources]
-        done = 0
-        for batch in token_budget_batches(lengths, options.batch_max_tokens, options.max_batch_size):
-            hypotheses = self._translate([sources[i] for i in batch], max(caps[i] for i in batch), options)
-            for index, tokens in zip(batch, hypotheses):
-                results[index] = tokens
-            done += len(batch)
-            if progress:
-                progress(done)
-        return [(tokens or [], cap) for tokens, cap in zip(results, caps)]
-
-    def _translate(self, batch: list[list[str]], cap: int, options: GenerationOptions) -> list[list[str]]:
+    def _run_batch(self, batch: list[list[int]], cap: int, minimum: int, options: GenerationOptions) -> list[list[int]]:
+        with self._tokenizer_lock:
+            sources = [self.tokenizer.convert_ids_to_tokens(ids) for ids in batch]
+        prefix = len(self._target_prefix)
         try:
             results = self.translator.translate_batch(
-                batch,
-                target_prefix=[list(self._target_prefix) for _ in batch] if self._target_prefix else None,
+                sources,
+                target_prefix=[list(self._target_prefix) for _ in batch] if prefix else None,
                 beam_size=options.num_beams,
                 length_penalty=options.length_penalty,
                 repetition_penalty=options.repetition_penalty,
                 no_repeat_ngram_size=options.no_repeat_ngram_size,
-                # The target language token counts as a decoding step in CTranslate2.
-                max_decoding_length=cap + len(self._target_prefix),
-                min_decoding_length=min(options.min_new_tokens, cap) + len(self._target_prefix),
-                max_input_length=0,  # already cut to the window by source_tokens
+                # CTranslate2 counts the prefix among the decoding steps; +1: room for an end token after `cap`.
+                max_decoding_length=prefix + cap + 1,
+                min_decoding_length=prefix + minimum,
+                end_token=self._end_tokens,
+                max_input_length=0,  # already cut to the window by the contract
                 return_end_token=True,
                 max_batch_size=0,  # batches come from token_budget_batches
             )
         except RuntimeError as exc:
-            if "out of memory" not in str(exc).lower():
-                raise ModelError(f"CTranslate2 failed: {str(exc).strip().splitlines()[0]}") from None
-            if len(batch) == 1:
-                raise ModelError("out of memory translating a single input; use a smaller model or --device cpu") from None
-            # Out of GPU memory: halve the batch and retry both halves; nothing is dropped.
-            log.warning("out of memory on a batch of %d; retrying in halves", len(batch))
-            half = len(batch) // 2
-            return self._translate(batch[:half], cap, options) + self._translate(batch[half:], cap, options)
-        skip = len(self._target_prefix)
-        return [result.hypotheses[0][skip:] for result in results]
+            if "out of memory" in str(exc).lower():
+                raise
+            raise ModelError(f"CTranslate2 failed: {str(exc).strip().splitlines()[0]}") from None
+        with self._tokenizer_lock:
+            return [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0][prefix:]) for r in results]
 
-    def _decode(self, tokens: list[str], cap: int) -> Generation:
-        stopped = bool(tokens) and tokens[-1] == self._eos
-        if stopped:
-            tokens = tokens[:-1]
-        if len(tokens) > cap:  # the batch ran to its longest cap; each input keeps its own
-            tokens, stopped = tokens[:cap], False
-        ids = self.tokenizer.convert_tokens_to_ids(tokens)
-        text = self.tokenizer.decode(ids, skip_special_tokens=True, clean_up_tokenization_spaces=True)
-        return Generation(text=text.strip(), num_tokens=len(tokens), stopped=stopped)
-
-    def _target_language_tokens(self) -> tuple[str, ...]:
-        lang = self.spec.tgt_lang
-        if not lang:
-            return ()
-        unknown = self.tokenizer.unk_token_id
-        # M2M100 names language tokens "__en__" (its plain "en" is an ordinary subword): try that form first.
-        for token in (f"__{lang}__", lang):
-            token_id = self.tokenizer.convert_tokens_to_ids(token)
-            if token_id is not None and token_id != unknown:
-                return (token,)
-        return ()
+    def _is_out_of_memory(self, exc: BaseException) -> bool:
+        return isinstance(exc, RuntimeError) and "out of memory" in str(exc).lower()

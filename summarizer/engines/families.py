@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from summarizer.registry import RegistryEntry
 
 # Source/target language codes per family when translating Korean → English.
-_LANG_CODES = {
+LANGUAGE_CODES: dict[str, tuple[str, str]] = {
     "nllb": ("kor_Hang", "eng_Latn"),
     "m2m100": ("ko", "en"),
     "mbart50": ("ko_KR", "en_XX"),
@@ -38,11 +38,9 @@ def detect_family(model_type: str, tokenizer_class: str) -> str:
     return model_type
 
 
-def family_spec(family: str, task: str, entry: RegistryEntry | None, target_is_english: bool = True) -> FamilySpec:
+def family_spec(family: str, task: str, entry: RegistryEntry | None) -> FamilySpec:
     """Combine family defaults with what the registry says about a known model id."""
-    src, tgt = _LANG_CODES.get(family, (None, None))
-    if not target_is_english:
-        src, tgt = None, None
+    src, tgt = LANGUAGE_CODES.get(family, (None, None))
     prefix = ""
     if family == "t5":
         prefix = _T5_PREFIXES.get(task, "")
@@ -51,3 +49,13 @@ def family_spec(family: str, task: str, entry: RegistryEntry | None, target_is_e
         tgt = entry.tgt_lang or tgt
         prefix = entry.prefix or prefix
     return FamilySpec(family=family, src_lang=src, tgt_lang=tgt, prefix=prefix)
+
+
+# The task a family is driven as when nothing else says (models check, conversion check).
+_FAMILY_TASKS = {"bart": "summarization", "pegasus": "summarization", "t5": "summarization",
+                 "kobart": "ko-summarization", "mt5": "cross-lingual"}
+
+
+def default_task(family: str) -> str:
+    """The task a model of `family` most likely serves here: translation unless it is a summarizer family."""
+    return _FAMILY_TASKS.get(family, "translation")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -51,6 +52,7 @@ def locate_model(model: str) -> ModelSource:
     if path.is_dir():
         if not (path / "config.json").is_file() and not (path / "model.bin").is_file():
             raise ModelUnavailableError(f"{path} is a folder but holds no model (no config.json)")
+        refuse_remote_code(path)
         return ModelSource(model_id=str(path), local_dir=path, cached=False)
     if model.startswith((".", "/", "~")) or os.sep in model.strip("/").replace("/", "", 1):
         raise ModelUnavailableError(f"model folder not found: {path}")
@@ -58,6 +60,26 @@ def locate_model(model: str) -> ModelSource:
 
     cached = isinstance(try_to_load_from_cache(model, "config.json"), str)
     return ModelSource(model_id=model, local_dir=None, cached=cached)
+
+
+def refuse_remote_code(folder: Path) -> None:
+    """Refuse a model folder whose config or tokenizer config asks to run its own Python code (`auto_map`).
+
+    Loads pass trust_remote_code=False anyway; this names the problem in one line instead of loading a
+    model that would silently differ from what its author meant.
+    """
+    for name in ("config.json", "tokenizer_config.json", "tokenizer/config.json", "tokenizer/tokenizer_config.json"):
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # the load itself reports unreadable files
+        if isinstance(data, dict) and data.get("auto_map"):
+            raise ModelUnavailableError(
+                f"{folder} asks to run its own code ({name} has auto_map); refused: this project never runs model code"
+            )
 
 
 def ensure_available(source: ModelSource) -> None:
@@ -126,12 +148,8 @@ def _load(model: str, task: str, device: str, backend: str, cpu_threads: int) ->
 
 
 def _load_ctranslate2(source: ModelSource, task: str, device: str, required: bool, cpu_threads: int) -> Seq2SeqEngine | None:
-    try:
-        from summarizer.engines import ctranslate2_engine
-    except ImportError:
-        if required:
-            raise ModelUnavailableError("the ctranslate2 backend is not installed (pip install ctranslate2)") from None
-        return None
+    from summarizer.engines import ctranslate2_engine  # a hard dependency: no import guard
+
     converted = ctranslate2_engine.find_converted(source.model_id)
     if converted is None:
         if required:
@@ -145,30 +163,42 @@ def _load_ctranslate2(source: ModelSource, task: str, device: str, required: boo
 
 
 def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEngine:
-    import torch
     from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
     from transformers.utils import logging as hf_logging
 
+    from summarizer.engines.contract import resolve_contract
     from summarizer.engines.transformers_engine import TransformersEngine
 
     where = str(source.local_dir) if source.local_dir else source.model_id
     local_only = source.local_dir is not None or source.cached or _offline()
-    dtype = _dtype_for(device)
     hf_logging.set_verbosity_error()  # keep the terminal to our own one-line messages
     hf_logging.disable_progress_bar()
     try:
-        tokenizer = AutoTokenizer.from_pretrained(where, local_files_only=local_only)
-        model = AutoModelForSeq2SeqLM.from_pretrained(where, local_files_only=local_only, dtype=dtype)
-    except (OSError, ValueError, KeyError) as exc:
+        tokenizer = AutoTokenizer.from_pretrained(where, local_files_only=local_only, trust_remote_code=False)
+        model = AutoModelForSeq2SeqLM.from_pretrained(
+            where, local_files_only=local_only, dtype="auto", trust_remote_code=False
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelUnavailableError(f"cannot load model {source.model_id!r}: {first_line}") from None
-    model.eval()
+    family = detect_family(model.config.model_type, type(tokenizer).__name__)
+    dtype = dtype_for(device, family)
+    model = model.to(dtype).eval()
     if device.startswith("cuda"):
         model = _place_on_gpu(model, where, local_only, dtype, device)
-    family = detect_family(model.config.model_type, type(tokenizer).__name__)
     if family == "kobart" and getattr(tokenizer, "model_input_names", None):
         tokenizer.model_input_names = ["input_ids", "attention_mask"]  # BART rejects token_type_ids
+    if source.local_dir is not None and tokenizer.eos_token is None and not _files_name_eos(source.local_dir):
+        # transformers would fill in its class default (BART: 2), which is not KoBART's </s> (1).
+        raise ModelUnavailableError(
+            f"cannot use model {source.model_id!r}: neither its tokenizer files nor config.json name an end token (eos)"
+        )
     spec = family_spec(family, task, lookup(source.model_id))
+    generation = model.generation_config.to_dict() if model.generation_config is not None else {}
+    try:
+        contract = resolve_contract(tokenizer, model.config.to_dict(), generation, spec)
+    except ModelUnavailableError as exc:
+        raise ModelUnavailableError(f"cannot use model {source.model_id!r}: {exc}") from None
     info = ModelInfo(
         task=task,
         model_id=source.model_id,
@@ -177,7 +207,18 @@ def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEn
         backend="transformers",
     )
     log.info("loaded %s (%s, %s) on %s as %s", source.model_id, family, task, device, dtype)
-    return TransformersEngine(model, tokenizer, info, device, spec)
+    return TransformersEngine(model, tokenizer, info, device, spec, contract)
+
+
+def _files_name_eos(folder: Path) -> bool:
+    """True when config.json or generation_config.json itself (not a class default) names eos_token_id."""
+    for name in ("config.json", "generation_config.json"):
+        try:
+            if json.loads((folder / name).read_text(encoding="utf-8")).get("eos_token_id") is not None:
+                return True
+        except (OSError, ValueError):
+            continue
+    return False
 
 
 def _place_on_gpu(model, where: str, local_only: bool, dtype, device: str):
@@ -192,15 +233,24 @@ def _place_on_gpu(model, where: str, local_only: bool, dtype, device: str):
         model.to("cpu")
         torch.cuda.empty_cache()
         log.warning("model does not fit on %s; spreading it with device_map='auto'", device)
-        return AutoModelForSeq2SeqLM.from_pretrained(where, local_files_only=local_only, dtype=dtype, device_map="auto").eval()
+        return AutoModelForSeq2SeqLM.from_pretrained(
+            where, local_files_only=local_only, dtype=dtype, device_map="auto", trust_remote_code=False
+        ).eval()
 
 
-def _dtype_for(device: str):
+# T5/mT5 activations overflow float16 (inf/NaN outputs): bfloat16 where the GPU has it, else float32.
+_NO_FLOAT16 = ("t5", "mt5", "umt5")
+
+
+def dtype_for(device: str, family: str = ""):
+    """torch dtype for a family on a device: float32 on CPU; bfloat16, else float16 (never for T5/mT5), on GPU."""
     import torch
 
-    if device.startswith("cuda"):
-        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
-    return torch.float32
+    if not device.startswith("cuda"):
+        return torch.float32
+    if torch.cuda.is_bf16_supported():
+        return torch.bfloat16
+    return torch.float32 if family in _NO_FLOAT16 else torch.float16
 
 
 def _offline() -> bool:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from summarizer.clean import clean_article
-from summarizer.clean.html import clean_title, paragraphs_from_breaks, prune_captions
+from summarizer.clean.html import paragraphs_from_breaks, prune_captions
+from summarizer.clean.site_title import clean_title
 from summarizer.evaluation.clean_eval import same_minute, token_prf
 
 from .fixture_files import fixture_pages, load_gold
@@ -112,6 +113,20 @@ def test_layout_table_pages_give_paragraphs_not_table_rows() -> None:
     assert list(article.paragraphs) == PARAGRAPHS
     assert list(article.reporters) == ["김유민"] and list(article.emails) == ["kimym@dt.co.kr"]
     assert article.title == "새 배터리 개발" and list(article.subtitles) == ["연구진 “상용화 5년 내”"]
+
+
+def test_a_one_column_layout_table_whose_body_cell_holds_a_div_of_breaks_gives_paragraphs() -> None:
+    # rows for the menu, the title, the date and a cell whose only child is the body <div> (old CP949 sites)
+    paragraphs = [f"본문의 {n}번째 문단은 충분히 긴 한국어 문장이다. 연구진은 이번 결과가 관련 산업 전반에 적지 않은 영향을 줄 것으로 내다봤다."
+                  for n in range(1, 7)]
+    body = "<br><br>\n".join(paragraphs)
+    page = ("<html lang='ko'><head><title>중앙지역일보 - 새 배터리 개발</title></head><body><table width='100%'>"
+            "<tr><td class='top_menu'>홈 | 대전 | 세종 | 정치 | 경제</td></tr><tr><td><font class='view_title'>새 배터리 개발</font></td></tr>"
+            "<tr><td class='view_date'>기사입력 : 2017-11-13 22:13:00</td></tr>"
+            f"<tr><td><div id='font' class='article'>{body}<br><br>\n김유민 기자 kimym@example.co.kr</div></td></tr></table></body></html>")
+    article = clean_article(page)
+    assert list(article.paragraphs) == paragraphs
+    assert list(article.reporters) == ["김유민"] and list(article.emails) == ["kimym@example.co.kr"]
 
 
 def test_caption_cells_of_photo_tables_are_captions() -> None:

@@ -169,3 +169,14 @@ def test_kept_captions_of_one_figure_keep_their_order() -> None:
     )
     text = " ".join(clean_article(page, keep="caption").paragraphs)
     assert text.index("첫째 설명") < text.index("둘째 설명")
+
+
+def test_a_caption_kept_from_a_one_cell_photo_table_is_a_plain_line_not_a_table_row() -> None:
+    body = [f"본문의 {n}번째 문단은 충분히 긴 한국어 문장으로 이루어져 있으며 마침표로 끝난다." for n in range(1, 5)]
+    caption = "연구진이 실험 결과를 설명하고 있다. (사진=한빛뉴스)"
+    page = ("<html lang='ko'><head><title>연구진, 새 배터리 개발</title></head><body><div class='article'>"
+            + "<br><br>".join(body[:2]) + f"<table><tr><td><img src='a.jpg'><p class='caption'>{caption}</p></td></tr></table>"
+            + "<br><br>".join(body[2:]) + "</div></body></html>")
+    default, kept = clean_article(page), clean_article(page, keep="caption")
+    assert list(default.paragraphs) == body and caption in [b.text for b in default.removed]
+    assert list(kept.paragraphs) == [*body[:2], caption, *body[2:]]

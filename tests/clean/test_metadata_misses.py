@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 
 from summarizer.clean import clean_article
-from summarizer.clean.html import clean_title, outlet_in_title
+from summarizer.clean.site_title import clean_title, outlet_in_title
 from summarizer.clean.metadata import parse_datetime, reporters_in, seoul_tz
 
 TITLE = "정부, 중소기업 지원 확대 정책 발표"
@@ -103,3 +103,13 @@ def test_a_columns_writer_named_in_its_title_is_the_reporter_when_no_byline_says
     assert article.title == title and article.reporters == names
     with_byline = clean_article("\n".join((title, "입력 2021-12-02 03:00:00", "박지현 기자", *BODY)))
     assert with_byline.reporters == ("박지현",)  # the article's own byline ranks first
+
+
+@pytest.mark.parametrize("byline, names", [("김하늘 특파원", ("김하늘",)), ("박준석 기자 외 1명", ("박준석",))])
+def test_a_byline_element_without_a_byline_class_gives_the_reporter(byline: str, names: tuple[str, ...]) -> None:
+    # the head shows the byline in a generic span; a related story's link names another reporter and is not read
+    page = (f"<html lang='ko'><head><title>{TITLE}</title></head><body><div class='head'><h3>{TITLE}</h3>"
+            f"<span class='txt_info'>{byline}</span><span class='txt_info'>입력 2019. 12. 5. 11:46</span></div>"
+            "<div class='view'>" + "".join(f"<p>{p}</p>" for p in BODY) + "</div>"
+            "<ul class='more'><li><a href='/x'>최진우 기자</a></li></ul></body></html>")
+    assert clean_article(page).reporters == names

@@ -50,3 +50,18 @@ def test_interface_lines_in_a_text_dump_are_not_body(ui: list[str]) -> None:
     lines = ["시, 새 교통 대책 발표", "입력 2024.03.05 14:20", *_BODY[:2], *ui, *_BODY[2:], "홍길동 기자 hong@example.com"]
     article = clean_article("\n".join(lines))
     assert list(article.paragraphs) == _BODY
+
+
+
+def test_a_summary_whose_label_is_lost_is_not_body_and_the_lead_byline_is_read() -> None:
+    # the box's '자동요약' label does not survive extraction; its sentence copies the lead, which has a correspondent's
+    # prefix, so the copy is no duplicate the body could absorb
+    lead = _BODY[0] + " " + _BODY[1]
+    page = ("<html lang='ko'><head><title>시, 새 교통 대책 발표</title></head><body><div class='head_view'>"
+            "<h3 class='tit_view'>시, 새 교통 대책 발표</h3><span class='txt_info'>김하늘 특파원</span></div>"
+            f"<div class='layer_summary'><strong class='tit_summary'>자동요약</strong><p>{lead}</p><p class='desc_info'>"
+            "기사 제목과 주요 문장을 기반으로 자동요약한 결과입니다. 전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.</p></div>"
+            f"<div class='news_view'><div class='article_view'><section><p>(워싱턴=한빛뉴스) 김하늘 특파원 = {lead}</p>"
+            + "".join(f"<p>{p}</p>" for p in _BODY[2:]) + "</section></div></div></body></html>")
+    article = clean_article(page)
+    assert list(article.paragraphs) == [lead, *_BODY[2:]] and article.reporters == ("김하늘",) and article.dateline == "워싱턴"

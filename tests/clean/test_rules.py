@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from summarizer.clean import rules
+from summarizer.clean import rules, vocabulary
 from summarizer.clean.classify import classify_line
 from summarizer.clean.metadata import canonical_outlet, outlet_from_url, split_lead_prefix
 
@@ -40,12 +40,12 @@ def test_lead_prefix_rule_splits_its_example_only(rule: rules.PrefixRule) -> Non
     assert other is None or other.rule != rule.name
 
 
-@pytest.mark.parametrize("word", sorted(rules.CHROME_WORDS | rules.SECTION_WORDS))
+@pytest.mark.parametrize("word", sorted(vocabulary.CHROME_WORDS | vocabulary.SECTION_WORDS))
 def test_menu_and_button_words_alone_are_page_chrome(word: str) -> None:
     assert classify_line(word).kind in ("chrome", "end")
 
 
-@pytest.mark.parametrize("entry", rules.OUTLETS, ids=lambda e: e[0])
+@pytest.mark.parametrize("entry", vocabulary.OUTLETS, ids=lambda e: e[0])
 def test_outlet_table_resolves_names_aliases_and_domains(entry: tuple[str, tuple[str, ...], tuple[str, ...]]) -> None:
     name, aliases, domains = entry
     for alias in (name, *aliases):

@@ -88,6 +88,28 @@ def test_article_fields_found_by_shape_under_other_names(story: dict) -> None:
     assert article.updated_at is not None and article.updated_at > PUBLISHED and article.reporters == ("김민수",)
 
 
+def test_state_assigned_to_a_namespace_property_with_headline_variants() -> None:
+    # Arc XP's 'Fusion.globalContent = {…}' after other statements; the title only as a dict of variants
+    story = {"headlines": {"basic": TITLE, "web": ""}, "credits": {"by": [{"type": "author", "name": "김민수"}]},
+             "first_publish_date": "2016-08-09T07:52:59.000Z",
+             "content_elements": [{"type": "text", "content": p} for p in PARAGRAPHS]}
+    cache = {"feed": {"content_elements": [{"headlines": {"basic": f"다른 기사 제목 {n}"}, "content_elements": [
+        {"type": "text", "content": RELATED * 3}]} for n in (2, 3)]}}
+    script = (f"<script>window.Fusion=window.Fusion||{{}};Fusion.arcSite=\"site\";Fusion.globalContent={json.dumps(story)};"
+              f"Fusion.contentCache={json.dumps(cache)};</script>")
+    article = clean_article(_page(body="<div id='fusion-app'></div>" + script, title=TITLE + "｜조선일보"))
+    assert article.paragraphs == PARAGRAPHS and article.title == TITLE and article.published_at == PUBLISHED
+    assert article.reporters == ("김민수",)
+
+
+def test_a_headline_like_first_line_of_a_json_body_stays_body() -> None:
+    # the body field starts with a short line without a full stop; the deck, if any, has fields of its own
+    lead = "중소기업 지원 3조원, 내년부터 단계적 시행"
+    state = {"article": {"detail": _article("<br/><br/>".join((lead, *PARAGRAPHS)), subTitle="재원 마련 방안은 아직 불분명")}}
+    article = clean_article(_page(body=f"<div id='app'></div><script>window.__INITIAL_STATE__ = {json.dumps(state)};</script>"))
+    assert article.paragraphs == (lead, *PARAGRAPHS) and article.title == TITLE
+
+
 def test_next_app_router_flight_payload_split_over_scripts() -> None:
     row = json.dumps(["$", "$L5", None, {"relatedArticles": RELATED_STORIES, "article": _article(BODY_HTML)}], ensure_ascii=False)
     payload = '0:["$","html",null,{}]\n4:' + row + "\n"

@@ -42,5 +42,5 @@ def test_bench_prints_each_default_once() -> None:
 
 
 def test_setting_type_errors_use_the_right_article() -> None:
-    with pytest.raises(ConfigError, match="expects an int"):
+    with pytest.raises(ConfigError, match="expects a whole number"):
         Settings.load(env={"SUMMARIZER_NUM_BEAMS": "many"})

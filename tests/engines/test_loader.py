@@ -47,3 +47,16 @@ def test_cuda_without_a_gpu_is_a_config_error(monkeypatch):
 def test_forced_ctranslate2_without_conversion_says_how_to_convert(tiny_models):
     with pytest.raises(ModelUnavailableError, match="summarizer models convert"):
         loader.load_engine(str(tiny_models / "translation"), "translation", "cpu", backend="ctranslate2")
+
+
+def test_t5_family_never_runs_in_float16(monkeypatch):
+    # T5/mT5 activations overflow float16: bfloat16 where the GPU has it, else float32; other families may use float16.
+    import torch
+
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: False)
+    assert loader.dtype_for("cuda:0", "mt5") == torch.float32
+    assert loader.dtype_for("cuda:0", "t5") == torch.float32
+    assert loader.dtype_for("cuda:0", "marian") == torch.float16
+    assert loader.dtype_for("cpu", "marian") == torch.float32
+    monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: True)
+    assert loader.dtype_for("cuda:0", "mt5") == torch.bfloat16

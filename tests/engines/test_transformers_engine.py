@@ -43,7 +43,7 @@ def test_every_family_loads_and_generates(tiny_checkpoint, family):
 @pytest.mark.parametrize("family,lang", [("nllb", "eng_Latn"), ("m2m100", "__en__"), ("mbart50", "en_XX")])
 def test_multilingual_families_force_the_english_token(tiny_checkpoint, family, lang):
     engine = load_engine(str(tiny_checkpoint(family)), "translation", "cpu", "transformers")
-    assert engine._forced_bos == engine.tokenizer.convert_tokens_to_ids(lang)
+    assert engine.contract.target_prefix_ids == (engine.tokenizer.convert_tokens_to_ids(lang),)
     encoded = engine.tokenizer(KOREAN[0])["input_ids"]
     source_token = {"nllb": "kor_Hang", "m2m100": "__ko__", "mbart50": "ko_KR"}[family]
     assert engine.tokenizer.convert_tokens_to_ids(source_token) in encoded
@@ -75,16 +75,16 @@ def test_small_token_budget_gives_same_outputs_in_input_order(tiny_checkpoint):
 def test_out_of_memory_halves_the_batch_and_loses_nothing(tiny_checkpoint, monkeypatch):
     engine = load_engine(str(tiny_checkpoint("marian")), "translation", "cpu", "transformers")
     expected = engine.generate(KOREAN, GREEDY)
-    real = engine._generate_padded
+    real = engine._run_batch
     sizes = []
 
-    def flaky(batch_ids, options):
+    def flaky(batch_ids, cap, minimum, options):
         sizes.append(len(batch_ids))
         if len(batch_ids) > 1:
             raise torch.OutOfMemoryError("CUDA out of memory (simulated)")
-        return real(batch_ids, options)
+        return real(batch_ids, cap, minimum, options)
 
-    monkeypatch.setattr(engine, "_generate_padded", flaky)
+    monkeypatch.setattr(engine, "_run_batch", flaky)
     assert engine.generate(KOREAN, GREEDY) == expected
     assert sizes[0] == len(KOREAN) and max(sizes[1:]) < len(KOREAN)
 
@@ -95,5 +95,5 @@ def test_output_is_capped_by_the_length_ratio(tiny_checkpoint):
     for text, output in zip(KOREAN, engine.generate_detailed(KOREAN, options)):
         cap = options.max_new_tokens_for(engine.count_tokens([text])[0])
         assert output.num_tokens <= cap
-        if not output.stopped:  # cut at the cap: Marian spends the last slot on its forced EOS
-            assert output.num_tokens == cap - 1
+        if not output.stopped:  # cut at the cap: every content slot is used (no slot spent on a forced EOS)
+            assert output.num_tokens == cap
