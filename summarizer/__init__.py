@@ -3,7 +3,7 @@
 Public API (heavy imports happen on first use, so `import summarizer` stays fast):
 
     clean_article(raw, url=None) -> Article
-    Pipeline(settings).run(raw_or_article) -> ArticleResult
+    Pipeline(settings).run(raw, progress=None) -> ArticleResult   (raw: page text, bytes, a Path or an Article)
     Pipeline(settings).run_many(iterable) -> Iterator[ArticleResult]
     translate(list_of_korean_texts) -> list[str]
     summarize(text) -> str
@@ -14,19 +14,40 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from summarizer.errors import SummarizerError
+from summarizer.errors import (
+    ConfigError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    MissingDependencyError,
+    ModelError,
+    ModelUnavailableError,
+    NotKoreanError,
+    SummarizerError,
+)
 from summarizer.fidelity import FidelityIssue, check_fidelity
 from summarizer.settings import Settings
-from summarizer.types import Article, ArticleResult, ModelInfo, RemovedBlock
+from summarizer.types import Article, ArticleResult, ModelInfo, ProgressCallback, RemovedBlock
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Article",
     "ArticleResult",
+    "ConfigError",
+    "DecodeError",
+    "EmptyInputError",
     "FidelityIssue",
+    "InputError",
+    "InputTooLargeError",
+    "MissingDependencyError",
+    "ModelError",
     "ModelInfo",
+    "ModelUnavailableError",
+    "NotKoreanError",
     "Pipeline",
+    "ProgressCallback",
     "RemovedBlock",
     "Settings",
     "SummarizerError",

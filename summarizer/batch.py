@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -184,7 +185,9 @@ def _page_files_of(input: str | os.PathLike[str], fmt: str) -> Iterator[Path]:
 
 
 class BatchProgress:
-    """A tqdm bar (articles/s, ETA) on a TTY; otherwise a log line every `interval_s` seconds."""
+    """A tqdm bar (articles/s, ETA) on a TTY; otherwise a log line every `interval_s` seconds, also in the middle
+    of a batch (a timer thread). Records skipped by --resume leave the bar's total, so its rate and ETA count
+    only records really processed."""
 
     def __init__(self, total: int | None, enabled: bool, stream: TextIO, interval_s: float = 30.0) -> None:
         self.total = total
@@ -195,11 +198,31 @@ class BatchProgress:
         self.started = time.perf_counter()
         self._last_log = self.started
         self._logged = 0  # records counted in the last log line
+        self._now = ""  # the current batch's stage, when a pipeline progress callback reports it
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
         self._bar: Any = None
+        self._ticker: threading.Thread | None = None
         if enabled and _is_tty(stream):
             from tqdm import tqdm
 
             self._bar = tqdm(total=total, unit="article", file=stream, dynamic_ncols=True, smoothing=0.05)
+        elif enabled and interval_s > 0:
+            self._ticker = threading.Thread(target=self._tick, name="batch-progress", daemon=True)
+            self._ticker.start()
+
+    def stage(self, what: str, _fraction: float) -> None:
+        """A pipeline progress callback: remember what the current batch is doing (shown in the next line)."""
+        self._now = what
+        if self._bar is not None:
+            self._bar.set_description_str(what[:40], refresh=True)
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.interval_s / 4):
+            now = time.perf_counter()
+            if now - self._last_log >= self.interval_s:
+                self._last_log = now
+                self._log_line(now)
 
     def note(self, message: str) -> None:
         if self.enabled:
@@ -211,13 +234,14 @@ class BatchProgress:
         if not self.enabled:
             return
         if self._bar is not None:
+            skipped = sum(1 for o in outcomes if o.status == "skipped")
+            if skipped and self._bar.total:
+                self._bar.total -= skipped  # done by an earlier run: not part of this run's work or rate
             self._bar.set_postfix(ok=self.counts["ok"], errors=self.counts["error"], refresh=False)
-            self._bar.update(len(outcomes))
+            self._bar.update(len(outcomes) - skipped)
             return
-        now = time.perf_counter()
-        if now - self._last_log >= self.interval_s:
-            self._last_log = now
-            self._log_line(now)
+        if self._ticker is None:  # interval 0: a line after every batch
+            self._log_line(time.perf_counter())
 
     def line(self, now: float | None = None) -> str:
         """A progress line: done/total, counts, rate and ETA."""
@@ -229,20 +253,25 @@ class BatchProgress:
         eta = ""
         if self.total and rate > 0:
             eta = f", ETA {_clock(max(0, self.total - done) / rate)}"
+        now_doing = f"; now {self._now}" if self._now and self._now != "done" else ""
         return (
             f"batch: {done}{of_total} records — {self.counts['ok']} ok, {self.counts['error']} errors, "
-            f"{self.counts['skipped']} skipped; {rate:.2f} articles/s, {_clock(elapsed)} elapsed{eta}"
+            f"{self.counts['skipped']} skipped; {rate:.2f} articles/s, {_clock(elapsed)} elapsed{eta}{now_doing}"
         )
 
     def close(self) -> None:
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join()
         if self._bar is not None:
             self._bar.close()
         elif self.enabled and sum(self.counts.values()) != self._logged:
             self._log_line(time.perf_counter())
 
     def _log_line(self, now: float) -> None:
-        self._logged = sum(self.counts.values())
-        self._print(self.line(now))
+        with self._lock:  # the timer thread and the batch loop both log
+            self._logged = sum(self.counts.values())
+            self._print(self.line(now))
 
     def _print(self, text: str) -> None:
         print(text, file=self.stream, flush=True)

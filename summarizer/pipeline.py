@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, Callable, Iterable, Iterator, Sequence, overload
+from typing import Any, Iterable, Iterator, Sequence, overload
 
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
-from summarizer.errors import ConfigError, EmptyInputError, InputTooLargeError, NotKoreanError, SummarizerError
+from summarizer.errors import (
+    ConfigError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    NotKoreanError,
+    SummarizerError,
+)
 from summarizer.settings import Settings
-from summarizer.textio import hangul_ratio, is_korean
-from summarizer.types import Article, ArticleResult
+from summarizer.textio import hangul_ratio, is_korean, looks_binary, read_input
+from summarizer.types import Article, ArticleResult, ProgressCallback
 
-ProgressCallback = Callable[[str, float], None]
-RawInput = str | bytes | Article
+RawInput = str | bytes | Article | os.PathLike
+# Overall progress shares per stage: loading and cleaning are quick, translation is most of the work.
+_TRANSLATE_FROM, _RETRY_FROM, _SUMMARIZE_FROM, _CHECK_FROM = 0.1, 0.7, 0.8, 0.95
+MARKUP_ALLOWANCE = 4  # a page may be this many times max_chars before cleaning (markup, menus, bytes per char)
+_FILE_SUFFIXES = (".html", ".htm", ".txt", ".xhtml", ".shtml", ".jsonl", ".json", ".gz")
 
 
 @dataclass(frozen=True)
@@ -36,6 +48,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, **overrides: Any) -> None:
         base = settings if settings is not None else Settings.load()
         self.settings = base.replace(**overrides) if overrides else base
+        self._loaded: set[str] = set()  # models this pipeline has fetched already: progress says "loading" only once
 
     # --- models ---------------------------------------------------------------------------------
 
@@ -74,6 +87,7 @@ class Pipeline:
     def load(self) -> "Pipeline":
         """Load both models now (otherwise they load on first use). Raises ModelUnavailableError."""
         _ = self.translator, self.summarizer
+        self._loaded |= {"translation", "summary"}
         return self
 
     @property
@@ -101,16 +115,39 @@ class Pipeline:
     # --- input ----------------------------------------------------------------------------------
 
     def prepare(self, raw: RawInput, url: str | None = None) -> Article:
-        """Clean and validate one input. Raises InputError subclasses with a one-line reason."""
+        """Clean and validate one input: page text (str), page bytes, a file path (os.PathLike) or an Article.
+
+        Raises InputError subclasses with a one-line reason.
+        """
         from summarizer.clean import article_language, clean_article
 
+        if isinstance(raw, os.PathLike):
+            raw = read_input(os.fspath(raw))
+        elif isinstance(raw, str) and _looks_like_a_path(raw):
+            raise InputError(
+                f"got the text {raw.strip()!r}, which looks like a file name, not a page: "
+                f"pass Path({raw.strip()!r}) to read the file"
+            )
+        elif not isinstance(raw, (str, bytes, Article)):
+            raise InputError(f"cannot summarize {type(raw).__name__!r} input: pass page text, bytes, a Path or an Article")
         if isinstance(raw, Article):
             article = raw
         else:
-            if len(raw) > self.settings.max_chars * 4:  # bytes/markup allowance before cleaning
-                raise InputTooLargeError(f"input is larger than the {self.settings.max_chars:,}-character limit")
+            if isinstance(raw, bytes) and looks_binary(raw):
+                raise DecodeError("input looks binary (not text or HTML)")
+            if len(raw) > self.settings.max_chars * MARKUP_ALLOWANCE:
+                unit = "byte" if isinstance(raw, bytes) else "character"
+                raise InputTooLargeError(
+                    f"input is {len(raw):,} {unit}s, over the {self.settings.max_chars * MARKUP_ALLOWANCE:,}-{unit} limit "
+                    f"for a page before cleaning ({MARKUP_ALLOWANCE} × max_chars {self.settings.max_chars:,})"
+                )
             article = clean_article(raw, url=url, keep=self.settings.keep)
         text = "\n".join((article.title, *article.paragraphs))
+        if not article.paragraphs and not self.settings.force and article_language(article) not in ("ko", "unknown"):
+            # Short English text has no Korean article body: say it is not Korean, not that it is empty.
+            raise NotKoreanError(
+                f"text does not look Korean (detected language: {article.language}); use --force / force=True to translate anyway"
+            )
         if not article.paragraphs:
             reason = "; ".join(article.warnings) or "the page has no article text"
             raise EmptyInputError(f"no article text found after cleaning ({reason})")
@@ -136,17 +173,24 @@ class Pipeline:
         return self._process(prepared, progress)[0]
 
     def run_many(
-        self, items: Iterable[RawInput], batch_size: int = 8, return_errors: bool = False
+        self,
+        items: Iterable[RawInput],
+        batch_size: int = 8,
+        return_errors: bool = False,
+        progress: ProgressCallback | None = None,
     ) -> Iterator[ArticleResult | SummarizerError]:
         """Results in input order, translating and summarizing `batch_size` articles per batch.
 
         With return_errors=True a bad item yields its SummarizerError instead of stopping the run.
+        `progress` hears the stages of each batch as they happen (the fraction is per batch).
         """
         iterator = iter(items)
         while batch := list(islice(iterator, max(1, batch_size))):
-            yield from self._run_batch(batch, return_errors)
+            yield from self._run_batch(batch, return_errors, progress)
 
-    def _run_batch(self, batch: Sequence[RawInput], return_errors: bool) -> list[ArticleResult | SummarizerError]:
+    def _run_batch(
+        self, batch: Sequence[RawInput], return_errors: bool, progress: ProgressCallback | None = None
+    ) -> list[ArticleResult | SummarizerError]:
         outcomes: list[ArticleResult | SummarizerError | None] = [None] * len(batch)
         prepared = []
         for position, raw in enumerate(batch):
@@ -160,7 +204,7 @@ class Pipeline:
                 continue
             prepared.append(_Prepared(position, article, time.perf_counter() - started))
         if prepared:
-            for item, result in zip(prepared, self._process(prepared, None)):
+            for item, result in zip(prepared, self._process(prepared, progress)):
                 outcomes[item.position] = result
         return [o for o in outcomes if o is not None]
 
@@ -172,29 +216,32 @@ class Pipeline:
 
         articles = [p.article for p in prepared]
         stage: dict[str, float] = {}
-
-        def report(what: str, fraction: float, low: float, high: float) -> None:
-            if progress:
-                progress(what, low + (high - low) * fraction)
+        say = progress or (lambda _what, _fraction: None)
 
         t0 = time.perf_counter()
         # Title and subtitles ride along as paragraphs of their own, then are split back off.
         documents = [(a.title, *a.subtitles, *a.paragraphs) for a in articles]
-        report("loading the translation model", 0.0, 0.05, 0.1)
+        s = self.settings
+        if "translation" not in self._loaded:
+            say(f"loading the translation model ({s.resolved_translation_model})", 0.03)
         translator = self.translator
+        if "summary" not in self._loaded:
+            say(f"loading the summary model ({s.resolved_summary_model})", 0.06)
         strategy = self._strategy()  # loads the summarizer
+        self._loaded |= {"translation", "summary"}
         stage["load"] = time.perf_counter() - t0
         t1 = time.perf_counter()
+
+        def translated(what: str, done: int, total: int) -> None:
+            low, high = (_TRANSLATE_FROM, _RETRY_FROM) if what == "translating" else (_RETRY_FROM, _SUMMARIZE_FROM)
+            say(f"{what} {done}/{total} sentences", low + (high - low) * done / max(total, 1))
+
         translations = translate_documents(
-            translator,
-            documents,
-            self.translation_options,
-            progress=(lambda what, f: report(what, f, 0.1, 0.75)) if progress else None,
-            cache=self.translation_cache,
+            translator, documents, self.translation_options, progress=translated, cache=self.translation_cache
         )
         stage["translate"] = time.perf_counter() - t1
 
-        report("summarizing", 0.0, 0.75, 0.8)
+        say("summarizing", _SUMMARIZE_FROM)
         t2 = time.perf_counter()
         summary_inputs = [
             SummaryInput(paragraphs_ko=a.paragraphs, paragraphs_en=tr.paragraphs[1 + len(a.subtitles) :])
@@ -202,7 +249,7 @@ class Pipeline:
         ]
         summaries = strategy.summarize(summary_inputs)
         stage["summarize"] = time.perf_counter() - t2
-        report("done", 1.0, 0.0, 1.0)
+        say("checking numbers", _CHECK_FROM)
 
         share = 1.0 / len(prepared)
         models = (translator.info, self.summarizer.info)
@@ -244,7 +291,21 @@ class Pipeline:
                     fidelity=fidelity,
                 )
             )
+        say("done", 1.0)
         return results
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A one-line string naming a file (an existing one, or one ending in a page suffix) rather than page text."""
+    candidate = text.strip()
+    if not candidate or "\n" in candidate or len(candidate) > 4096 or "<" in candidate:
+        return False
+    if candidate.lower().endswith(_FILE_SUFFIXES) and " " not in candidate:
+        return True
+    try:
+        return os.path.isfile(candidate)
+    except (OSError, ValueError):
+        return False
 
 
 # --- module-level conveniences ----------------------------------------------------------------------

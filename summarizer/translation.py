@@ -13,9 +13,9 @@ from summarizer.translation_cache import unique_in_order
 if TYPE_CHECKING:
     from summarizer.translation_cache import TranslationCache
 
-ProgressCallback = Callable[[str, float], None]
-# With a progress callback, generate in slices of this many chunks so progress can move.
-_PROGRESS_SLICE = 48
+# Called with (pass, chunks done, chunks in that pass), pass = "translating" or "retrying degenerate":
+# once at 0, then after each engine batch.
+ChunkProgress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ def translate_documents(
     documents: Sequence[Sequence[str]],
     options: GenerationOptions,
     max_sentences_per_chunk: int = 1,
-    progress: ProgressCallback | None = None,
+    progress: ChunkProgress | None = None,
     cache: "TranslationCache | None" = None,
 ) -> list[DocumentTranslation]:
     """Translate each document's paragraphs; one output paragraph per input paragraph, in order.
@@ -82,15 +82,15 @@ def _translate_unique(
     engine: Seq2SeqEngine,
     sources: Sequence[str],
     options: GenerationOptions,
-    progress: ProgressCallback | None,
+    progress: ChunkProgress | None,
     cache: "TranslationCache | None",
 ) -> tuple[dict[str, Generation], dict[str, str], set[str]]:
     """Outputs per distinct source text (cached or generated once), retry reasons and still-degenerate texts."""
     unique = unique_in_order(sources)
     known = cache.lookup(engine, options, unique) if cache is not None else {}
     todo = [s for s in unique if s not in known]
-    outputs = _generate(engine, todo, options, progress)
-    retried, still_bad = _retry_degenerate(engine, todo, outputs, options)
+    outputs = engine.generate_detailed(todo, options, progress=_per_batch(progress, "translating", len(todo)))
+    retried, still_bad = _retry_degenerate(engine, todo, outputs, options, progress)
     fresh = dict(zip(todo, outputs))
     if cache is not None:  # a degenerate output is not worth keeping: a later run may decode it better
         cache.store(engine, options, {s: g for i, (s, g) in enumerate(fresh.items()) if i not in still_bad})
@@ -98,27 +98,20 @@ def _translate_unique(
     return {**known, **fresh}, reason_by_text, {todo[i] for i in still_bad}
 
 
-def _generate(
-    engine: Seq2SeqEngine, sources: list[str], options: GenerationOptions, progress: ProgressCallback | None
-) -> list[Generation]:
-    if not sources:
-        if progress:
-            progress("translating", 1.0)
-        return []
-    if progress is None or len(sources) <= _PROGRESS_SLICE:
-        outputs = engine.generate_detailed(sources, options)
-        if progress:
-            progress("translating", 1.0)
-        return outputs
-    outputs: list[Generation] = []
-    for start in range(0, len(sources), _PROGRESS_SLICE):
-        outputs += engine.generate_detailed(sources[start : start + _PROGRESS_SLICE], options)
-        progress("translating", len(outputs) / len(sources))
-    return outputs
+def _per_batch(progress: ChunkProgress | None, what: str, total: int) -> Callable[[int], None] | None:
+    """The engine's per-batch hook for one pass, reporting 0 of `total` right away."""
+    if progress is None:
+        return None
+    progress(what, 0, total)
+    return lambda done: progress(what, done, total)
 
 
 def _retry_degenerate(
-    engine: Seq2SeqEngine, sources: list[str], outputs: list[Generation], options: GenerationOptions
+    engine: Seq2SeqEngine,
+    sources: list[str],
+    outputs: list[Generation],
+    options: GenerationOptions,
+    progress: ChunkProgress | None = None,
 ) -> tuple[dict[int, str], set[int]]:
     """Retry degenerate outputs in one batch with stricter settings; replace them in `outputs`.
 
@@ -128,7 +121,9 @@ def _retry_degenerate(
     if not reasons:
         return {}, set()
     indices = sorted(reasons)
-    second = engine.generate_detailed([sources[i] for i in indices], options.stricter())
+    second = engine.generate_detailed(
+        [sources[i] for i in indices], options.stricter(), progress=_per_batch(progress, "retrying degenerate", len(indices))
+    )
     still_bad = set()
     for i, output in zip(indices, second):
         if degenerate_reason(sources[i], output) is None:

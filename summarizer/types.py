@@ -6,7 +6,10 @@ import dataclasses
 import json
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
+
+# The one progress signature every door uses: (what is happening now, overall fraction done in 0..1).
+ProgressCallback = Callable[[str, float], None]
 
 from summarizer.fidelity import FidelityIssue, fidelity_line
 

@@ -21,11 +21,11 @@ def marian_copy(tiny_checkpoint, tmp_path_factory):
     return model
 
 
-def test_json_report_has_every_backend_with_equal_output_lengths(marian_copy, shared_data, tmp_path):
+def test_json_report_has_every_backend_with_equal_output_lengths(marian_copy, mt_sample_data, tmp_path):
     lines: list[str] = []
     report = bench_main(
         as_json=True,
-        data=str(shared_data),
+        data=str(mt_sample_data),
         sentences=SENTENCES,
         new_tokens=NEW_TOKENS,
         model=str(marian_copy),
@@ -57,10 +57,10 @@ def test_json_report_has_every_backend_with_equal_output_lengths(marian_copy, sh
     assert report.equal_output_lengths
 
 
-def test_skipped_backends_are_null_and_text_output_has_a_table(marian_copy, shared_data, tmp_path):
+def test_skipped_backends_are_null_and_text_output_has_a_table(marian_copy, mt_sample_data, tmp_path):
     lines: list[str] = []
     bench_main(
-        data=str(shared_data),
+        data=str(mt_sample_data),
         sentences=2,
         new_tokens=3,
         beams=2,
@@ -76,7 +76,7 @@ def test_skipped_backends_are_null_and_text_output_has_a_table(marian_copy, shar
     assert "| transformers |" in text and "| naive |" not in text
     assert "equal output lengths: yes" in text
     report = run_bench(
-        BenchConfig(sentences=2, new_tokens=3, data_dir=str(shared_data), model=str(marian_copy),
+        BenchConfig(sentences=2, new_tokens=3, data_dir=str(mt_sample_data), model=str(marian_copy),
                     work_dir=str(tmp_path), backends=("ctranslate2",), isolate=False)
     )
     record = report.to_dict()
@@ -85,9 +85,9 @@ def test_skipped_backends_are_null_and_text_output_has_a_table(marian_copy, shar
     assert record["results"]["ctranslate2"]["output_lengths"] == [3]
 
 
-def test_isolated_worker_process_reports_its_own_memory(marian_copy, shared_data, tmp_path):
+def test_isolated_worker_process_reports_its_own_memory(marian_copy, mt_sample_data, tmp_path):
     report = run_bench(
-        BenchConfig(sentences=2, new_tokens=3, data_dir=str(shared_data), model=str(marian_copy),
+        BenchConfig(sentences=2, new_tokens=3, data_dir=str(mt_sample_data), model=str(marian_copy),
                     work_dir=str(tmp_path), backends=("ctranslate2",), isolate=True)
     )
     result = report.result("ctranslate2")
@@ -95,11 +95,11 @@ def test_isolated_worker_process_reports_its_own_memory(marian_copy, shared_data
     assert result.peak_rss_mb > 10
 
 
-def test_bench_command_json_last_line_and_errors(marian_copy, shared_data, tmp_path, capsys):
+def test_bench_command_json_last_line_and_errors(marian_copy, mt_sample_data, tmp_path, capsys):
     from summarizer.cli import app, main
 
     runner = CliRunner()
-    args = ["bench", "--json", "--data", str(shared_data), "--sentences", "2", "--new-tokens", "3", "--model",
+    args = ["bench", "--json", "--data", str(mt_sample_data), "--sentences", "2", "--new-tokens", "3", "--model",
             str(marian_copy), "--work-dir", str(tmp_path), "--skip-naive", "--skip-transformers", "--no-isolate"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output

@@ -1,4 +1,4 @@
-"""summarizer.demo_app: rendering escapes everything, errors become one readable line, inputs are routed and limited.
+"""summarizer.demo: rendering escapes everything, errors become one readable line, inputs are routed and limited.
 
 These tests use a stand-in pipeline (ArticleResult values built by hand); the real Pipeline is driven in
 tests/browser/test_demo_browser.py.
@@ -8,29 +8,32 @@ from __future__ import annotations
 
 import re
 import threading
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from summarizer import demo_app
-from summarizer.demo_app import (
-    DemoConfig,
-    DemoInput,
+from demo_fakes import IMG, SCRIPT, SETTINGS, StandIn, assert_inert, hostile_result
+from summarizer.demo import handlers, layout
+from summarizer.demo.config import FORCE_LABEL, DemoConfig, DemoInput
+from summarizer.demo.handlers import (
     SharedPipelines,
     concurrency_limit,
     device_choices,
     error_message,
     model_choices,
     read_demo_input,
+    request_settings,
+    run_demo_request,
+    summary_model_for,
+    write_downloads,
+)
+from summarizer.demo.render import (
     render_details,
     render_overview,
     render_paragraphs,
     render_removed,
-    request_settings,
-    run_demo_request,
+    render_status_ok,
     safe_href,
-    summary_model_for,
 )
 from summarizer.errors import (
     ConfigError,
@@ -42,59 +45,7 @@ from summarizer.errors import (
 )
 from summarizer.fetch import FetchedPage
 from summarizer.settings import Settings
-from summarizer.types import ArticleResult, ModelInfo, RemovedBlock
-
-SCRIPT = "<script>alert(1)</script>"
-IMG = '<img src=x onerror="alert(1)">'
-SETTINGS = Settings(translation_model="/models/tiny/translation", summary_model="/models/tiny/summarization", device="cpu")
-
-
-def hostile_result(**changes) -> ArticleResult:
-    """An ArticleResult whose every string carries markup that would run if it reached the page unescaped."""
-    fields = dict(
-        title_ko=f"제목 {SCRIPT}",
-        title_en=f"Title {IMG}",
-        paragraphs_ko=(f"첫 문단 {SCRIPT}", f"둘째 문단 {IMG}", "셋째 문단"),
-        paragraphs_en=(f"First {IMG}", f"Second {SCRIPT}", "Third & last"),
-        summary_en=f"Summary {SCRIPT}",
-        subtitles_ko=(f"부제 {IMG}",),
-        subtitles_en=(f"Subtitle {SCRIPT}",),
-        published_at=datetime(2020, 1, 29, 14, 52),
-        reporters=(f"박재범 {IMG}",),
-        source=f"뉴스핌 {SCRIPT}",
-        url='javascript:alert(1)//"><b>x</b>',
-        models=(ModelInfo("translation", f"m{SCRIPT}"),),
-        device="cpu",
-        timings={"clean": 0.01, "translate": 1.5, "summarize": 0.5, "total": 2.01},
-        warnings=(f"warn {IMG}",),
-        removed=(RemovedBlock(f"ad {SCRIPT}", f"reason {IMG}"),),
-    )
-    fields.update(changes)
-    return ArticleResult(**fields)
-
-
-def assert_inert(fragment: str) -> None:
-    """No tag or attribute from the article survived as markup."""
-    assert "<script" not in fragment.lower()
-    assert "<img" not in fragment.lower()
-    assert "onerror=" not in fragment.lower().replace("onerror=&quot;", "")
-    assert "javascript:" not in re.findall(r'href="([^"]*)"', fragment).__str__()
-
-
-class StandIn:
-    """A pipeline stand-in: returns a fixed result or raises a fixed error, recording what it was given."""
-
-    def __init__(self, result: ArticleResult | None = None, error: BaseException | None = None) -> None:
-        self.result, self.error, self.calls = result, error, []
-
-    def run(self, raw, url=None, progress=None):  # noqa: ANN001
-        self.calls.append((raw, url))
-        if progress:
-            progress("translating", 0.5)
-        if self.error:
-            raise self.error
-        return self.result
-
+from summarizer.types import RemovedBlock
 
 # --- rendering -----------------------------------------------------------------------------------
 
@@ -159,16 +110,17 @@ def test_removed_blocks_are_escaped_with_reasons_and_elided() -> None:
     assert "…" in html and len(html) < 2000
 
 
-def test_download_links_carry_the_result_inertly() -> None:
-    from urllib.parse import unquote
-
+def test_downloads_are_files_holding_the_result(tmp_path: Path) -> None:
     result = hostile_result()
-    status = demo_app.render_status_ok(result, 1.25)
+    markdown, data = write_downloads(result, tmp_path)
+    assert (markdown.name, data.name) == ("article-en.md", "article-en.json")
+    assert markdown.read_text(encoding="utf-8") == result.to_markdown()
+    assert data.read_text(encoding="utf-8") == result.to_json(indent=2)
+    again = write_downloads(result, tmp_path)
+    assert again[0].parent != markdown.parent  # each request gets its own folder: no user reads another's file
+    status = render_status_ok(result, 1.25)
     assert_inert(status)
-    hrefs = re.findall(r'href="(data:[^"]*)"', status)
-    assert [h.split(",", 1)[0] for h in hrefs] == ["data:text/markdown;charset=utf-8", "data:application/json;charset=utf-8"]
-    assert unquote(hrefs[0].split(",", 1)[1]) == result.to_markdown()
-    assert 'download="article-en.md"' in status and "1.2 s" in status
+    assert "data:" not in status and "1.2 s" in status
 
 
 def test_details_show_timings_device_and_models() -> None:
@@ -183,9 +135,11 @@ def test_details_show_timings_device_and_models() -> None:
 def test_error_messages_are_one_readable_line() -> None:
     assert error_message(EmptyInputError("input is empty")) == "Input is empty"
     not_korean = error_message(NotKoreanError("text does not look Korean (2% of Hangul); use --force to translate anyway"))
-    assert not_korean.startswith("Text does not look Korean (2% of Hangul).") and demo_app.FORCE_LABEL in not_korean
+    assert not_korean.startswith("Text does not look Korean (2% of Hangul).") and FORCE_LABEL in not_korean
     assert "--force" not in not_korean
-    assert error_message(ModelUnavailableError("model x is not downloaded")).startswith("Model not available")
+    assert error_message(ModelUnavailableError("cannot download x: offline")) == "Model not available: cannot download x: offline"
+    said_once = error_message(ModelUnavailableError("model x is not available offline"))
+    assert said_once == "Model x is not available offline"
     unexpected = error_message(RuntimeError("/secret/path\nTraceback (most recent call last)"))
     assert "RuntimeError" in unexpected and "/secret/path" not in unexpected and "\n" not in unexpected
 
@@ -200,7 +154,8 @@ def test_error_messages_are_one_readable_line() -> None:
 )
 def test_failures_render_a_status_message_not_a_traceback(error: BaseException, expected: str) -> None:
     pipelines = SharedPipelines(lambda settings: StandIn(error=error))
-    rendered = run_demo_request(DemoInput(text="광주광역시는 29일"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
+    rendered, result = run_demo_request(DemoInput(text="광주광역시는 29일"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
+    assert result is None
     assert 'role="alert"' in rendered.status and expected in rendered.status
     assert "Traceback" not in rendered.status
     assert rendered.paragraphs == "" and rendered.removed_count == 0
@@ -208,14 +163,14 @@ def test_failures_render_a_status_message_not_a_traceback(error: BaseException, 
 
 def test_escaping_applies_to_error_messages_too() -> None:
     pipelines = SharedPipelines(lambda settings: StandIn(error=InputError(f"bad page {SCRIPT}")))
-    rendered = run_demo_request(DemoInput(text="x"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
+    rendered, _ = run_demo_request(DemoInput(text="x"), SETTINGS, DemoConfig(settings=SETTINGS), pipelines)
     assert_inert(rendered.status)
 
 
 def test_success_renders_every_area_and_reports_progress() -> None:
     stand_in = StandIn(result=hostile_result())
     seen: list[tuple[str, float]] = []
-    rendered = run_demo_request(
+    rendered, result = run_demo_request(
         DemoInput(text="광주광역시는 29일"),
         SETTINGS,
         DemoConfig(settings=SETTINGS),
@@ -226,7 +181,7 @@ def test_success_renders_every_area_and_reports_progress() -> None:
     assert rendered.paragraphs.count("<tr><td") == 3 and rendered.removed_count == 1
     for fragment in (rendered.status, rendered.overview, rendered.paragraphs, rendered.removed, rendered.details):
         assert_inert(fragment)
-    assert ("translating", 0.5) in seen and seen[0][0].startswith("Loading models")
+    assert seen == [("translating", 0.5)] and result is stand_in.result
     assert stand_in.calls == [("광주광역시는 29일", None)]
 
 
@@ -257,8 +212,8 @@ def test_upload_reads_bytes_and_checks_the_suffix(tmp_path: Path) -> None:
 
 def test_upload_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
     page = tmp_path / "big.txt"
-    page.write_text("가" * 200, encoding="utf-8")  # 600 bytes > 4 × 100
-    with pytest.raises(InputTooLargeError):
+    page.write_text("가" * 200, encoding="utf-8")  # 600 bytes > 100
+    with pytest.raises(InputTooLargeError, match="big.txt is over 400 bytes; this demo accepts pages up to 100 bytes"):
         read_demo_input(DemoInput(source="upload", file_path=str(page)), DemoConfig(max_input_chars=100))
 
 
@@ -269,14 +224,14 @@ def test_url_source_fetches_with_the_policy_and_passes_the_final_url(monkeypatch
         requested.append((url, policy.max_bytes))
         return FetchedPage(url=url + "?final", body="<p>광주</p>".encode(), content_type="text/html", charset="utf-8")
 
-    monkeypatch.setattr(demo_app, "fetch_url", fake_fetch)
+    monkeypatch.setattr(handlers, "fetch_url", fake_fetch)
     raw, url = read_demo_input(DemoInput(source="url", url=" https://news.example/1 "), DemoConfig(max_input_chars=1000))
     assert (raw, url) == ("<p>광주</p>", "https://news.example/1?final")
-    assert requested == [("https://news.example/1", 4000)]
+    assert requested == [("https://news.example/1", 1000)]
 
 
 def test_url_source_refused_when_fetching_is_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo_app, "fetch_url", lambda *a: pytest.fail("must not fetch"))
+    monkeypatch.setattr(handlers, "fetch_url", lambda *a: pytest.fail("must not fetch"))
     with pytest.raises(InputError, match="turned off"):
         read_demo_input(DemoInput(source="url", url="https://news.example/1"), DemoConfig(url_fetch=False))
 
@@ -314,7 +269,8 @@ def test_a_failed_model_load_is_retried_on_the_next_request() -> None:
 
     pipelines = SharedPipelines(lambda settings: Loading())
     with pytest.raises(ModelUnavailableError):
-        pipelines.get(SETTINGS)
+        pipelines.preload(SETTINGS)
+    pipelines.preload(SETTINGS)
     assert isinstance(pipelines.get(SETTINGS), Loading) and len(attempts) == 2
 
 
@@ -364,7 +320,7 @@ def test_changing_strategy_preselects_that_tasks_summary_model() -> None:
 
 def test_app_has_the_labelled_inputs_and_a_limited_queue() -> None:
     pytest.importorskip("gradio")
-    app = demo_app.build_app(DemoConfig(settings=SETTINGS, concurrency=2, url_fetch=False), SharedPipelines(lambda s: StandIn()))
+    app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=2, url_fetch=False), SharedPipelines(lambda s: StandIn()))
     labels = {getattr(block, "label", None) for block in app.blocks.values()}
     values = {getattr(block, "value", None) for block in app.blocks.values()}
     assert "Article text or HTML" in labels and "Summarize & translate" in values
@@ -396,7 +352,7 @@ def test_demo_command_passes_flags_and_settings_to_the_app(monkeypatch: pytest.M
     from summarizer.cli import main
 
     launched = {}
-    monkeypatch.setattr(demo_app, "launch_demo", lambda config, **kwargs: launched.update(config=config, **kwargs))
+    monkeypatch.setattr("summarizer.demo.launch_demo", lambda config, **kwargs: launched.update(config=config, **kwargs))
     monkeypatch.setenv("SUMMARIZER_NUM_BEAMS", "2")
     with pytest.raises(SystemExit) as exit_info:  # typer's standalone mode exits 0 after the command returns
         main(["demo", "--port", "8123", "--no-url-fetch", "--concurrency", "3", "--max-input-chars", "5000", "-t", "/m/tr", "-d", "cpu"])

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from summarizer import Article, ArticleResult, Pipeline
-from summarizer.errors import EmptyInputError, InputTooLargeError, NotKoreanError
+from summarizer.errors import EmptyInputError, InputError, InputTooLargeError, NotKoreanError
 
 SHORT = """[서울=뉴스핌] 홍길동 기자 = 광주광역시는 29일 인공지능 중심도시 비전을 선포했다.
 
@@ -96,3 +96,42 @@ def test_module_level_translate_keeps_shape(pipeline):
     assert isinstance(translate("안녕하세요.", settings=pipeline.settings), str)
     out = translate(["첫째 줄.\n둘째 줄.", "셋째."], settings=pipeline.settings)
     assert len(out) == 2 and out[0].count("\n") == 1
+
+
+# --- API pitfalls a newcomer meets first ---------------------------------------------------------
+
+
+def test_a_path_is_read_and_a_path_given_as_text_is_named(pipeline, tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(SHORT, encoding="utf-8")
+    assert pipeline.run(page).paragraphs_ko == pipeline.run(SHORT).paragraphs_ko  # os.PathLike is read
+    with pytest.raises(InputError, match=r"looks like a file name.*Path\('page.html'\)"):
+        pipeline.run("page.html")
+    with pytest.raises(InputError, match="file not found"):
+        pipeline.run(tmp_path / "missing.html")
+    with pytest.raises(InputError, match="cannot summarize 'int' input"):
+        pipeline.run(5)
+
+
+def test_short_english_is_not_korean_rather_than_empty(pipeline):
+    with pytest.raises(NotKoreanError):
+        pipeline.run("Hello world, this is a short English sentence.")
+
+
+def test_error_classes_are_exported_from_the_package():
+    import summarizer
+    from summarizer import errors
+
+    for name in ("SummarizerError", "InputError", "EmptyInputError", "NotKoreanError", "InputTooLargeError",
+                 "DecodeError", "ModelError", "ModelUnavailableError", "ConfigError", "MissingDependencyError"):
+        assert getattr(summarizer, name) is getattr(errors, name)
+        assert name in summarizer.__all__
+
+
+def test_large_binary_bytes_are_binary_not_too_long(pipeline):
+    from summarizer.errors import DecodeError
+
+    with pytest.raises(DecodeError, match="binary"):
+        pipeline.prepare(bytes(range(256)) * 12_000)  # 3 MB
+    with pytest.raises(InputTooLargeError, match="900,000 characters, over the 800,000-character limit"):
+        pipeline.prepare("가" * 900_000)

@@ -15,7 +15,7 @@ def bench(
     new_tokens: Annotated[int, typer.Option("--new-tokens", min=1, help="Target tokens per sentence, identical for every backend.")] = 24,
     beams: Annotated[int, typer.Option("--beams", min=1, help="Beam size, identical for every backend.")] = 1,
     device: Annotated[str, typer.Option("--device", "-d", help="auto (CUDA when present), cpu, cuda or cuda:N.")] = "auto",
-    threads: Annotated[int, typer.Option("--threads", min=0, help="CPU threads. [default: 0 = torch default / every usable core]")] = 0,
+    threads: Annotated[int, typer.Option("--threads", min=0, show_default=False, help="CPU threads. [default: 0 = torch default / every usable core]")] = 0,
     batch_max_tokens: Annotated[int, typer.Option("--batch-max-tokens", min=16, help="Token budget per batch of the project's backends.")] = 4096,
     model: Annotated[Optional[str], typer.Option("--model", help="Measure this model instead of the opus-mt-tc-big-ko-en stand-in.")] = None,
     work_dir: Annotated[Optional[Path], typer.Option("--work-dir", help="Where the stand-in checkpoint and conversions are kept. [default: <cache>/bench]")] = None,

@@ -17,7 +17,7 @@ class CleanFormat(str, Enum):
 
 
 def clean(
-    file: Annotated[str, typer.Argument(help="Page to clean: an HTML file or a text dump of a page, or - for stdin.", show_default=False)],
+    file: Annotated[str, typer.Argument(metavar="FILE|-", help="Page to clean: an HTML file or a text dump of a page, or - for stdin.", show_default=False)],
     output_format: Annotated[CleanFormat, typer.Option("--format", "-f", help="json: the whole Article; text: title and body paragraphs.")] = CleanFormat.json,
     url: Annotated[Optional[str], typer.Option("--url", help="Where the page came from (names the outlet, helps trafilatura).")] = None,
     keep: Keep = None,

@@ -21,8 +21,12 @@ def demo(
     ] = "127.0.0.1",
     share: Annotated[bool, typer.Option("--share", help="Also open a public *.gradio.live link (off by default).")] = False,
     max_input_chars: Annotated[
-        int, typer.Option("--max-input-chars", min=1, help="Longest pasted page accepted; uploads and fetched pages may be 4× that in bytes.")
-    ] = 1_000_000,
+        Optional[int],
+        typer.Option(
+            "--max-input-chars", min=1,
+            help="Longest page accepted, pasted (characters) or uploaded/fetched (bytes). [default: 4 × max_chars, what the pipeline accepts]",
+        ),
+    ] = None,
     concurrency: Annotated[
         Optional[int],
         typer.Option("--concurrency", min=1, help="Jobs run at once on CPU (default 1); on a GPU always 1."),
@@ -40,7 +44,7 @@ def demo(
         raise MissingDependencyError('the demo needs gradio: install the [demo] extra (pip install "korean-news-summarizer[demo]")')
     settings = build_settings(translation_model, summary_model, strategy, device, backend, config=config)
     # Imported here: gradio (and torch, for the device list) only load when the demo runs.
-    from summarizer.demo_app import DemoConfig, launch_demo
+    from summarizer.demo import DemoConfig, launch_demo
 
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     logging.getLogger("summarizer").setLevel(logging.INFO)  # model loading and refused requests, not HTTP chatter

@@ -67,7 +67,7 @@ def download(
 
 @app.command("tiny")
 def tiny(
-    out_dir: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write DIR/translation and DIR/summarization into.")],
+    out_dir: Annotated[Path, typer.Argument(metavar="DIR", help="Folder to write the four checkpoints into: DIR/translation, DIR/summarization, DIR/ko-summarization, DIR/cross-lingual.")],
     seed: Annotated[int, typer.Option("--seed", help="Random seed for weights.")] = 0,
 ) -> None:
     """Build tiny, seeded, real-architecture checkpoints for offline smoke tests.
@@ -92,7 +92,7 @@ def tiny(
 def convert(
     model: Annotated[str, typer.Argument(metavar="ID|DIR", help="Hub id or local folder of a transformers model.")],
     to: Annotated[str, typer.Option("--to", help="Target format (only ct2: CTranslate2).")] = "ct2",
-    quantization: Annotated[str, typer.Option("--quantization", "-q", help="int8, int8_float16, float16, bfloat16 or float32.")] = "int8",
+    quantization: Annotated[str, typer.Option("--quantization", help="int8, int8_float16, float16, bfloat16 or float32.")] = "int8",
     out: Annotated[Optional[Path], typer.Option("--out", help="Output folder. [default: where the loader looks for it]")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing conversion.")] = False,
 ) -> None:

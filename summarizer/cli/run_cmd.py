@@ -9,6 +9,7 @@ import typer
 
 from summarizer.cli.common import Backend, Cache, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings, write_stdout
 from summarizer.errors import ConfigError
+from summarizer.types import ProgressCallback
 
 FORMATS = ("markdown", "json")
 
@@ -52,8 +53,8 @@ def run(
     write_stdout(result.to_json(indent=1) if output_format == "json" else result.to_markdown())
 
 
-def _stderr_progress():
-    """A progress callback printing stage changes on stderr (one line per stage, not a flood)."""
+def _stderr_progress() -> ProgressCallback:
+    """A progress callback printing each new message on stderr as it happens (stages, then n/N per batch)."""
     import sys
 
     last: list[str] = []
@@ -61,6 +62,6 @@ def _stderr_progress():
     def progress(stage: str, fraction: float) -> None:
         if not last or last[-1] != stage:
             last.append(stage)
-            print(f"[{fraction:4.0%}] {stage}…", file=sys.stderr, flush=True)
+            print(f"[{fraction:4.0%}] {stage}{'' if stage == 'done' else '…'}", file=sys.stderr, flush=True)
 
     return progress

@@ -22,7 +22,6 @@ pytestmark = pytest.mark.browser
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO_ROOT / "examples" / "newspim_gwangju_ai_2020.txt"
 ARTIFACTS = REPO_ROOT / "artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 LEAD_SENTENCE = "광주광역시는 29일 오후 김대중컨벤션센터에서"
 EXAMPLE_PARAGRAPHS = 15  # body paragraphs of the example page once menus, captions and other stories are gone
@@ -50,7 +49,7 @@ def _wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout_
 
 
 @pytest.fixture(scope="module")
-def demo_url(tiny_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def demo_url(chromium_path: Path, tiny_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`python demo.py` on a free local port, with the tiny checkpoints chosen through CLI flags and env settings."""
     port = _free_port()
     log = tmp_path_factory.mktemp("demo") / "demo.log"
@@ -92,13 +91,11 @@ def demo_url(tiny_models: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 @pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail("browser tests need /usr/bin/chromium: apt-get install -y chromium (or deselect with -m 'not browser')")
+def browser(chromium_path: Path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
@@ -254,3 +251,60 @@ def test_url_to_an_internal_address_is_refused(page) -> None:
     run_button(page).click()
     expect(page.locator("#ks-status .ks-error")).to_contain_text("cloud metadata address", timeout=30_000)
     expect(result_rows(page)).to_have_count(0)
+
+
+# --- a phone (390 px wide) ------------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+LONG_TOKEN = "https://www.newspim.com/news/view/" + "0123456789" * 30  # one unbroken 334-character word
+
+
+def _horizontal_overflow(page) -> int:  # noqa: ANN001
+    """How many pixels the page is wider than the viewport (0 when nothing sticks out)."""
+    return page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+
+
+def _wait_in_view(page, selector: str, timeout_ms: int = 5_000) -> None:  # noqa: ANN001
+    """Wait until `selector` is at least partly inside the viewport (a smooth scroll takes a moment)."""
+    page.wait_for_function(
+        """(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                      return r.height > 0 && r.top >= 0 && r.top < window.innerHeight; }""",
+        arg=selector,
+        timeout=timeout_ms,
+    )
+
+
+def test_phone_width_shows_progress_in_view_and_never_overflows(browser, demo_url: str) -> None:
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(demo_url)
+    run_button(page).wait_for()
+    assert _horizontal_overflow(page) <= 0
+    lines = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    body_start = next(i for i, line in enumerate(lines) if LEAD_SENTENCE in line)
+    lines.insert(body_start + 1, f"시는 자세한 내용을 누리집({LONG_TOKEN})에 올렸다고 밝혔다.")
+    article_box(page).fill("\n".join(lines))
+    run_button(page).scroll_into_view_if_needed()
+    run_button(page).click()
+
+    # Feedback where the user is looking: the one progress display, in the status, in view.
+    progress = page.locator("#ks-status .progress-text, #ks-status .eta-bar, #ks-status .progress-level")
+    expect(progress.first).to_be_visible(timeout=15_000)
+    _wait_in_view(page, "#ks-status")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "demo-390-progress.png"))
+    assert page.locator(".progress-text:visible, .progress-level:visible").count() <= 2  # one display (text + bar)
+
+    expect(page.locator("#ks-status .ks-ok")).to_be_visible(timeout=RUN_TIMEOUT_MS)
+    expect(result_rows(page)).not_to_have_count(0)
+    expect(page.locator("#ks-paragraphs")).to_contain_text(LONG_TOKEN[:40])
+    assert _horizontal_overflow(page) <= 0, "the page is wider than the phone after a result"
+    expect(page.locator("#ks-download-md")).to_be_visible()
+    assert page.locator("a[href^='data:']").count() == 0  # downloads are files, not data: URLs
+    page.screenshot(path=str(ARTIFACTS / "demo-390-result.png"), full_page=True)
+    assert errors == []
+    context.close()

@@ -11,6 +11,8 @@ import pytest
 
 from .fixture_files import fixture_pages, load_gold
 
+EXAMPLE_PAGE = Path(__file__).resolve().parents[2] / "examples" / "newspim_gwangju_ai_2020.txt"  # = the data's seed page
+
 
 def run_cli(args: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None, monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
     from summarizer.cli import main
@@ -45,8 +47,8 @@ def test_clean_text_format_prints_title_then_paragraphs(capsys: pytest.CaptureFi
     assert out.strip().split("\n\n") == [gold["title"], *gold["paragraphs"]]
 
 
-def test_clean_keep_leaves_the_sign_off_in_the_text_output(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, shared_data: Path) -> None:
-    page = str(shared_data / "seed" / "newspim_gwangju_ai_2020.txt")
+def test_clean_keep_leaves_the_sign_off_in_the_text_output(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    page = str(EXAMPLE_PAGE)
     code, out, _ = run_cli(["clean", page, "-f", "text", "--keep", "signoff", "--keep", "byline"], capsys)
     blocks = out.strip().split("\n\n")
     assert code == 0 and blocks[-1] == "jb5459@newspim.com" and blocks[1].startswith("[광주=뉴스핌] 박재범 기자 =")
@@ -55,8 +57,8 @@ def test_clean_keep_leaves_the_sign_off_in_the_text_output(capsys: pytest.Captur
     assert code == 0 and out.strip().endswith("jb5459@newspim.com")
 
 
-def test_clean_keep_unknown_kind_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], shared_data: Path) -> None:
-    code, out, err = run_cli(["clean", str(shared_data / "seed" / "newspim_gwangju_ai_2020.txt"), "--keep", "ads"], capsys)
+def test_clean_keep_unknown_kind_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(["clean", str(EXAMPLE_PAGE), "--keep", "ads"], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1 and err.startswith("error: cannot keep 'ads'")
 
 

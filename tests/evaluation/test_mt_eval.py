@@ -58,7 +58,17 @@ def test_testsets_load_aligned(shared_data):
     assert "¡¯" not in text and "&#8212;" not in text
 
 
-def test_data_folder_resolution(shared_data, tmp_path, monkeypatch):
+def test_sample_testsets_load_aligned_and_cleaned(mt_sample_data):
+    flores = load_testset("flores200", mt_sample_data, limit=4)
+    assert len(flores.sources) == len(flores.references) == 4 and flores.total_pairs == 6
+    assert load_testset("ntrex", mt_sample_data).references[0] == "Welsh AMs worried about 'looking like muppets'"
+    jungyeul = load_testset("jungyeul", mt_sample_data)
+    text = "\n".join(jungyeul.sources + jungyeul.references)
+    assert "¡¯" not in text and "&#8212;" not in text and "’" in text and "—" in text
+
+
+def test_data_folder_resolution(mt_sample_data, tmp_path, monkeypatch):
+    shared_data = mt_sample_data
     monkeypatch.setenv("SUMMARIZER_DATA", str(shared_data))
     assert resolve_data_dir() == shared_data
     assert resolve_data_dir(tmp_path) == tmp_path
@@ -79,7 +89,8 @@ def test_scores_and_signatures():
     assert worse < bleu and worse_chrf < chrf
 
 
-def test_evaluate_runs_the_tiny_model_on_both_backends(shared_data, tiny_checkpoint, tmp_path):
+def test_evaluate_runs_the_tiny_model_on_both_backends(mt_sample_data, tiny_checkpoint, tmp_path):
+    shared_data = mt_sample_data
     import shutil
 
     from summarizer.convert import convert_model
@@ -96,7 +107,8 @@ def test_evaluate_runs_the_tiny_model_on_both_backends(shared_data, tiny_checkpo
     assert fast.backend == "ctranslate2" and fast.sentences == 3
 
 
-def test_eval_mt_command_prints_json_last(shared_data, tiny_checkpoint, tmp_path):
+def test_eval_mt_command_prints_json_last(mt_sample_data, tiny_checkpoint, tmp_path):
+    shared_data = mt_sample_data
     from summarizer.cli import app
 
     hyp_file = tmp_path / "hyp.txt"

@@ -1,0 +1,247 @@
+"""What one button press does (input → shared pipeline → rendered result or one-line error), and the Advanced
+panel's choices. No gradio here: layout.py wires these to the page."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from summarizer.demo.config import FORCE_LABEL, UPLOAD_SUFFIXES, DemoConfig, DemoInput, PipelineFactory, PipelineLike
+from summarizer.demo.render import RenderedResult, render_failure, render_result
+from summarizer.errors import (
+    ConfigError,
+    DecodeError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    ModelError,
+    NotKoreanError,
+    SummarizerError,
+)
+from summarizer.fetch import fetch_url
+from summarizer.registry import load_registry
+from summarizer.settings import Settings
+from summarizer.textio import looks_binary, read_input
+from summarizer.types import ArticleResult, ProgressCallback
+
+log = logging.getLogger("summarizer.demo")
+
+DOWNLOAD_DIR = Path(tempfile.gettempdir()) / "summarizer-demo"
+DOWNLOAD_KEEP_S = 3600  # result files older than this are removed when new ones are written
+
+
+def _default_pipeline_factory(settings: Settings) -> PipelineLike:
+    from summarizer.pipeline import Pipeline
+
+    return Pipeline(settings)
+
+
+class SharedPipelines:
+    """One Pipeline per distinct Settings, created on first use and shared by every session of this process."""
+
+    def __init__(self, factory: PipelineFactory | None = None) -> None:
+        self._factory = factory or _default_pipeline_factory
+        self._lock = threading.Lock()
+        self._pipelines: dict[Settings, PipelineLike] = {}
+
+    def get(self, settings: Settings) -> PipelineLike:
+        """The pipeline for these settings (models load on its first run, which reports it as progress)."""
+        with self._lock:
+            pipeline = self._pipelines.get(settings)
+            if pipeline is None:
+                pipeline = self._factory(settings)
+                self._pipelines[settings] = pipeline
+            return pipeline
+
+    def preload(self, settings: Settings) -> None:
+        """Load the models for these settings now (ModelError when unavailable; nothing cached then)."""
+        pipeline = self.get(settings)
+        load = getattr(pipeline, "load", None)
+        if callable(load):
+            try:
+                load()
+            except SummarizerError:
+                with self._lock:
+                    self._pipelines.pop(settings, None)
+                raise
+
+
+SHARED_PIPELINES = SharedPipelines()
+
+
+# --------------------------------------------------------------------------- input → result
+
+
+def read_demo_input(demo_input: DemoInput, config: DemoConfig, progress: ProgressCallback | None = None) -> tuple[str | bytes, str | None]:
+    """The raw page to summarize and its URL (when fetched), from whichever input tab is active.
+
+    Raises:
+        InputError: Nothing given, too large, binary or unreadable file, URL fetching off or refused.
+    """
+    limit = config.input_limit
+    if demo_input.source == "upload":
+        if not demo_input.file_path:
+            raise EmptyInputError("choose an .html or .txt file to upload first")
+        path = Path(demo_input.file_path)
+        if path.suffix.lower() not in UPLOAD_SUFFIXES:
+            raise InputError(f"{path.name} is not an .html or .txt file")
+        try:
+            data = read_input(path, max_bytes=config.max_input_bytes)
+        except InputTooLargeError:
+            raise InputTooLargeError(f"{path.name} is over {config.max_input_bytes:,} bytes; this demo accepts pages up to {limit:,} bytes") from None
+        if looks_binary(data):  # before the size check: a large binary file is binary, not "too long"
+            raise DecodeError(f"{path.name} looks binary, not text or HTML")
+        if len(data) > limit:
+            raise InputTooLargeError(f"{path.name} is {len(data):,} bytes; this demo accepts pages up to {limit:,} bytes")
+        return data, None
+    if demo_input.source == "url":
+        if not config.url_fetch:
+            raise InputError("fetching URLs is turned off on this server; paste the page instead")
+        url = demo_input.url.strip()
+        if not url:
+            raise EmptyInputError("enter the URL of a Korean news article first")
+        if progress:
+            progress("fetching the page", 0.0)
+        page = fetch_url(url, config.effective_fetch_policy)
+        return page.body_for_pipeline(), page.url
+    text = demo_input.text
+    if not text.strip():
+        raise EmptyInputError("paste a Korean news article (text or HTML) first, or load the example below")
+    if len(text) > limit:
+        raise InputTooLargeError(f"the pasted text has {len(text):,} characters; this demo accepts up to {limit:,}")
+    return text, None
+
+
+def summarize_input(
+    demo_input: DemoInput,
+    settings: Settings,
+    config: DemoConfig,
+    pipelines: SharedPipelines,
+    progress: ProgressCallback | None = None,
+) -> ArticleResult:
+    """Read the input, get the shared pipeline for these settings and run it. Raises SummarizerError."""
+    raw, url = read_demo_input(demo_input, config, progress)
+    return pipelines.get(settings).run(raw, url=url, progress=progress)
+
+
+def error_message(exc: BaseException) -> str:
+    """A one-line message for the UI: the SummarizerError's own text, with a hint where one helps."""
+    if isinstance(exc, NotKoreanError):
+        reason = str(exc).split(";", 1)[0]  # drop the CLI's --force hint; the UI has its own switch
+        return f"{reason[:1].upper()}{reason[1:]}. This demo translates Korean news; tick “{FORCE_LABEL}” under Advanced to try anyway."
+    if isinstance(exc, ModelError):
+        text = str(exc)
+        # "Model not available: model … is not available" said it twice: prefix only messages that do not name it.
+        return text[:1].upper() + text[1:] if text.lower().startswith("model") else f"Model not available: {text}"
+    if isinstance(exc, SummarizerError):
+        text = str(exc)
+        return text[:1].upper() + text[1:]
+    # Anything else is a bug: say so in one line, keep the traceback in the server log.
+    return f"Something went wrong on the server ({type(exc).__name__}). The details are in the server log."
+
+
+def run_demo_request(
+    demo_input: DemoInput,
+    settings: Settings,
+    config: DemoConfig,
+    pipelines: SharedPipelines,
+    progress: ProgressCallback | None = None,
+) -> tuple[RenderedResult, ArticleResult | None]:
+    """One button press: summarize and render, or render the error. Never raises.
+
+    Returns the rendered areas and the result (None on failure) for the downloads.
+    """
+    started = time.perf_counter()
+    try:
+        result = summarize_input(demo_input, settings, config, pipelines, progress)
+    except SummarizerError as exc:
+        log.info("demo request refused: %s", exc)
+        return render_failure(error_message(exc)), None
+    except Exception as exc:  # noqa: BLE001 — the UI shows one line; the log keeps the traceback
+        log.exception("demo request failed")
+        return render_failure(error_message(exc)), None
+    return render_result(result, time.perf_counter() - started), result
+
+
+def write_downloads(result: ArticleResult, folder: Path = DOWNLOAD_DIR) -> tuple[Path, Path]:
+    """The result as article-en.md and article-en.json in a fresh folder (old folders are pruned)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cutoff = time.time() - DOWNLOAD_KEEP_S
+    for old in folder.iterdir():
+        if old.is_dir() and old.stat().st_mtime < cutoff:
+            shutil.rmtree(old, ignore_errors=True)
+    target = folder / uuid.uuid4().hex
+    target.mkdir()
+    markdown, data = target / "article-en.md", target / "article-en.json"
+    markdown.write_text(result.to_markdown(), encoding="utf-8")
+    data.write_text(result.to_json(indent=2), encoding="utf-8")
+    return markdown, data
+
+
+# --------------------------------------------------------------------------- choices for the advanced panel
+
+
+def _uses_gpu(device: str, gpu_count: int) -> bool:
+    return device.startswith("cuda") or (device == "auto" and gpu_count > 0)
+
+
+def concurrency_limit(device: str, requested: int | None, gpu_count: int) -> int:
+    """Jobs run at once: 1 on a GPU (one shared pipeline, one device), else the requested CPU limit (≥ 1)."""
+    return 1 if _uses_gpu(device, gpu_count) else max(1, requested or 1)
+
+
+def device_choices(configured: str, gpu_count: int, concurrency: int = 1) -> list[str]:
+    """Devices a request may pick. With several jobs at once (CPU only), no GPU is offered: one job per GPU."""
+    if concurrency > 1:
+        return ["cpu"] if configured in ("cpu", "auto") else [configured]
+    choices = ["auto", "cpu"] + [f"cuda:{i}" for i in range(gpu_count)]
+    return choices if configured in choices else [configured, *choices]
+
+
+def _model_label(model_id: str) -> str:
+    path = Path(model_id)
+    if path.is_absolute() or model_id.startswith((".", "~")):
+        return f"{path.parent.name}/{path.name} (local folder)"
+    return model_id
+
+
+def model_choices(task: str, configured: str) -> list[tuple[str, str]]:
+    """(label, model id) for a task: the configured model first, then the registry's models for that task."""
+    ids = [configured] + [entry.id for entry in load_registry() if entry.task == task]
+    return [(_model_label(model_id), model_id) for model_id in dict.fromkeys(ids)]
+
+
+def request_settings(
+    base: Settings,
+    strategy: str | None,
+    translation_model: str | None,
+    summary_model: str | None,
+    device: str | None,
+    force: bool | None = None,
+    allowed_devices: list[str] | None = None,
+) -> Settings:
+    """The base settings with the advanced panel's choices applied (ConfigError on invalid values).
+
+    `allowed_devices`: the devices the panel offered; a request naming another (a crafted request) is refused.
+    """
+    if device and allowed_devices is not None and device not in allowed_devices:
+        raise ConfigError(f"device {device!r} is not offered on this server (choose one of {', '.join(allowed_devices)})")
+    return base.replace(
+        strategy=strategy or None,
+        translation_model=translation_model or None,
+        summary_model=summary_model or None,
+        device=device or None,
+        force=force,
+    )
+
+
+def summary_model_for(base: Settings, strategy: str) -> str:
+    """The summary model to preselect when the strategy changes."""
+    if strategy == base.strategy:
+        return base.resolved_summary_model
+    return base.replace(strategy=strategy, summary_model="").resolved_summary_model
