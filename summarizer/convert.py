@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.engines.families import default_task
-from summarizer.errors import ConfigError, MissingDependencyError, ModelError, ModelUnavailableError
+from summarizer.errors import ConfigError, MissingDependencyError, ModelError, ModelUnavailableError, first_line
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class CTranslate2Conversion:
             self._config = AutoConfig.from_pretrained(str(source_dir), local_files_only=True, trust_remote_code=False)
             self._tokenizer = AutoTokenizer.from_pretrained(str(source_dir), local_files_only=True, trust_remote_code=False)
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelUnavailableError(f"cannot read model {self.model!r}: {_first_line(exc)}") from None
+            raise ModelUnavailableError(f"cannot read model {self.model!r}: {first_line(exc)}") from None
         model_type = getattr(self._config, "model_type", "") or ""
         family = detect_family(model_type, type(self._tokenizer).__name__)
         _name_special_tokens(self._tokenizer, self._config)
@@ -151,7 +151,7 @@ class CTranslate2Conversion:
         try:
             converter.convert(str(self.staging), quantization=self.quantization, force=True)
         except (ValueError, NotImplementedError, RuntimeError, AttributeError, KeyError) as exc:
-            raise ModelError(f"CTranslate2 could not convert {self.model!r}: {_first_line(exc)}") from None
+            raise ModelError(f"CTranslate2 could not convert {self.model!r}: {first_line(exc)}") from None
 
     def copy_tokenizer(self) -> None:
         """Save the original tokenizer and config next to the weights: the engine tokenizes with them."""
@@ -221,7 +221,7 @@ def verify_conversion(path: Path, task: str = "translation", device: str = "cpu"
     except SummarizerError as exc:
         raise ModelError(f"the CTranslate2 conversion in {path} does not work: {exc}") from None
     except (RuntimeError, ValueError, IndexError, KeyError, TypeError) as exc:
-        raise ModelError(f"the CTranslate2 conversion in {path} cannot decode: {_first_line(exc)}") from None
+        raise ModelError(f"the CTranslate2 conversion in {path} cannot decode: {first_line(exc)}") from None
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
@@ -327,8 +327,3 @@ def _name_special_tokens(tokenizer: Any, config: Any) -> None:
         token = tokenizer.convert_ids_to_tokens(token_id) if isinstance(token_id, int) else fallback
         if token is not None and token in tokenizer.get_vocab():
             setattr(tokenizer, attribute, token)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__

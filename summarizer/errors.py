@@ -55,3 +55,9 @@ class ConfigError(SummarizerError):
 
 class MissingDependencyError(SummarizerError):
     """An optional extra (ray, gradio, ctranslate2, playwright) is needed but not installed."""
+
+
+def first_line(exc: BaseException) -> str:
+    """The first non-empty line of `exc`'s message, or its class name when the message is empty."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__

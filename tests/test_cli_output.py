@@ -105,5 +105,29 @@ def test_a_malicious_pickle_is_refused_in_one_line(
     code = cli(["run", str(page), "-q", "-t", str(evil), "-s", str(tiny_models / "summarization"), "--device", "cpu", "--beams", "1"])
     errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:") or not line.startswith(" ")]
     errors = [line for line in errors if "Warning" not in line]
-    assert code in (1, 2) and not marker.exists()
+    assert code == 2 and not marker.exists()  # a ModelError, not the CLI's last line of defence
     assert len(errors) == 1 and errors[0].startswith("error:") and "pickl" in errors[0].lower()
+    assert "unexpected" not in errors[0]
+
+
+def test_engine_notices_print_on_stderr_unless_quiet(capsys: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    from summarizer.cli.common import show_notices
+    from summarizer.engines.conversion_cache import NOTICE
+
+    engine_log = logging.getLogger("summarizer.engines.test")
+    logger = logging.getLogger("summarizer")
+    before = (list(logger.handlers), logger.level)
+    try:
+        for quiet in (False, True):
+            show_notices(quiet)
+            engine_log.log(NOTICE, "converting m to CTranslate2…")
+            engine_log.warning("m runs on transformers, not CTranslate2: %s", "why")
+            engine_log.info("loaded m")  # details stay out of the terminal
+            lines = capsys.readouterr().err.splitlines()
+            expected = ["converting m to CTranslate2…", "warning: m runs on transformers, not CTranslate2: why"]
+            assert lines == ([] if quiet else expected)
+    finally:
+        logger.handlers[:], _ = before
+        logger.setLevel(before[1])

@@ -21,6 +21,7 @@ from summarizer.cli.common import (
     SummaryModel,
     TranslationModel,
     build_settings,
+    show_notices,
 )
 
 
@@ -72,6 +73,7 @@ def batch(
     """
     from summarizer.batch import run_batch
 
+    show_notices(quiet=False)  # model conversions and fallbacks, one line each on stderr
     settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep, cache)
     executor = None
     if engine is EngineChoice.ray:

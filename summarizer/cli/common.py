@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -102,3 +104,24 @@ def write_stdout(text: str) -> None:
     except (OSError, ValueError):
         pass
     write_all(buffer, data, "standard output")
+
+
+class _StderrNotices(logging.Handler):
+    """Prints the package's notices (`…`) and warnings (`warning: …`) on stderr, one line each."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = " ".join(record.getMessage().split())
+        print(f"warning: {text}" if record.levelno >= logging.WARNING else text, file=sys.stderr, flush=True)
+
+
+def show_notices(quiet: bool) -> None:
+    """Route the `summarizer` logger's notices and warnings to stderr; with `quiet`, show neither (errors still end the run)."""
+    from summarizer.engines.conversion_cache import NOTICE
+
+    logger = logging.getLogger("summarizer")
+    for handler in [h for h in logger.handlers if isinstance(h, _StderrNotices)]:
+        logger.removeHandler(handler)  # one handler, however many commands run in this process
+    if logger.level == logging.NOTSET or logger.level > NOTICE:
+        logger.setLevel(NOTICE)
+    # Quiet filters at the handler, not the logger: a handler present also keeps Python's last-resort printer away.
+    logger.addHandler(_StderrNotices(logging.ERROR if quiet else NOTICE))

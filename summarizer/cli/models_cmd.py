@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.errors import ConfigError, ModelUnavailableError
+from summarizer.errors import ConfigError, ModelUnavailableError, first_line
 
 app = typer.Typer(help="List, download, convert and build models.", no_args_is_help=True)
 
@@ -60,8 +60,7 @@ def download(
         try:
             path = snapshot_download(model_id, local_dir=target, ignore_patterns=ignore)
         except Exception as exc:  # noqa: BLE001 — network/auth failures become one line
-            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            raise ModelUnavailableError(f"cannot download {model_id!r}: {first}") from None
+            raise ModelUnavailableError(f"cannot download {model_id!r}: {first_line(exc)}") from None
         typer.echo(path)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.cli.common import Backend, Cache, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings, write_stdout
+from summarizer.cli.common import Backend, Cache, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings, show_notices, write_stdout
 from summarizer.errors import ConfigError
 from summarizer.types import ProgressCallback
 
@@ -43,6 +43,7 @@ def run(
     from summarizer.pipeline import Pipeline
     from summarizer.textio import read_input
 
+    show_notices(quiet)
     settings = build_settings(translation_model, summary_model, strategy, device, backend, beams, config, force, keep, cache)
     settings = settings.replace(summary_max_tokens=summary_max_tokens, summary_min_tokens=summary_min_tokens)
     raw = read_input(Path(source) if source != "-" else "-")

@@ -6,22 +6,29 @@ The key is a digest of the model id + hub revision, or of a local folder's conte
 bytes), so an edited folder or a new hub revision gets a fresh conversion. Two processes converting the
 same model at once are safe: a file lock serialises them, the conversion is written to a staging folder
 and renamed into place (convert.py), and the second process finds the finished folder. A failed
-conversion leaves a `.failed` note beside the folder so later runs fall back at once instead of
-re-converting every time.
+conversion of a model that cannot work (the converter or the check decode refuses it) leaves a `.failed`
+note beside the folder so later runs fall back at once instead of re-converting every time; a failure that may
+pass next time (disk full, out of memory) leaves none. Notices go to the `summarizer` logger at NOTICE level,
+so each door decides whether and where they show (the CLI: stderr, silenced by -q).
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
-import sys
 import threading
 import time
 from pathlib import Path
 from typing import Callable
 
-from summarizer.errors import ModelError, ModelUnavailableError
+from summarizer.errors import ConfigError, ModelError, ModelUnavailableError, first_line
+
+log = logging.getLogger(__name__)
+# Between INFO and WARNING: what a user waiting at a terminal wants to see, but not a problem.
+NOTICE = logging.INFO + 5
+logging.addLevelName(NOTICE, "NOTICE")
 
 Notice = Callable[[str], None]
 _CACHE_SUBDIR = "ct2-auto"
@@ -33,9 +40,9 @@ _BF16_FAMILIES = ("t5", "mt5", "umt5")
 _HEARTBEAT_S = 10.0
 
 
-def stderr_notice(message: str) -> None:
-    """Default notice: one line on stderr (the CLI's progress channel)."""
-    print(message, file=sys.stderr, flush=True)
+def log_notice(message: str) -> None:
+    """Default notice: one NOTICE record on the `summarizer` logger (the CLI prints it on stderr unless -q)."""
+    log.log(NOTICE, message)
 
 
 def auto_quantization(device: str, model_type: str = "") -> str:
@@ -75,7 +82,7 @@ def cached_conversion_dir(model: str, key: str, quantization: str) -> Path:
     return cache_root() / _CACHE_SUBDIR / f"{sanitize_model_id(name)}-{key}-{quantization}"
 
 
-def ensure_conversion(model: str, device: str, notice: Notice = stderr_notice) -> tuple[Path, str]:
+def ensure_conversion(model: str, device: str, notice: Notice = log_notice) -> tuple[Path, str]:
     """The cached CTranslate2 conversion of `model` for `device`, converting (once) when missing.
 
     Returns:
@@ -113,18 +120,24 @@ def ensure_conversion(model: str, device: str, notice: Notice = stderr_notice) -
         with _Heartbeat(f"converting {model} to CTranslate2 {quantization} (first use only; cached in {target.parent})", notice):
             try:
                 CTranslate2Conversion(model, target, quantization, force=True).run()  # verifies by decoding one sentence
-            except (ModelError, OSError, RuntimeError, ValueError, TypeError) as exc:
-                # Anything the converter throws is one line, noted so later runs fall back without retrying.
+            except ConfigError:
                 shutil.rmtree(target, ignore_errors=True)
-                message = str(exc) if isinstance(exc, ModelError) else f"CTranslate2 could not convert {model!r}: {type(exc).__name__}: {str(exc).strip()[:200]}"
-                failed.write_text(message.splitlines()[0] + "\n", encoding="utf-8")
-                raise ModelError(message.splitlines()[0]) from None
+                raise  # an architecture CTranslate2 does not support: refused before any weight is read
+            except Exception as exc:  # noqa: BLE001 — third-party converter: whatever it throws becomes one line
+                shutil.rmtree(target, ignore_errors=True)
+                if isinstance(exc, ModelError):
+                    message = first_line(exc)
+                else:
+                    message = f"CTranslate2 could not convert {model!r}: {type(exc).__name__}: {first_line(exc)[:200]}"
+                if not _may_pass_next_time(exc):  # noted so later runs fall back without retrying
+                    failed.write_text(message + "\n", encoding="utf-8")
+                raise ModelError(message) from None
         return target, quantization
     finally:
         lock.release()
 
 
-def conversion_for(model: str, device: str, notice: Notice = stderr_notice) -> tuple[Path, str | None]:
+def conversion_for(model: str, device: str, notice: Notice = log_notice) -> tuple[Path, str | None]:
     """A conversion made by hand (ctranslate2_engine.find_converted) first, else the cached one made now.
 
     Returns the folder and the compute type to run it with (None: the engine's defaults).
@@ -139,6 +152,11 @@ def conversion_for(model: str, device: str, notice: Notice = stderr_notice) -> t
 
 
 # --- helpers ----------------------------------------------------------------------------------------------
+
+
+def _may_pass_next_time(exc: BaseException) -> bool:
+    """Disk full, permissions, out of memory: the model itself may convert fine on another try."""
+    return isinstance(exc, (OSError, MemoryError)) or "out of memory" in str(exc).lower()
 
 
 def _compute_type(device: str, quantization: str) -> str | None:

@@ -30,7 +30,7 @@ import ctranslate2
 from summarizer.engines.base import GenerationOptions, TokenizerBackedEngine
 from summarizer.engines.contract import DecodingContract, resolve_contract
 from summarizer.engines.families import FamilySpec, detect_family, family_spec
-from summarizer.errors import ConfigError, ModelError, ModelUnavailableError
+from summarizer.errors import ConfigError, ModelError, ModelUnavailableError, first_line
 from summarizer.registry import lookup
 from summarizer.types import ModelInfo
 
@@ -150,7 +150,7 @@ def choose_runtime(device: str, compute_type: str | None, weights: str | None, c
     try:
         supported = ctranslate2.get_supported_compute_types(ct2_device, index)
     except (RuntimeError, ValueError) as exc:  # e.g. a CPU-only CTranslate2 build, or no such GPU
-        raise ConfigError(f"CTranslate2 cannot use {device}: {str(exc).strip().splitlines()[0]}") from None
+        raise ConfigError(f"CTranslate2 cannot use {device}: {first_line(exc)}") from None
     if compute_type is None:
         if ct2_device == "cpu":
             preferred = ["int8", "int8_float32", "float32"]
@@ -206,8 +206,7 @@ def load_ctranslate2_engine(
             inter_threads=1,
         )
     except (RuntimeError, ValueError) as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelUnavailableError(f"cannot load CTranslate2 model {model_dir}: {first_line}") from None
+        raise ModelUnavailableError(f"cannot load CTranslate2 model {model_dir}: {first_line(exc)}") from None
     full_info = ModelInfo(
         task=info.task,
         model_id=info.model_id,
@@ -232,9 +231,8 @@ def _load_tokenizer(model_dir: Path) -> tuple[Any, dict[str, Any], dict[str, Any
     try:
         tokenizer = AutoTokenizer.from_pretrained(str(where), local_files_only=True, trust_remote_code=False)
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ModelUnavailableError(
-            f"no usable tokenizer next to the CTranslate2 model in {model_dir} ({first_line}); "
+            f"no usable tokenizer next to the CTranslate2 model in {model_dir} ({first_line(exc)}); "
             "convert with `summarizer models convert`, which saves it"
         ) from None
     configs: list[dict[str, Any]] = []
@@ -320,7 +318,7 @@ class CTranslate2Engine(TokenizerBackedEngine):
         except RuntimeError as exc:
             if "out of memory" in str(exc).lower():
                 raise
-            raise ModelError(f"CTranslate2 failed: {str(exc).strip().splitlines()[0]}") from None
+            raise ModelError(f"CTranslate2 failed: {first_line(exc)}") from None
         with self._tokenizer_lock:
             return [self.tokenizer.convert_tokens_to_ids(r.hypotheses[0][prefix:]) for r in results]
 

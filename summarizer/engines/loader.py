@@ -11,7 +11,7 @@ from pathlib import Path
 
 from summarizer.engines.base import Seq2SeqEngine
 from summarizer.engines.families import detect_family, family_spec
-from summarizer.errors import ConfigError, ModelUnavailableError
+from summarizer.errors import ConfigError, ModelError, ModelUnavailableError, first_line
 from summarizer.registry import lookup
 from summarizer.types import ModelInfo
 
@@ -169,7 +169,7 @@ def _download(source: ModelSource) -> ModelSource:
 def _load_ctranslate2(source: ModelSource, task: str, device: str, required: bool, cpu_threads: int) -> Seq2SeqEngine | None:
     """A CTranslate2 engine: a conversion found on disk, else one made now into the cache (conversion_cache).
 
-    With `required` (--backend ctranslate2) failures raise; with `auto` they print one warning line and
+    With `required` (--backend ctranslate2) failures raise; with `auto` they log one warning and
     return None, so that model runs on transformers while the other may still run on CTranslate2.
     """
     from summarizer.engines import conversion_cache, ctranslate2_engine
@@ -182,7 +182,7 @@ def _load_ctranslate2(source: ModelSource, task: str, device: str, required: boo
     except SummarizerError as exc:
         if required:
             raise
-        conversion_cache.stderr_notice(f"warning: {source.model_id} runs on transformers, not CTranslate2: {exc}")
+        log.warning("%s runs on transformers, not CTranslate2: %s", source.model_id, exc)
         return None
 
 
@@ -203,8 +203,9 @@ def _load_transformers(source: ModelSource, task: str, device: str) -> Seq2SeqEn
             where, local_files_only=local_only, dtype="auto", trust_remote_code=False
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelUnavailableError(f"cannot load model {source.model_id!r}: {first_line}") from None
+        raise ModelUnavailableError(f"cannot load model {source.model_id!r}: {first_line(exc)}") from None
+    except Exception as exc:  # noqa: BLE001 — third-party loader (torch's UnpicklingError on a hostile pickle): one line
+        raise ModelError(f"cannot load model {source.model_id!r}: {type(exc).__name__}: {first_line(exc)[:200]}") from None
     family = detect_family(model.config.model_type, type(tokenizer).__name__)
     dtype = dtype_for(device, family)
     model = model.to(dtype).eval()

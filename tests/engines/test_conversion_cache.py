@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import pickle
 import shutil
 import subprocess
 import sys
@@ -58,7 +60,7 @@ def test_two_processes_converting_at_once_share_one_conversion(tiny_checkpoint, 
     assert not [p for p in (private_cache / "ct2-auto").iterdir() if ".partial-" in p.name]
 
 
-def test_failed_conversion_falls_back_once_with_one_warning(tiny_checkpoint, private_cache, monkeypatch, capsys):
+def test_failed_conversion_falls_back_once_with_one_warning(tiny_checkpoint, private_cache, monkeypatch, caplog):
     from summarizer import convert
 
     calls = []
@@ -71,11 +73,57 @@ def test_failed_conversion_falls_back_once_with_one_warning(tiny_checkpoint, pri
     model = str(tiny_checkpoint("marian"))
     engine = loader.load_engine(model, "translation", "cpu", "auto")
     assert engine.info.backend == "transformers"
-    err = capsys.readouterr().err
-    warnings = [line for line in err.splitlines() if line.startswith("warning:")]
+    # A warning record on the `summarizer` logger, for each door to show or silence (nothing printed by the engine).
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING and r.name.startswith("summarizer")]
     assert len(warnings) == 1 and "runs on transformers" in warnings[0] and "simulated" in warnings[0]
     loader.clear_cache()
     assert loader.load_engine(model, "translation", "cpu", "auto").info.backend == "transformers"
     assert len(calls) == 1  # the .failed note spares later runs the same failed attempt
     with pytest.raises(ModelError, match="delete .* to try again"):
         loader.load_engine(model, "translation", "cpu", "ctranslate2")
+
+
+def _failing_conversion(monkeypatch, exc: BaseException) -> None:
+    from summarizer import convert
+
+    def broken(self):
+        raise exc
+
+    monkeypatch.setattr(convert.CTranslate2Conversion, "run", broken)
+
+
+def _failed_notes(cache):
+    return sorted((cache / "ct2-auto").glob("*.failed"))
+
+
+def test_a_converter_that_cannot_unpickle_is_one_line_and_noted(tiny_checkpoint, private_cache, monkeypatch):
+    _failing_conversion(monkeypatch, pickle.UnpicklingError("Weights only load failed.\nRe-running torch.load ..."))
+    with pytest.raises(ModelError, match=r"^CTranslate2 could not convert .*: UnpicklingError: Weights only load failed\.$"):
+        conversion_cache.ensure_conversion(str(tiny_checkpoint("marian")), "cpu")
+    assert len(_failed_notes(private_cache)) == 1  # the weights will not unpickle next time either
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [OSError(28, "No space left on device"), RuntimeError("CUDA out of memory. Tried to allocate 2 GiB"), MemoryError()],
+)
+def test_a_failure_that_may_pass_next_time_leaves_no_note(tiny_checkpoint, private_cache, monkeypatch, exc):
+    _failing_conversion(monkeypatch, exc)
+    with pytest.raises(ModelError, match=type(exc).__name__):
+        conversion_cache.ensure_conversion(str(tiny_checkpoint("marian")), "cpu")
+    assert _failed_notes(private_cache) == []
+
+
+def test_a_converter_error_without_a_message_names_its_class(tiny_checkpoint, private_cache, monkeypatch):
+    _failing_conversion(monkeypatch, ValueError(""))
+    with pytest.raises(ModelError, match=r"ValueError: ValueError$"):
+        conversion_cache.ensure_conversion(str(tiny_checkpoint("marian")), "cpu")
+    assert [note.read_text().strip() for note in _failed_notes(private_cache)][0].endswith("ValueError: ValueError")
+
+
+def test_notices_are_log_records_not_prints(tiny_checkpoint, private_cache, caplog, capsys):
+    with caplog.at_level(conversion_cache.NOTICE, logger="summarizer"):
+        conversion_cache.ensure_conversion(str(tiny_checkpoint("marian")), "cpu")
+    notices = [r.getMessage() for r in caplog.records if r.levelno == conversion_cache.NOTICE]
+    assert notices and notices[0].startswith("converting ") and "CTranslate2 int8" in notices[0]
+    assert "converting" not in capsys.readouterr().err
