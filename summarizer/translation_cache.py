@@ -1,6 +1,6 @@
 """A persistent translation cache: (model, decoding options, source chunk) → generated output, in SQLite.
 
-    cache = TranslationCache.open("~/.cache/summarizer/translations")   # or --cache DIR / SUMMARIZER_CACHE_DIR
+    cache = TranslationCache.open("~/.cache/summarizer/translations")   # or --cache DIR / SUMMARIZER_TRANSLATION_CACHE
     translate_documents(engine, documents, options, cache=cache)
 
 Reruns, the demo and overlapping dumps (the same wire story on several portals, boilerplate sentences)
@@ -122,16 +122,20 @@ _IDENTITIES: "weakref.WeakKeyDictionary[Seq2SeqEngine, str]" = weakref.WeakKeyDi
 
 
 def model_identity(engine: Seq2SeqEngine) -> str:
-    """Model id, revision, backend and compute type, plus a content digest for a local folder."""
+    """Model id, revision, backend and compute type, plus the digest of the weights in use
+    (conversion_cache.source_key: the hub snapshot or the local folder's contents)."""
+    from summarizer.engines.conversion_cache import source_key
+    from summarizer.errors import SummarizerError
+
     known = _IDENTITIES.get(engine)
     if known is not None:
         return known
     info = engine.info
-    parts = [info.model_id, info.revision or "", info.backend, info.task, str(getattr(engine, "compute_type", ""))]
-    if Path(info.model_id).expanduser().is_dir():
-        from summarizer.engines.conversion_cache import source_key
-
-        parts.append(source_key(info.model_id)[0])  # a rebuilt folder must not reuse old outputs
+    try:
+        weights = source_key(info.model_id)[0]  # an updated hub model or rebuilt folder must not reuse old outputs
+    except (SummarizerError, ValueError):  # not a model id at all (an engine built in code): its id is all there is
+        weights = ""
+    parts = [info.model_id, info.revision or "", info.backend, info.task, str(getattr(engine, "compute_type", "")), weights]
     identity = "\0".join(parts)
     _IDENTITIES[engine] = identity
     return identity

@@ -94,3 +94,29 @@ def test_persistent_cache_is_bounded_and_shared_between_connections(tmp_path):
     engine = ScriptedEngine(tagged)
     translate_documents(engine, [["다섯.", "하나."]], OPTIONS, cache=reader)
     assert engine.calls == [["하나."]]  # the oldest entry was dropped, the newest kept
+
+
+def test_persistent_cache_misses_after_a_hub_model_update(tmp_path, monkeypatch):
+    """Same hub id and no revision given: a new snapshot in the Hugging Face cache is a new model, not old outputs."""
+    import huggingface_hub.constants
+
+    from summarizer.translation_cache import TranslationCache
+
+    hub = tmp_path / "hub"
+    repo = hub / "models--org--ko-en"
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(hub))
+
+    def publish(revision: str) -> ScriptedEngine:
+        (repo / "snapshots" / revision).mkdir(parents=True)
+        (repo / "snapshots" / revision / "config.json").write_text("{}")
+        (repo / "refs").mkdir(exist_ok=True)
+        (repo / "refs" / "main").write_text(revision)
+        engine = ScriptedEngine(tagged)
+        engine.info = engine.info.__class__(task="translation", model_id="org/ko-en", family="scripted")
+        return engine
+
+    cache = TranslationCache.open(tmp_path / "cache")
+    translate_documents(publish("a" * 40), [["첫 문장."]], OPTIONS, cache=cache)
+    updated = publish("b" * 40)
+    translate_documents(updated, [["첫 문장."]], OPTIONS, cache=cache)
+    assert updated.calls == [["첫 문장."]]
