@@ -65,7 +65,8 @@ def build_standin(config_dir: str | Path, out_dir: str | Path, seed: int = 0) ->
         torch.manual_seed(seed)
         model = AutoModelForSeq2SeqLM.from_config(config, trust_remote_code=False)
     if (source / "generation_config.json").is_file():
-        model.generation_config = GenerationConfig.from_pretrained(str(source))
+        # The real file is copied over the saved one below, so the load's keyword never reaches disk.
+        model.generation_config = GenerationConfig.from_pretrained(str(source), trust_remote_code=False)
     model.save_pretrained(str(out))
     for path in source.iterdir():  # the real small files, unchanged (config.json is the shrunk one)
         if path.is_file() and path.name not in _NOT_COPIED and not path.name.startswith("config."):

@@ -24,9 +24,10 @@ class _NaiveRunner:
 
         if self.job.config.threads:
             torch.set_num_threads(self.job.config.threads)
-        self.tokenizer = AutoTokenizer.from_pretrained(self.job.checkpoint)
-        self.model = AutoModelForSeq2SeqLM.from_pretrained(self.job.checkpoint).to(self.job.device).eval()
-        _disable_forced_eos(self.model)
+        self.tokenizer = AutoTokenizer.from_pretrained(self.job.checkpoint, trust_remote_code=False)
+        model = AutoModelForSeq2SeqLM.from_pretrained(self.job.checkpoint, trust_remote_code=False)
+        self.model = model.to(self.job.device).eval()
+        _disable_forced_eos(self.model)  # this runner's own copy, not the loader's shared one
 
     def translate(self, sentences: Sequence[str], new_tokens: int) -> list[int]:
         lengths = []
@@ -68,10 +69,8 @@ class _EngineRunner:
 
             if self.job.config.threads:
                 torch.set_num_threads(self.job.config.threads)
+            # The decoding contract (engines/contract.py) makes min = max = N give N content tokens on both backends.
             self.engine = load_engine(self.job.checkpoint, "translation", self.job.device, "transformers")
-            _disable_forced_eos(self.engine.model)
-            if hasattr(self.engine, "_forces_eos"):  # the engine caches the setting to trim its length cap
-                self.engine._forces_eos = False
         else:
             from summarizer.engines.ctranslate2_engine import load_ctranslate2_engine
             from summarizer.types import ModelInfo

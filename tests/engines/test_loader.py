@@ -79,3 +79,22 @@ def test_t5_family_never_runs_in_float16(monkeypatch):
     assert loader.dtype_for("cpu", "marian") == torch.float32
     monkeypatch.setattr(torch.cuda, "is_bf16_supported", lambda *a, **k: True)
     assert loader.dtype_for("cuda:0", "mt5") == torch.bfloat16
+
+
+def test_every_from_pretrained_in_the_package_refuses_remote_code():
+    """House rule: each model, config, tokenizer and generation-config load passes trust_remote_code=False."""
+    import ast
+    from pathlib import Path
+
+    import summarizer
+
+    package = Path(summarizer.__file__).parent
+    missing, seen = [], 0
+    for path in sorted(package.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "from_pretrained":
+                seen += 1
+                flag = {k.arg: k.value for k in node.keywords}.get("trust_remote_code")
+                if not (isinstance(flag, ast.Constant) and flag.value is False):
+                    missing.append(f"{path.relative_to(package)}:{node.lineno}")
+    assert seen >= 5 and missing == []
