@@ -69,6 +69,12 @@ def require(available: bool, reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def requirement() -> Callable[[bool, str], None]:
+    """`require` for fixtures in sub-folders, whose own conftest.py cannot import this one."""
+    return require
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The shared evaluation data folder: $SUMMARIZER_DATA, else ../shared/data next to the repository.
 

@@ -25,6 +25,8 @@ KOREAN = [
     "또한",
     "이날 최기영 과기정통부장관은 함께 나아가자고 말했다.",
 ]
+# Each tiny checkpoint's window: min(config.max_position_embeddings, tokenizer.model_max_length), capped at 1024.
+TINY_WINDOWS = {"marian": 512, "bart": 1024, "t5": 512, "mt5": 512, "kobart": 1024, "nllb": 1024, "m2m100": 1024, "mbart50": 1024}
 GREEDY = GenerationOptions(num_beams=1, no_repeat_ngram_size=0, max_new_tokens=24)
 
 
@@ -33,7 +35,7 @@ def test_every_family_loads_and_generates(tiny_checkpoint, family):
     engine = load_engine(str(tiny_checkpoint(family)), FAMILY_TASKS[family], "cpu", "transformers")
     assert engine.info.family == family
     assert engine.info.backend == "transformers"
-    assert 64 <= engine.max_input_tokens <= 1024
+    assert engine.max_input_tokens == TINY_WINDOWS[family]
     outputs = engine.generate_detailed(KOREAN[:2], GREEDY)
     assert len(outputs) == 2
     assert all(o.text.strip() for o in outputs)

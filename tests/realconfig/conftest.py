@@ -8,15 +8,20 @@ from pathlib import Path
 import pytest
 
 @pytest.fixture(scope="session")
-def standin(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
-    """get(name) → a random-weight stand-in of model-configs/<name>, built on first request."""
+def standin(
+    shared_data: Path, tmp_path_factory: pytest.TempPathFactory, requirement: Callable[[bool, str], None]
+) -> Callable[[str], Path]:
+    """get(name) → a random-weight stand-in of model-configs/<name>, built on first request
+    (a data folder without that config: skipped, or failed under CI=true, like a missing data folder)."""
     from summarizer.standins import build_standin
 
     built: dict[str, Path] = {}
 
     def get(name: str) -> Path:
         if name not in built:
-            built[name] = build_standin(shared_data / "model-configs" / name, tmp_path_factory.mktemp(name) / "model")
+            config_dir = shared_data / "model-configs" / name
+            requirement((config_dir / "config.json").is_file(), f"needs {config_dir}/config.json in the data folder")
+            built[name] = build_standin(config_dir, tmp_path_factory.mktemp(name) / "model")
         return built[name]
 
     return get

@@ -84,7 +84,9 @@ def test_kobart_conversion_names_its_special_tokens_and_loads(standin_ct2):
     # Finding 2: tokenizer files without special tokens used to give eos_token: null → unloadable model.
     engine = load_ctranslate2_engine(standin_ct2("kobart"), ModelInfo(task="ko-summarization", model_id="kobart"), "cpu", None, 1)
     assert engine.contract.pad_id == 3
-    assert engine.generate(KOREAN[:1], GREEDY)[0] is not None
+    generation = engine.generate_detailed(KOREAN[:1], GREEDY)[0]
+    assert generation.text.strip() and 0 < generation.num_tokens <= GREEDY.max_new_tokens
+    assert "<s>" not in generation.text and "</s>" not in generation.text  # special tokens named, so stripped
 
 
 def test_literal_special_token_strings_are_tokenized_as_text(standin, standin_ct2):
@@ -127,3 +129,13 @@ def test_real_vocab_sizes_and_language_ids_are_kept(standin):
         assert json.loads((folder / "config.json").read_text())["vocab_size"] == vocab
         engine = loader.load_engine(str(folder), "translation", "cpu", "transformers")
         assert {t: engine.tokenizer.convert_tokens_to_ids(t) for t in checks} == checks
+
+
+def test_a_config_missing_from_the_data_folder_follows_the_skip_rule(standin, monkeypatch):
+    # Same rule as a missing data folder (tests/conftest.py `require`): skipped on a bare machine, failed under CI.
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match="no-such-model"):
+        standin("no-such-model")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true and .*no-such-model"):
+        standin("no-such-model")
