@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol, Sequence
 
 from summarizer.batch_dedup import ResultMemo, run_unique
 from summarizer.batch_io import InputRecord, RecordFields, read_records
-from summarizer.errors import ModelError, SummarizerError
+from summarizer.errors import ConfigError, ModelError, SummarizerError
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def _run_articles(pipeline: "Pipeline", articles: list[Any], batch_size: int) ->
         if len(results) == len(articles):
             return results
         logger.warning("run_many returned %d results for %d articles; redoing them one by one", len(results), len(articles))
-    except (ModelError, ImportError):
+    except (ModelError, ConfigError, ImportError):  # not a record's fault: stop the run, --resume retries
         raise
     except Exception as exc:  # noqa: BLE001 — fall back below so no record is lost
         logger.warning("batch of %d failed (%s); redoing it one article at a time", len(articles), _describe(exc))
@@ -185,7 +185,7 @@ def _run_articles(pipeline: "Pipeline", articles: list[Any], batch_size: int) ->
 def _run_one(pipeline: "Pipeline", article: Any) -> "ArticleResult | BaseException":
     try:
         return pipeline.run(article)
-    except (ModelError, ImportError):
+    except (ModelError, ConfigError, ImportError):
         raise
     except Exception as exc:  # noqa: BLE001 — becomes this record's error
         return exc

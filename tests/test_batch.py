@@ -15,7 +15,7 @@ from summarizer.batch import BatchProgress, run_batch
 from summarizer.batch_io import InputRecord, RecordFields, read_records
 from summarizer.batch_output import encode_record, scan_output
 from summarizer.batch_records import Outcome, plan_records, process_records
-from summarizer.errors import InputError, ModelUnavailableError
+from summarizer.errors import ConfigError, InputError, ModelUnavailableError
 from summarizer.settings import Settings
 
 
@@ -275,6 +275,17 @@ def test_model_errors_stop_the_run_instead_of_writing_error_records(
     with pytest.raises(ModelUnavailableError):
         run_batch(dump, out, settings=broken)
     assert not out.exists() or out.read_bytes() == b""
+
+
+def test_a_bad_translation_cache_stops_the_run_before_any_record(
+    tiny_settings: Settings, dump: Path, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(ConfigError, match="not a folder"):
+        run_batch(dump, out, settings=tiny_settings.replace(translation_cache=str(not_a_folder)))
+    assert not out.exists() or out.read_bytes() == b""  # no error records that --resume would never retry
 
 
 def test_dir_input_end_to_end(tiny_settings: Settings, tmp_path: Path) -> None:
