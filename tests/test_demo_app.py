@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_module
 from demo_fakes import IMG, SCRIPT, SETTINGS, StandIn, assert_inert, hostile_result
 from summarizer.demo import handlers, layout
 from summarizer.demo.config import FORCE_LABEL, DemoConfig, DemoInput
@@ -319,7 +320,7 @@ def test_changing_strategy_preselects_that_tasks_summary_model() -> None:
 
 
 def test_app_has_the_labelled_inputs_and_a_limited_queue() -> None:
-    pytest.importorskip("gradio")
+    require_module("gradio", "pip install -e '.[demo]'")
     app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=2, url_fetch=False), SharedPipelines(lambda s: StandIn()))
     labels = {getattr(block, "label", None) for block in app.blocks.values()}
     values = {getattr(block, "value", None) for block in app.blocks.values()}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import require_module
 from demo_fakes import SCRIPT, SETTINGS, StandIn, assert_inert, hostile_result
 from summarizer.demo import handlers, layout
 from summarizer.demo.config import DemoConfig, DemoInput
@@ -39,7 +40,7 @@ def test_no_gpu_is_offered_when_several_jobs_run_at_once(monkeypatch: pytest.Mon
     assert device_choices("auto", 1, concurrency=1) == ["auto", "cpu", "cuda:0"]
     with pytest.raises(ConfigError, match="'cuda:0' is not offered"):
         request_settings(SETTINGS, None, None, None, "cuda:0", allowed_devices=["cpu"])
-    pytest.importorskip("gradio")
+    require_module("gradio", "pip install -e '.[demo]'")
     monkeypatch.setattr(layout, "_gpu_count", lambda: 1)
     app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=4), SharedPipelines(lambda s: StandIn()))
     device = next(b for b in app.blocks.values() if getattr(b, "label", None) == "Device")
@@ -91,7 +92,7 @@ def test_number_fidelity_flags_mark_the_korean_sentence_with_the_message() -> No
 
 
 def test_launched_demo_refuses_oversized_bodies_and_names_share_as_a_flag(capsys) -> None:  # noqa: ANN001
-    pytest.importorskip("gradio")
+    require_module("gradio", "pip install -e '.[demo]'")
     import socket
     import urllib.request
 
