@@ -10,7 +10,7 @@ with resume=True: whole lines are written and fsync'ed per batch, a torn last li
 already written are skipped. One writer per OUTPUT (OUTPUT.lock); OUTPUT.manifest.json records the input
 and settings, so a resume with other settings is refused and a changed input is reported.
 
-Modules: batch_io (readers), batch_records (planning, processing, the local executor), batch_output
+Modules: batch_io (readers; batch_pages for a folder of pages), batch_records (planning, processing, the local executor), batch_output
 (locked, all-or-error writes), batch_manifest; summarizer.distributed (the Ray executor) sits above them.
 """
 
@@ -25,9 +25,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence, TextIO
 
-from summarizer.batch_io import RecordFields, check_input, detect_format, estimate_total, page_files
+from summarizer.batch_io import RecordFields, check_input, detect_format, estimate_total
 from summarizer.batch_manifest import build_manifest, check_manifest, write_manifest
 from summarizer.batch_output import is_stream, open_output
+from summarizer.batch_pages import page_files
 from summarizer.batch_records import BatchExecutor, LocalExecutor, Outcome
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
