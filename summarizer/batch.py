@@ -10,8 +10,9 @@ with resume=True: whole lines are written and fsync'ed per batch, a torn last li
 already written are skipped. One writer per OUTPUT (OUTPUT.lock); OUTPUT.manifest.json records the input
 and settings, so a resume with other settings is refused and a changed input is reported.
 
-Modules: batch_io (readers; batch_pages for a folder of pages), batch_records (planning, processing, the local executor), batch_output
-(locked, all-or-error writes), batch_manifest; summarizer.distributed (the Ray executor) sits above them.
+Modules: batch_io (readers; batch_pages for a folder of pages), batch_records (planning, processing, the local
+executor), batch_output (locked, all-or-error writes), batch_manifest; summarizer.distributed (the Ray executor)
+sits above them.
 """
 
 from __future__ import annotations
