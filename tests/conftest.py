@@ -75,6 +75,24 @@ def require_module(name: str, install: str) -> None:
 
 
 @pytest.fixture(scope="session")
+def gradio_module():  # noqa: ANN201 — the gradio module
+    """gradio, for tests of the demo's page; absent → require()'s rule."""
+    require_module("gradio", "pip install -e '.[demo]'")
+    import gradio
+
+    return gradio
+
+
+@pytest.fixture(scope="session")
+def ray_module():  # noqa: ANN201 — the ray module
+    """ray, for tests of the Ray engine; absent → require()'s rule."""
+    require_module("ray", "pip install -e '.[ray]'")
+    import ray
+
+    return ray
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     """The shared evaluation data folder: $SUMMARIZER_DATA, else ../shared/data next to the repository.
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_module
 from demo_fakes import IMG, SCRIPT, SETTINGS, StandIn, assert_inert, hostile_result
 from summarizer.demo import handlers, layout
 from summarizer.demo.config import FORCE_LABEL, DemoConfig, DemoInput
@@ -337,8 +336,7 @@ def test_changing_strategy_preselects_that_tasks_summary_model() -> None:
 # --- the Gradio app ----------------------------------------------------------------------------------
 
 
-def test_app_has_the_labelled_inputs_and_a_limited_queue() -> None:
-    require_module("gradio", "pip install -e '.[demo]'")
+def test_app_has_the_labelled_inputs_and_a_limited_queue(gradio_module: object) -> None:
     app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=2, url_fetch=False), SharedPipelines(lambda s: StandIn()))
     labels = {getattr(block, "label", None) for block in app.blocks.values()}
     values = {getattr(block, "value", None) for block in app.blocks.values()}

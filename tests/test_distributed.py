@@ -74,12 +74,8 @@ def test_worker_resources_follow_the_cluster_and_the_flags() -> None:
 
 
 @pytest.fixture(scope="module")
-def local_ray() -> object:
-    from conftest import require_module
-
-    require_module("ray", "pip install -e '.[ray]'")
-    import ray
-
+def local_ray(ray_module: object) -> object:
+    ray = ray_module
     from summarizer.distributed import worker_runtime_env
 
     ray.init(num_cpus=2, include_dashboard=False, logging_level="warning", runtime_env=worker_runtime_env())
