@@ -32,6 +32,11 @@ _LOWER_BOUNDS = (
     ("repetition_penalty", 0, False), ("batch_max_tokens", 16, True), ("summary_min_tokens", 0, True),
     ("summary_max_tokens", 1, True), ("max_chars", 1, True), ("cpu_threads", 0, True),
 )  # fmt: skip
+# Highest sensible values: past them a backend fails deep inside (integer overflow, a huge allocation), not with one line.
+_UPPER_BOUNDS = (
+    ("num_beams", 64), ("no_repeat_ngram_size", 64), ("batch_max_tokens", 1_000_000), ("summary_min_tokens", 4096),
+    ("summary_max_tokens", 4096), ("cpu_threads", 1024), ("max_length_ratio", 100),
+)  # fmt: skip
 # SUMMARIZER_* variables read elsewhere (not settings): not reported as unknown.
 OTHER_ENV_NAMES = frozenset({"SUMMARIZER_CONFIG", "SUMMARIZER_DEBUG", "SUMMARIZER_DATA", "SUMMARIZER_CACHE"})
 _warned_env_names: set[str] = set()
@@ -73,6 +78,9 @@ class Settings:
                 raise ConfigError(f"setting {name} must be a finite number, not {value!r}")
             if value < low or (value == low and not inclusive):
                 raise ConfigError(f"setting {name} must be {'≥' if inclusive else '>'} {low:g}, not {value!r}")
+        for name, high in _UPPER_BOUNDS:
+            if getattr(self, name) > high:
+                raise ConfigError(f"setting {name} must be ≤ {high:,}, not {getattr(self, name)!r}")
         if self.summary_min_tokens > self.summary_max_tokens:
             raise ConfigError("summary_min_tokens must not exceed summary_max_tokens")
         from summarizer.clean.keep import parse_keep

@@ -97,3 +97,10 @@ def test_bool_words_and_unknown_variables_are_warned_once(caplog):
     warnings = [r.getMessage() for r in caplog.records if "SUMMARIZER_" in r.getMessage()]
     assert len(warnings) == 1 and "SUMMARIZER_DEVCE" in warnings[0]
     assert "SUMMARIZER_CONFIG" not in warnings[0] and "SUMMARIZER_DEBUG" not in warnings[0]
+
+
+@pytest.mark.parametrize(("name", "value"), [("num_beams", 10**20), ("cpu_threads", 99_999_999_999), ("summary_max_tokens", 10**9)])
+def test_values_past_a_sensible_maximum_are_one_config_error(name: str, value: int) -> None:
+    # an adversarial run: NUM_BEAMS=1e20 ended as 'unexpected TypeError' inside translate_batch, CPU_THREADS=1e11 as an overflow
+    with pytest.raises(ConfigError, match=f"setting {name} must be ≤"):
+        Settings.load({name: value})

@@ -112,7 +112,7 @@ def batch(
         raise SystemExit(1)
 
 
-class Terminated(Exception):
+class Terminated(BaseException):
     """SIGTERM arrived during a batch (a scheduler or `kill` stopping the job)."""
 
 
