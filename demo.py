@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import sys
 
-from summarizer.cli import main
+import typer
+
+from summarizer.cli import run_app
+from summarizer.cli.demo_cmd import demo
+
+# A one-command app: its usage line reads "demo.py [OPTIONS]", not "demo.py demo [OPTIONS]".
+demo_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None,
+                       context_settings={"help_option_names": ["-h", "--help"]})
+demo_app.command()(demo)
 
 if __name__ == "__main__":
-    main(["demo", *sys.argv[1:]])
+    run_app(demo_app, sys.argv[1:], prog_name="demo.py")

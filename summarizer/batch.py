@@ -10,8 +10,9 @@ with resume=True: whole lines are written and fsync'ed per batch, a torn last li
 already written are skipped. One writer per OUTPUT (OUTPUT.lock); OUTPUT.manifest.json records the input
 and settings, so a resume with other settings is refused and a changed input is reported.
 
-Modules: batch_io (readers), batch_records (planning, processing, the local executor), batch_output
-(locked, all-or-error writes), batch_manifest; summarizer.distributed (the Ray executor) sits above them.
+Modules: batch_io (readers; batch_pages for a folder of pages), batch_records (planning, processing, the local
+executor), batch_output (locked, all-or-error writes), batch_manifest; summarizer.distributed (the Ray executor)
+sits above them.
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence, TextIO
 
-from summarizer.batch_io import RecordFields, check_input, detect_format, estimate_total, page_files
+from summarizer.batch_io import RecordFields, check_input, detect_format, estimate_total
 from summarizer.batch_manifest import build_manifest, check_manifest, write_manifest
 from summarizer.batch_output import is_stream, open_output
+from summarizer.batch_pages import page_files
 from summarizer.batch_records import BatchExecutor, LocalExecutor, Outcome
 from summarizer.errors import ConfigError
 from summarizer.settings import Settings
@@ -115,7 +117,7 @@ def run_batch(
         progress: show a progress bar on a TTY, else a log line every log_interval_s seconds.
         log_interval_s: seconds between progress lines when stderr is not a TTY.
         log_stream: where progress and warnings go (stderr by default).
-        pipeline: a ready Pipeline for the local executor; its settings win.
+        pipeline: a ready Pipeline for the local executor; its settings win (a different max_chars is refused).
 
     Returns:
         BatchStats of this run.
@@ -133,8 +135,12 @@ def run_batch(
     if max_chars is not None:
         if max_chars < 1:
             raise ConfigError("max chars must be at least 1")
+        if pipeline is not None and max_chars != settings.max_chars:  # would quietly replace the given pipeline
+            raise ConfigError(
+                f"max chars {max_chars:,} differs from the given pipeline's {settings.max_chars:,}: "
+                "set it on the pipeline's settings instead"
+            )
         settings = settings.replace(max_chars=max_chars)
-    executor = executor or LocalExecutor(pipeline)
     fmt = input_format or detect_format(input)
     check_input(input, fmt)
     fields = RecordFields(text=text_field, html=html_field, id=id_field, url=url_field)
@@ -145,30 +151,30 @@ def run_batch(
             warning = check_manifest(Path(output), manifest)
             if warning:
                 print(f"warning: {warning}", file=stream, flush=True)
-        prepare = getattr(executor, "prepare", None)
-        if prepare is not None:
-            prepare(settings)  # fail fast, with one line, before writing anything
-        if manifest is not None:
-            write_manifest(Path(output), manifest)
         state = sink.state
         total = estimate_total(input, fmt) if progress else None
-        reporter = BatchProgress(total=total, enabled=progress, stream=stream, interval_s=log_interval_s)
-        if state.dropped_bytes:
-            reporter.note(f"dropped a torn last line ({state.dropped_bytes} bytes) from {Path(output).name}")
-        counts = {"ok": 0, "error": 0, "skipped": 0, "duplicate": 0}
+        # One clock from launch: progress lines and the final summary count model loading alike.
+        reporter = BatchProgress(total=total, enabled=progress, stream=stream, interval_s=log_interval_s, started=started)
         try:
+            executor = executor or LocalExecutor(pipeline, progress=reporter.stage)
+            prepare = getattr(executor, "prepare", None)
+            if prepare is not None:
+                reporter.note("loading models…")
+                prepare(settings)  # fail fast, with one line, before writing anything
+            if manifest is not None:
+                write_manifest(Path(output), manifest)
+            if state.dropped_bytes:
+                reporter.note(f"dropped a torn last line ({state.dropped_bytes} bytes) from {Path(output).name}")
             for outcomes in executor(input, fmt, fields, state.done, settings, batch_size):
                 sink.write(o.record for o in outcomes if o.record is not None)
-                for o in outcomes:
-                    counts[o.status] += 1
-                    counts["duplicate"] += o.duplicate
                 reporter.update(outcomes)
         finally:
             reporter.close()
+    counts = reporter.counts
     return BatchStats(
         ok=counts["ok"],
         errors=counts["error"],
-        duplicates=counts["duplicate"],
+        duplicates=reporter.duplicates,
         skipped=counts["skipped"],
         elapsed_s=time.perf_counter() - started,
         output_ok=state.ok + counts["ok"],
@@ -189,13 +195,16 @@ class BatchProgress:
     of a batch (a timer thread). Records skipped by --resume leave the bar's total, so its rate and ETA count
     only records really processed."""
 
-    def __init__(self, total: int | None, enabled: bool, stream: TextIO, interval_s: float = 30.0) -> None:
+    def __init__(
+        self, total: int | None, enabled: bool, stream: TextIO, interval_s: float = 30.0, started: float | None = None
+    ) -> None:
         self.total = total
         self.enabled = enabled
         self.stream = stream
         self.interval_s = interval_s
         self.counts = {"ok": 0, "error": 0, "skipped": 0}
-        self.started = time.perf_counter()
+        self.duplicates = 0  # of the errors, records whose id came earlier in the input
+        self.started = time.perf_counter() if started is None else started  # perf_counter() of the run's launch
         self._last_log = self.started
         self._logged = 0  # records counted in the last log line
         self._now = ""  # the current batch's stage, when a pipeline progress callback reports it
@@ -231,6 +240,7 @@ class BatchProgress:
     def update(self, outcomes: Sequence[Outcome]) -> None:
         for o in outcomes:
             self.counts[o.status] += 1
+            self.duplicates += o.duplicate
         if not self.enabled:
             return
         if self._bar is not None:

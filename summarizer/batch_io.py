@@ -24,13 +24,13 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterator, Mapping
 
 from summarizer.batch_output import output_key
+from summarizer.batch_pages import page_files, read_regular_file
 from summarizer.errors import InputError
 from summarizer.textio import MAX_INPUT_BYTES, stdin_buffer
 
 INPUT_FORMATS = ("jsonl", "csv", "dir")
 # A JSON line may hold a whole page, escaped; anything larger is refused without reading it into memory.
 MAX_LINE_BYTES = 2 * MAX_INPUT_BYTES
-PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 _OPENERS: dict[str, Callable[..., IO[bytes]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 _READ_CHUNK = 1 << 20
 CONTENT_ID_PREFIX = "sha256:"
@@ -264,14 +264,6 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
             yield record_from_mapping(dict(zip(header, row)), start, fields, empty_is_missing=True, content=_row_content(row))
 
 
-def page_files(root: Path) -> Iterator[Path]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(PAGE_SUFFIXES):
-                yield Path(folder) / name
-
-
 def _read_dir(root: Path) -> Iterator[InputRecord]:
     for path in page_files(root):
         record_id = path.relative_to(root).as_posix()
@@ -281,32 +273,6 @@ def _read_dir(root: Path) -> Iterator[InputRecord]:
         else:
             # Bytes go to the pipeline as they are: it sniffs HTML/text and the charset (UTF-8, CP949/EUC-KR).
             yield InputRecord(record_id, payload=data)
-
-
-def read_regular_file(path: Path, limit: int) -> bytes | str:
-    """The bytes of a regular file of at most `limit` bytes, else a one-line reason why not.
-
-    FIFOs, devices and links to them are refused before they are read (a FIFO would hang, /dev/zero never
-    ends); the file is opened non-blocking and checked again on the open descriptor, and never read past `limit`.
-    """
-    too_large = f"file is larger than {limit // (1024 * 1024)} MB"
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            return "not a regular file (a FIFO, device or socket); skipped"
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    except OSError as exc:
-        return f"cannot read file: {exc.strerror or exc}"
-    with os.fdopen(fd, "rb", buffering=0) as fh:
-        try:
-            info = os.fstat(fd)
-            if not stat.S_ISREG(info.st_mode):
-                return "not a regular file (a FIFO, device or socket); skipped"
-            if info.st_size > limit:
-                return too_large
-            data = fh.read(limit + 1) or b""
-        except OSError as exc:
-            return f"cannot read file: {exc.strerror or exc}"
-    return too_large if len(data) > limit else data
 
 
 def _unparseable(line_no: int, error: str) -> InputRecord:

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol, Sequence
 
 from summarizer.batch_dedup import ResultMemo, run_unique
 from summarizer.batch_io import InputRecord, RecordFields, read_records
-from summarizer.errors import ModelError, SummarizerError
+from summarizer.errors import ConfigError, ModelError, SummarizerError
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
     from summarizer.pipeline import Pipeline
-    from summarizer.types import ArticleResult
+    from summarizer.types import ArticleResult, ProgressCallback
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +51,14 @@ class BatchExecutor(Protocol):
 
 
 class LocalExecutor:
-    """The local engine: one Pipeline in this process (a given one is reused when its settings match)."""
+    """The local engine: one Pipeline in this process (a given one is reused when its settings match).
 
-    def __init__(self, pipeline: "Pipeline | None" = None) -> None:
+    `progress` hears each batch's pipeline stages (Pipeline.run_many's callback).
+    """
+
+    def __init__(self, pipeline: "Pipeline | None" = None, progress: "ProgressCallback | None" = None) -> None:
         self.pipeline = pipeline
+        self.progress = progress
 
     def prepare(self, settings: Settings) -> None:
         """Load the models now, so a missing model fails with one line before OUTPUT is touched."""
@@ -77,7 +81,7 @@ class LocalExecutor:
         assert self.pipeline is not None
         memo = ResultMemo()  # identical bodies anywhere in the dump are processed once
         for chunk in chunked(plan_records(read_records(input, fmt, fields), done), batch_size):
-            yield process_records(self.pipeline, chunk, batch_size, memo)
+            yield process_records(self.pipeline, chunk, batch_size, memo, self.progress)
 
 
 # ---------------------------------------------------------------- planning: duplicates and resume
@@ -129,7 +133,11 @@ def chunked(items: Iterable[InputRecord], size: int) -> Iterator[list[InputRecor
 
 
 def process_records(
-    pipeline: "Pipeline", records: Sequence[InputRecord], batch_size: int, memo: ResultMemo | None = None
+    pipeline: "Pipeline",
+    records: Sequence[InputRecord],
+    batch_size: int,
+    memo: ResultMemo | None = None,
+    progress: "ProgressCallback | None" = None,
 ) -> list[Outcome]:
     """Clean, translate and summarise a chunk of records; one Outcome per record, in order.
 
@@ -137,6 +145,7 @@ def process_records(
     exception, the chunk is redone one article at a time so no record is lost. A model failure
     (ModelError) is not a record's fault and stops the run. Identical bodies (in this chunk, or in
     `memo` from earlier chunks) are processed once and each record gets its own copy of the result.
+    `progress` hears the pipeline's stages.
     """
     outcomes: list[Outcome | None] = [None] * len(records)
     articles, positions = [], []
@@ -157,7 +166,7 @@ def process_records(
         except Exception as exc:  # noqa: BLE001 — a cleaner bug on one odd page must not stop the run
             logger.debug("unexpected error preparing %s", record.id, exc_info=True)
             outcomes[i] = _error_outcome(record, _describe(exc))
-    results = run_unique(articles, lambda unique: _run_articles(pipeline, unique, batch_size), memo)
+    results = run_unique(articles, lambda unique: _run_articles(pipeline, unique, batch_size, progress), memo)
     for i, result in zip(positions, results):
         record = records[i]
         if isinstance(result, BaseException):
@@ -167,15 +176,17 @@ def process_records(
     return [o for o in outcomes if o is not None]
 
 
-def _run_articles(pipeline: "Pipeline", articles: list[Any], batch_size: int) -> list["ArticleResult | BaseException"]:
+def _run_articles(
+    pipeline: "Pipeline", articles: list[Any], batch_size: int, progress: "ProgressCallback | None" = None
+) -> list["ArticleResult | BaseException"]:
     if not articles:
         return []
     try:
-        results = list(pipeline.run_many(articles, batch_size=batch_size, return_errors=True))
+        results = list(pipeline.run_many(articles, batch_size=batch_size, return_errors=True, progress=progress))
         if len(results) == len(articles):
             return results
         logger.warning("run_many returned %d results for %d articles; redoing them one by one", len(results), len(articles))
-    except (ModelError, ImportError):
+    except (ModelError, ConfigError, ImportError):  # not a record's fault: stop the run, --resume retries
         raise
     except Exception as exc:  # noqa: BLE001 — fall back below so no record is lost
         logger.warning("batch of %d failed (%s); redoing it one article at a time", len(articles), _describe(exc))
@@ -185,7 +196,7 @@ def _run_articles(pipeline: "Pipeline", articles: list[Any], batch_size: int) ->
 def _run_one(pipeline: "Pipeline", article: Any) -> "ArticleResult | BaseException":
     try:
         return pipeline.run(article)
-    except (ModelError, ImportError):
+    except (ModelError, ConfigError, ImportError):
         raise
     except Exception as exc:  # noqa: BLE001 — becomes this record's error
         return exc

@@ -20,6 +20,7 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Iterator
 
+from summarizer.batch_dedup import ResultMemo
 from summarizer.batch_io import InputRecord, RecordFields, read_records
 from summarizer.batch_output import encode_record
 from summarizer.batch_records import Outcome, chunked, plan_records, process_records
@@ -291,13 +292,14 @@ class ArticleWorker:
         from summarizer.pipeline import Pipeline
 
         self.pipeline = Pipeline(settings)
-        self.pipeline.load()
+        self.pipeline.load()  # models and translation cache: a bad --cache fails here, once, not per record
         self.batch_size = batch_size
+        self.memo = ResultMemo()  # identical bodies across this worker's batches are processed once
 
     def __call__(self, table: "pyarrow.Table") -> "pyarrow.Table":
         import pyarrow as pa
 
-        outcomes = process_records(self.pipeline, table_to_records(table), self.batch_size)
+        outcomes = process_records(self.pipeline, table_to_records(table), self.batch_size, self.memo)
         return pa.table(
             {
                 "status": pa.array([o.status for o in outcomes], pa.string()),

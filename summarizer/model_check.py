@@ -19,7 +19,7 @@ class ModelReport:
     problems: tuple[str, ...] = field(default_factory=tuple)
 
 
-def check_model(model: str, task: str | None = None, device: str = "cpu") -> ModelReport:
+def check_model(model: str, task: str | None = None, device: str = "auto") -> ModelReport:
     """Load `model` (offline settings honoured) with transformers, and its CTranslate2 conversion when one exists.
 
     Args:
@@ -41,21 +41,45 @@ def check_model(model: str, task: str | None = None, device: str = "cpu") -> Mod
     except SummarizerError as exc:
         return ModelReport(model=model, task=task or "", problems=(str(exc),))
     lines = _describe(engine)
-    problems = []
+    problems: list[str] = []
+    lines.extend(_ctranslate2_lines(model, task, loader.resolve_device(device), problems))
+    return ModelReport(model, engine.info.family, task, tuple(lines), tuple(problems))
+
+
+def _ctranslate2_lines(model: str, task: str, device: str, problems: list[str]) -> list[tuple[str, str]]:
+    """The conversion `--backend auto` would run (by hand, else the automatic one in the cache) and the backend
+    it picks; a conversion that does not load and decode is a problem."""
+    import json
+
+    from summarizer.convert import verify_conversion
+    from summarizer.engines import conversion_cache
     from summarizer.engines.ctranslate2_engine import find_converted
 
-    converted = find_converted(model)
-    if converted is not None:
-        from summarizer.convert import verify_conversion
-
+    converted, how = find_converted(model), "made by summarizer models convert"
+    key, files = conversion_cache.source_key(model)
+    if converted is None and files is not None:
         try:
-            verify_conversion(converted, task=task, device=device)
-            lines.append(("ctranslate2", f"{converted} (loads and decodes)"))
-        except SummarizerError as exc:
-            problems.append(str(exc))
-    else:
-        lines.append(("ctranslate2", f"no conversion (summarizer models convert {model})"))
-    return ModelReport(model, engine.info.family, task, tuple(lines), tuple(problems))
+            model_type = str(json.loads((files / "config.json").read_text(encoding="utf-8")).get("model_type", ""))
+        except (OSError, ValueError):
+            model_type = ""
+        quantization = conversion_cache.auto_quantization(device, model_type)
+        cached = conversion_cache.cached_conversion_dir(model, key, quantization)
+        failed = cached.with_name(cached.name + ".failed")
+        if (cached / "model.bin").is_file():
+            converted, how = cached, f"automatic {quantization} conversion in the cache"
+        elif failed.is_file():
+            note = failed.read_text(encoding="utf-8").strip()
+            return [("ctranslate2", f"the automatic conversion failed earlier: {note} (delete {failed} to try again)"),
+                    ("backend auto", "transformers")]
+    if converted is None:
+        return [("ctranslate2", f"no conversion yet: --backend auto makes one on first use (or: summarizer models convert {model})"),
+                ("backend auto", "ctranslate2, after that one-time conversion")]
+    try:
+        verify_conversion(converted, task=task, device=device)
+    except SummarizerError as exc:
+        problems.append(str(exc))
+        return [("ctranslate2", f"{converted} ({how}; does not load)"), ("backend auto", "transformers")]
+    return [("ctranslate2", f"{converted} ({how}; loads and decodes)"), ("backend auto", "ctranslate2")]
 
 
 def _peek_family(folder: Path) -> str:
@@ -93,7 +117,7 @@ def _describe(engine) -> list[tuple[str, str]]:
     specials = {k: getattr(tokenizer, f"{k}_token_id", None) for k in ("bos", "eos", "pad", "unk")}
     options = _options_for(engine.info.task)
     lines = [
-        ("family", f"{engine.info.family} (task {engine.info.task}, backend {engine.info.backend})"),
+        ("family", f"{engine.info.family} (task {engine.info.task}; checked on {engine.info.backend})"),
         ("languages", f"source {engine.spec.src_lang or '-'}, target {engine.spec.tgt_lang or '-'}"),
         ("special tokens", ", ".join(f"{k} {names([v]) if v is not None else 'none'}" for k, v in specials.items())),
         ("source framing", f"{names(contract.source_prefix_ids)} … {names(contract.source_suffix_ids)}"

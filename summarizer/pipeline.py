@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass
 from itertools import islice
@@ -49,6 +50,8 @@ class Pipeline:
         base = settings if settings is not None else Settings.load()
         self.settings = base.replace(**overrides) if overrides else base
         self._loaded: set[str] = set()  # models this pipeline has fetched already: progress says "loading" only once
+        self._translation_cache: Any = None
+        self._cache_lock = threading.Lock()  # batch and demo threads may open the cache at the same moment
 
     # --- models ---------------------------------------------------------------------------------
 
@@ -78,15 +81,19 @@ class Pipeline:
         folder = self.settings.translation_cache
         if not folder:
             return None
-        if getattr(self, "_translation_cache", None) is None:
-            from summarizer.translation_cache import TranslationCache
+        with self._cache_lock:
+            if self._translation_cache is None:
+                from summarizer.translation_cache import TranslationCache
 
-            self._translation_cache = TranslationCache.open(folder)
+                self._translation_cache = TranslationCache.open(folder)
         return self._translation_cache
 
     def load(self) -> "Pipeline":
-        """Load both models now (otherwise they load on first use). Raises ModelUnavailableError."""
-        _ = self.translator, self.summarizer
+        """Load both models and open the translation cache now (otherwise on first use).
+
+        Raises ModelUnavailableError, or ConfigError for a translation cache that cannot be opened.
+        """
+        _ = self.translator, self.summarizer, self.translation_cache
         self._loaded |= {"translation", "summary"}
         return self
 
@@ -146,7 +153,7 @@ class Pipeline:
         if not article.paragraphs and not self.settings.force and article_language(article) not in ("ko", "unknown"):
             # Short English text has no Korean article body: say it is not Korean, not that it is empty.
             raise NotKoreanError(
-                f"text does not look Korean (detected language: {article.language}); use --force / force=True to translate anyway"
+                f"text does not look Korean (detected language: {article_language(article)}); use --force / force=True to translate anyway"
             )
         if not article.paragraphs:
             reason = "; ".join(article.warnings) or "the page has no article text"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -68,6 +69,29 @@ def require(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+def require_module(name: str, install: str) -> None:
+    """require() for an importable package: `install` says how to get it (e.g. "pip install -e '.[demo]'")."""
+    require(importlib.util.find_spec(name) is not None, f"needs the {name} package ({install})")
+
+
+@pytest.fixture(scope="session")
+def gradio_module():  # noqa: ANN201 — the gradio module
+    """gradio, for tests of the demo's page; absent → require()'s rule."""
+    require_module("gradio", "pip install -e '.[demo]'")
+    import gradio
+
+    return gradio
+
+
+@pytest.fixture(scope="session")
+def ray_module():  # noqa: ANN201 — the ray module
+    """ray, for tests of the Ray engine; absent → require()'s rule."""
+    require_module("ray", "pip install -e '.[ray]'")
+    import ray
+
+    return ray
+
+
 @pytest.fixture(scope="session")
 def requirement() -> Callable[[bool, str], None]:
     """`require` for fixtures in sub-folders, whose own conftest.py cannot import this one."""
@@ -99,8 +123,6 @@ def chromium_path() -> Path:
 
     Absent, browser tests are skipped (a failure under CI=true).
     """
-    import importlib.util
-
     require(CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK), f"needs a system Chromium at {CHROMIUM} (apt-get install chromium)")
     require(importlib.util.find_spec("playwright") is not None, "needs the playwright package (pip install -e '.[dev]')")
     return CHROMIUM

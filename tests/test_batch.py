@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from batch.articles import ARTICLES, BAD_LINES, MAX_CHARS_FOR_TESTS, dump_bytes, dumps
+from batch.articles import ARTICLES, BAD_LINES, MAX_CHARS_FOR_TESTS, dump_bytes, dumps, good_lines
 from summarizer import batch_io
 from summarizer.batch import BatchProgress, run_batch
 from summarizer.batch_io import InputRecord, RecordFields, read_records
 from summarizer.batch_output import encode_record, scan_output
 from summarizer.batch_records import Outcome, plan_records, process_records
-from summarizer.errors import InputError, ModelUnavailableError
+from summarizer.errors import ConfigError, InputError, ModelUnavailableError
 from summarizer.settings import Settings
 
 
@@ -166,6 +166,18 @@ def test_progress_logs_lines_when_not_a_tty() -> None:
     assert len(lines) == 2  # close() does not repeat an up-to-date line
 
 
+def test_progress_lines_name_the_stage_and_count_from_the_given_launch() -> None:
+    import time
+
+    stream = io.StringIO()
+    progress = BatchProgress(total=None, enabled=True, stream=stream, interval_s=0, started=time.perf_counter() - 65)
+    progress.stage("translating 3/10 sentences", 0.3)
+    progress.update([Outcome("error", {}, duplicate=True)])
+    line = stream.getvalue().splitlines()[-1]
+    assert "1:05 elapsed" in line and line.endswith("; now translating 3/10 sentences")
+    assert progress.duplicates == 1
+
+
 # ---------------------------------------------------------------- the real pipeline on the tiny checkpoints
 
 
@@ -277,6 +289,39 @@ def test_model_errors_stop_the_run_instead_of_writing_error_records(
     assert not out.exists() or out.read_bytes() == b""
 
 
+def test_a_bad_translation_cache_stops_the_run_before_any_record(
+    tiny_settings: Settings, dump: Path, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file, not a folder", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    with pytest.raises(ConfigError, match="not a folder"):
+        run_batch(dump, out, settings=tiny_settings.replace(translation_cache=str(not_a_folder)))
+    assert not out.exists() or out.read_bytes() == b""  # no error records that --resume would never retry
+
+
+def test_batch_progress_hears_the_pipeline_stages_and_says_it_loads_models(
+    tiny_settings: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    heard: list[str] = []
+    monkeypatch.setattr(BatchProgress, "stage", lambda self, what, fraction: heard.append(what))
+    source = tmp_path / "in.jsonl"
+    source.write_bytes(good_lines()[0] + b"\n")
+    stream = io.StringIO()
+    stats = run_batch(source, tmp_path / "out.jsonl", settings=tiny_settings, progress=True, log_interval_s=0, log_stream=stream)
+    assert stats.ok == 1
+    assert any(what.startswith("translating") for what in heard) and "summarizing" in heard
+    assert stream.getvalue().splitlines()[0] == "batch: loading models…"
+
+
+def test_a_given_pipeline_is_not_quietly_replaced_by_max_chars(tiny_settings: Settings, dump: Path, tmp_path: Path) -> None:
+    from summarizer.pipeline import Pipeline
+
+    with pytest.raises(ConfigError, match="differs from the given pipeline"):
+        run_batch(dump, tmp_path / "out.jsonl", pipeline=Pipeline(tiny_settings), max_chars=tiny_settings.max_chars + 1)
+    assert not (tmp_path / "out.jsonl").exists()
+
+
 def test_dir_input_end_to_end(tiny_settings: Settings, tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
@@ -340,3 +385,15 @@ def test_cli_exit_codes_and_summary(
 
     code, err = cli(["batch", str(dump), str(tmp_path / "a.jsonl"), *flags], capsys)
     assert code == 2 and "--resume" in err
+
+
+def test_batch_help_says_how_id_less_records_are_keyed(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from summarizer.cli import app
+
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "제목\\n\\n본문"}\n', encoding="utf-8")
+    (record,) = read_records(source, "jsonl")
+    help_text = " ".join(CliRunner().invoke(app, ["batch", "--help"], terminal_width=200).output.split())
+    assert record.id.startswith("sha256:") and "missing → sha256:" in help_text and "line-N" not in help_text

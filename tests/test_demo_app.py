@@ -258,6 +258,24 @@ def test_pipeline_is_created_once_per_settings_and_shared_across_threads() -> No
     assert len(created) == 2
 
 
+@pytest.mark.parametrize("field", ["translation_model", "summary_model"])
+@pytest.mark.parametrize("model", ["attacker/any-hub-repo", "/etc", "../models/other"])
+def test_a_crafted_request_cannot_name_a_model_the_panel_does_not_offer(field: str, model: str) -> None:
+    chosen = {"translation_model": None, "summary_model": None, field: model}
+    with pytest.raises(ConfigError, match="is not offered on this server"):
+        request_settings(SETTINGS, None, chosen["translation_model"], chosen["summary_model"], None)
+    assert request_settings(SETTINGS, None, SETTINGS.translation_model, None, None) == SETTINGS  # the server's own
+
+
+def test_shared_pipelines_keep_at_most_max_pipelines_most_recent_first() -> None:
+    pipelines = SharedPipelines(lambda settings: StandIn(), max_pipelines=2)
+    first = pipelines.get(SETTINGS)
+    pipelines.get(SETTINGS.replace(strategy="summarize-then-translate"))
+    assert pipelines.get(SETTINGS) is first  # used again: now the most recent
+    pipelines.get(SETTINGS.replace(strategy="cross-lingual"))  # drops summarize-then-translate, not SETTINGS
+    assert len(pipelines) == 2 and pipelines.get(SETTINGS) is first
+
+
 def test_a_failed_model_load_is_retried_on_the_next_request() -> None:
     attempts = []
 
@@ -296,11 +314,11 @@ def test_device_choices_include_the_configured_device() -> None:
 
 
 def test_advanced_panel_choices_override_the_base_settings() -> None:
-    chosen = request_settings(SETTINGS, "summarize-then-translate", "", "some/model", "auto")
+    chosen = request_settings(SETTINGS, "summarize-then-translate", "", "gogamza/kobart-summarization", "auto")
     assert (chosen.strategy, chosen.translation_model, chosen.summary_model, chosen.device) == (
         "summarize-then-translate",
         SETTINGS.translation_model,
-        "some/model",
+        "gogamza/kobart-summarization",
         "auto",
     )
     assert request_settings(SETTINGS, None, None, None, None, force=True).force is True
@@ -318,8 +336,7 @@ def test_changing_strategy_preselects_that_tasks_summary_model() -> None:
 # --- the Gradio app ----------------------------------------------------------------------------------
 
 
-def test_app_has_the_labelled_inputs_and_a_limited_queue() -> None:
-    pytest.importorskip("gradio")
+def test_app_has_the_labelled_inputs_and_a_limited_queue(gradio_module: object) -> None:
     app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=2, url_fetch=False), SharedPipelines(lambda s: StandIn()))
     labels = {getattr(block, "label", None) for block in app.blocks.values()}
     values = {getattr(block, "value", None) for block in app.blocks.values()}

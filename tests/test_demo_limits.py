@@ -34,12 +34,14 @@ def test_a_large_binary_upload_is_reported_as_binary(tmp_path: Path) -> None:
         read_demo_input(DemoInput(source="upload", file_path=str(page)), DemoConfig())
 
 
-def test_no_gpu_is_offered_when_several_jobs_run_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_gpu_is_offered_when_several_jobs_run_at_once() -> None:
     assert device_choices("cpu", 2, concurrency=4) == ["cpu"]
     assert device_choices("auto", 1, concurrency=1) == ["auto", "cpu", "cuda:0"]
     with pytest.raises(ConfigError, match="'cuda:0' is not offered"):
         request_settings(SETTINGS, None, None, None, "cuda:0", allowed_devices=["cpu"])
-    pytest.importorskip("gradio")
+
+
+def test_the_page_offers_only_the_cpu_when_several_jobs_run_at_once(gradio_module: object, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(layout, "_gpu_count", lambda: 1)
     app = layout.build_app(DemoConfig(settings=SETTINGS, concurrency=4), SharedPipelines(lambda s: StandIn()))
     device = next(b for b in app.blocks.values() if getattr(b, "label", None) == "Device")
@@ -90,8 +92,7 @@ def test_number_fidelity_flags_mark_the_korean_sentence_with_the_message() -> No
     assert "ks-flagged" not in plain.paragraphs and "check these" not in plain.status
 
 
-def test_launched_demo_refuses_oversized_bodies_and_names_share_as_a_flag(capsys) -> None:  # noqa: ANN001
-    pytest.importorskip("gradio")
+def test_launched_demo_refuses_oversized_bodies_and_names_share_as_a_flag(gradio_module, capsys) -> None:  # noqa: ANN001
     import socket
     import urllib.request
 

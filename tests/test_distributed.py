@@ -74,8 +74,8 @@ def test_worker_resources_follow_the_cluster_and_the_flags() -> None:
 
 
 @pytest.fixture(scope="module")
-def local_ray() -> object:
-    ray = pytest.importorskip("ray")
+def local_ray(ray_module: object) -> object:
+    ray = ray_module
     from summarizer.distributed import worker_runtime_env
 
     ray.init(num_cpus=2, include_dashboard=False, logging_level="warning", runtime_env=worker_runtime_env())
@@ -94,6 +94,21 @@ def tiny_settings(tiny_models: Path) -> Settings:
         max_chars=MAX_CHARS_FOR_TESTS,
         cpu_threads=1,
     )
+
+
+def test_a_worker_processes_a_body_seen_in_an_earlier_batch_once(tiny_settings: Settings) -> None:
+    from batch.articles import ARTICLES
+
+    from summarizer.batch_io import InputRecord
+    from summarizer.distributed import ArticleWorker, records_to_table
+
+    worker = ArticleWorker(tiny_settings, batch_size=2)  # no Ray needed: the callable Ray would run per batch
+    body = next(iter(ARTICLES.values()))
+    first = worker(records_to_table([InputRecord("a", 1, body)]))
+    second = worker(records_to_table([InputRecord("b", 2, body)]))
+    assert first.column("status").to_pylist() == second.column("status").to_pylist() == ["ok"]
+    assert worker.memo.reused == 1  # the second batch reused the first batch's result
+    assert json.loads(second.column("record")[0].as_py())["id"] == "b"
 
 
 @pytest.mark.ray

@@ -210,3 +210,25 @@ def test_kept_morphemes_are_bounded_and_offset_per_sentence(monkeypatch):
     assert check_fidelity(sentences[2], "Seven people came on the third day.", last) == []
     (issue,) = check_fidelity(sentences[2], "Nine people came on the third day.", last)
     assert issue.kind == "omission" and issue.message.startswith("7명 = 7")
+
+
+def test_a_year_is_written_as_a_year_and_another_year_is_a_wrong_value():
+    source = "2020년은 뜻 깊은 해다."
+    dropped = check_fidelity(source, "This is a meaningful year.")
+    assert [(i.kind, i.message) for i in dropped] == [("omission", "2020년 = the year 2020; the English does not have it")]
+    wrong = check_fidelity(source, "The year 2021 was meaningful.")
+    assert [i.kind for i in wrong] == ["value"]
+    assert "the year 2020" in wrong[0].message and "2021" in wrong[0].message
+    assert check_fidelity(source, "2020 was a meaningful year.") == []
+
+
+def test_an_article_prints_each_identical_issue_once():
+    from summarizer.fidelity import fidelity_line
+    from summarizer.fidelity.article import check_article
+
+    # Title and subtitle both add "200": one line for the reader, not two; a body paragraph keeps its own.
+    pairs = [(0, "가격이 올랐다.", "Prices rose to 200."), (1, "가격이 올랐다.", "Prices rose to 200."),
+             (2, "가격이 올랐다.", "Prices rose to 200.")]
+    lines = [fidelity_line(i) for i in check_article(pairs, headings=2)]
+    assert lines == ["title · addition: the English says 200; the Korean does not have it",
+                     "paragraph 1 · addition: the English says 200; the Korean does not have it"]

@@ -118,6 +118,12 @@ def test_short_english_is_not_korean_rather_than_empty(pipeline):
         pipeline.run("Hello world, this is a short English sentence.")
 
 
+def test_a_bodiless_english_title_names_the_detected_language(pipeline):
+    title_only = Article(title="Stocks rally as the central bank holds rates steady", paragraphs=())
+    with pytest.raises(NotKoreanError, match=r"detected language: en\)"):  # computed, not Article.language ("unknown")
+        pipeline.prepare(title_only)
+
+
 def test_error_classes_are_exported_from_the_package():
     import summarizer
     from summarizer import errors

@@ -37,14 +37,34 @@ def _register() -> None:
     app.add_typer(eval_cmd.app, name="eval")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"summarizer {version('korean-news-summarizer')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Turn Korean news pages into clean English: cleaned article, full translation and summary."""
+
+
 _register()
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the `summarizer` script."""
+    run_app(app, argv)
+
+
+def run_app(command: typer.Typer, argv: list[str] | None = None, prog_name: str | None = None) -> None:
+    """Run a typer app with the command's error mapping: SummarizerError → one `error:` line, exit 2."""
     try:
         # Standalone mode: typer/click print usage errors themselves (exit 2) and handle --help.
-        app(args=argv)
+        command(args=argv, prog_name=prog_name)
     except SummarizerError as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(exc.exit_code)

@@ -45,7 +45,7 @@ def batch(
     input_format: Annotated[Optional[InputFormat], typer.Option("--input-format", help="jsonl, csv or dir. [default: from the path]")] = None,
     text_field: Annotated[str, typer.Option("--text-field", help="Field holding a text dump of the page.")] = "text",
     html_field: Annotated[str, typer.Option("--html-field", help="Field holding the page's HTML (used when present).")] = "html",
-    id_field: Annotated[str, typer.Option("--id-field", help="Field holding the record id (missing → line-N).")] = "id",
+    id_field: Annotated[str, typer.Option("--id-field", help="Field holding the record id (missing → sha256: + 16 hex digits of the record's content).")] = "id",
     url_field: Annotated[str, typer.Option("--url-field", help="Field holding the page URL.")] = "url",
     fail_on_error: Annotated[bool, typer.Option("--fail-on-error", help="Exit 1 when OUTPUT holds any error record.")] = False,
     max_chars: Annotated[Optional[int], typer.Option("--max-chars", min=1, help="Refuse articles longer than this many characters. [default: 200000]")] = None,

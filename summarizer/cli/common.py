@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -20,8 +20,8 @@ SummaryModel = Annotated[
     typer.Option("--summary-model", "-s", help="Summary model for the chosen strategy: hub id or local folder. [env: SUMMARIZER_SUMMARY_MODEL]"),
 ]
 Strategy = Annotated[
-    Optional[str],
-    typer.Option("--strategy", help=f"One of: {', '.join(STRATEGIES)}. [default: {STRATEGIES[0]}; env: SUMMARIZER_STRATEGY]"),
+    Optional[Literal[STRATEGIES]],  # the usage line shows the choices and typer refuses others
+    typer.Option("--strategy", help=f"How to summarize. [default: {STRATEGIES[0]}; env: SUMMARIZER_STRATEGY]"),
 ]
 Device = Annotated[
     Optional[str],

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.evaluation.clean_eval import SECTIONS
+from summarizer.evaluation.clean_sections import SECTIONS  # a constant module: --help must not import the cleaner
 
 def eval_clean(
     data: Annotated[Optional[Path], typer.Option("--data", help="Shared data folder. [default: $SUMMARIZER_DATA or ../shared/data]")] = None,

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from summarizer.cli.common import Config, Device, build_settings
 from summarizer.errors import ConfigError, ModelUnavailableError, first_line
 
 app = typer.Typer(help="List, download, convert and build models.", no_args_is_help=True)
@@ -19,31 +21,48 @@ def list_models(
     """Show the default and alternative models per task, with licence and download size."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from summarizer.registry import TASKS, load_registry
 
     if task is not None and task not in TASKS:
         raise ConfigError(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
+    console = Console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(width=160)  # piped: one row per model, ids whole (grep-able); a terminal gets its own width
+    entries = [e for e in load_registry() if not task or e.task == task]
+    # Narrow terminals (80 columns): tasks as section rows and notes under the id, so ids stay whole.
+    wide = console.width >= 120
     table = Table(title="Models (★ = default)")
-    table.add_column("task", no_wrap=True)
-    table.add_column("model", no_wrap=True)
+    if wide:
+        table.add_column("task", no_wrap=True)
+    table.add_column("model", overflow="fold")  # an id too long for the column folds whole, never cut with "…"
     for column in ("family", "licence", "size"):
-        table.add_column(column, no_wrap=True)
-    table.add_column("notes", min_width=24)
-    for entry in load_registry():
-        if task and entry.task != task:
-            continue
+        table.add_column(column, overflow="fold")
+    if wide:
+        table.add_column("notes", ratio=1)
+    shown_task = None
+    for entry in entries:
         star = "★ " if entry.default else "  "
         size = f"{entry.size_mb / 1000:.1f} GB" if entry.size_mb and entry.size_mb >= 1000 else f"{entry.size_mb} MB"
-        table.add_row(entry.task, star + entry.id, entry.family, entry.licence, size, entry.notes)
-    console = Console()
-    console.width = max(console.width, 150)  # hub ids must stay readable when piped
+        if wide:
+            table.add_row(entry.task, star + entry.id, entry.family, entry.licence, size, entry.notes)
+            continue
+        if entry.task != shown_task:
+            if shown_task is not None:
+                table.add_section()
+            table.add_row(Text(entry.task, style="bold"))
+            shown_task = entry.task
+        model = Text(star + entry.id)
+        if entry.notes:
+            model.append("\n  " + entry.notes, style="dim")
+        table.add_row(model, entry.family, entry.licence, size)
     console.print(table)
 
 
 @app.command("download")
 def download(
-    model_ids: Annotated[Optional[list[str]], typer.Argument(metavar="[ID...]", help="Hub ids. [default: the default model of every task]")] = None,
+    model_ids: Annotated[Optional[list[str]], typer.Argument(metavar="ID", help="Hub ids. [default: the default model of every task]")] = None,
     to: Annotated[Optional[Path], typer.Option("--to", help="Save each model under DIR/<id>; else the Hugging Face cache.")] = None,
 ) -> None:
     """Download models from the Hugging Face Hub for later offline use (HF_HUB_OFFLINE=1)."""
@@ -107,7 +126,8 @@ def convert(
 def check(
     model: Annotated[str, typer.Argument(metavar="ID|DIR", help="Hub id or local model folder.")],
     task: Annotated[Optional[str], typer.Option("--task", help="Task to drive it as. [default: from its family]")] = None,
-    device: Annotated[str, typer.Option("--device", help="cpu, cuda or auto.")] = "cpu",
+    device: Device = None,
+    config: Config = None,
 ) -> None:
     """Load a model and show how it will be driven (family, languages, special tokens, window, decoding) and any problem."""
     from summarizer.model_check import check_model
@@ -115,7 +135,8 @@ def check(
 
     if task is not None and task not in TASKS:
         raise ConfigError(f"unknown task {task!r}; choose one of: {', '.join(TASKS)}")
-    report = check_model(model, task, device)
+    # Through Settings like run and batch: auto by default, cuda:N accepted, SUMMARIZER_DEVICE and the config file apply.
+    report = check_model(model, task, build_settings(device=device, config=config).device)
     typer.echo(f"model: {report.model}")
     for label, value in report.lines:
         typer.echo(f"{label}: {value}")

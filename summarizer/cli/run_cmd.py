@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
 from summarizer.cli.common import Backend, Cache, Config, Device, Force, Keep, NumBeams, Strategy, SummaryModel, TranslationModel, build_settings, show_notices, write_stdout
-from summarizer.errors import ConfigError
 from summarizer.types import ProgressCallback
 
-FORMATS = ("markdown", "json")
+Format = Literal["markdown", "json"]  # typer shows and checks the choices: --format <markdown|json>
 
 
 def run(
     source: Annotated[str, typer.Argument(metavar="FILE|-", help="A saved page (HTML or text dump), or - for stdin.")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="markdown or json.")] = "markdown",
+    output_format: Annotated[Format, typer.Option("--format", "-f", help="markdown: for reading; json: the whole result.")] = "markdown",
     url: Annotated[Optional[str], typer.Option("--url", help="The page's address (recorded in the result).")] = None,
     translation_model: TranslationModel = None,
     summary_model: SummaryModel = None,
@@ -38,8 +37,6 @@ def run(
     config file, else the registry defaults (downloaded from the Hugging Face Hub on first use).
     Offline: `summarizer models tiny /tmp/m` and pass /tmp/m/translation and /tmp/m/summarization.
     """
-    if output_format not in FORMATS:
-        raise ConfigError(f"unknown format {output_format!r}; use markdown or json")
     from summarizer.pipeline import Pipeline
     from summarizer.textio import read_input
 

@@ -9,6 +9,7 @@ import tempfile
 import threading
 import time
 import uuid
+from collections import OrderedDict
 from pathlib import Path
 
 from summarizer.demo.config import FORCE_LABEL, UPLOAD_SUFFIXES, DemoConfig, DemoInput, PipelineFactory, PipelineLike
@@ -25,7 +26,7 @@ from summarizer.errors import (
 )
 from summarizer.fetch import fetch_url
 from summarizer.registry import load_registry
-from summarizer.settings import Settings
+from summarizer.settings import STRATEGIES, Settings
 from summarizer.textio import looks_binary, read_input
 from summarizer.types import ArticleResult, ProgressCallback
 
@@ -33,6 +34,7 @@ log = logging.getLogger("summarizer.demo")
 
 DOWNLOAD_DIR = Path(tempfile.gettempdir()) / "summarizer-demo"
 DOWNLOAD_KEEP_S = 3600  # result files older than this are removed when new ones are written
+MAX_SHARED_PIPELINES = 4  # distinct settings kept at once; the least recently used is dropped beyond that
 
 
 def _default_pipeline_factory(settings: Settings) -> PipelineLike:
@@ -42,12 +44,16 @@ def _default_pipeline_factory(settings: Settings) -> PipelineLike:
 
 
 class SharedPipelines:
-    """One Pipeline per distinct Settings, created on first use and shared by every session of this process."""
+    """One Pipeline per distinct Settings, created on first use and shared by every session of this process;
+    at most `max_pipelines` are kept (least recently used dropped first)."""
 
-    def __init__(self, factory: PipelineFactory | None = None) -> None:
+    def __init__(self, factory: PipelineFactory | None = None, max_pipelines: int = MAX_SHARED_PIPELINES) -> None:
+        if max_pipelines < 1:
+            raise ConfigError("the demo must keep at least one pipeline")
         self._factory = factory or _default_pipeline_factory
         self._lock = threading.Lock()
-        self._pipelines: dict[Settings, PipelineLike] = {}
+        self._pipelines: OrderedDict[Settings, PipelineLike] = OrderedDict()
+        self.max_pipelines = max_pipelines
 
     def get(self, settings: Settings) -> PipelineLike:
         """The pipeline for these settings (models load on its first run, which reports it as progress)."""
@@ -56,7 +62,13 @@ class SharedPipelines:
             if pipeline is None:
                 pipeline = self._factory(settings)
                 self._pipelines[settings] = pipeline
+                while len(self._pipelines) > self.max_pipelines:
+                    self._pipelines.popitem(last=False)
+            self._pipelines.move_to_end(settings)
             return pipeline
+
+    def __len__(self) -> int:
+        return len(self._pipelines)
 
     def preload(self, settings: Settings) -> None:
         """Load the models for these settings now (ModelError when unavailable; nothing cached then)."""
@@ -216,6 +228,15 @@ def model_choices(task: str, configured: str) -> list[tuple[str, str]]:
     return [(_model_label(model_id), model_id) for model_id in dict.fromkeys(ids)]
 
 
+def offered_models(base: Settings) -> set[str]:
+    """Every model id the Advanced panel can offer: the server's own models and the registry's, for each strategy."""
+    offered = {model_id for _label, model_id in model_choices("translation", base.resolved_translation_model)}
+    for strategy in STRATEGIES:
+        task = base.replace(strategy=strategy).summary_task
+        offered |= {model_id for _label, model_id in model_choices(task, summary_model_for(base, strategy))}
+    return offered
+
+
 def request_settings(
     base: Settings,
     strategy: str | None,
@@ -228,9 +249,13 @@ def request_settings(
     """The base settings with the advanced panel's choices applied (ConfigError on invalid values).
 
     `allowed_devices`: the devices the panel offered; a request naming another (a crafted request) is refused.
+    Models are limited to offered_models(base), so a request cannot make the server fetch or open any other.
     """
     if device and allowed_devices is not None and device not in allowed_devices:
         raise ConfigError(f"device {device!r} is not offered on this server (choose one of {', '.join(allowed_devices)})")
+    chosen = [m for m in (translation_model, summary_model) if m]
+    if chosen and (unknown := [m for m in chosen if m not in offered_models(base)]):
+        raise ConfigError(f"model {unknown[0]!r} is not offered on this server (choose one from the Advanced panel)")
     return base.replace(
         strategy=strategy or None,
         translation_model=translation_model or None,

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from summarizer.errors import ConfigError, InputError
+from summarizer.evaluation.data_dir import resolve_data_dir
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)
@@ -109,19 +109,6 @@ class MTScore:
 
 
 # --- data ------------------------------------------------------------------------------------------------
-
-
-def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The shared data folder: `explicit` (--data), else $SUMMARIZER_DATA, else ../shared/data from the repo root.
-
-    Raises:
-        InputError: the folder does not exist.
-    """
-    chosen = explicit or os.environ.get("SUMMARIZER_DATA") or REPO_ROOT.parent / "shared" / "data"
-    path = Path(chosen).expanduser()
-    if not path.is_dir():
-        raise InputError(f"shared data folder not found: {path} (pass --data DIR or set SUMMARIZER_DATA)")
-    return path
 
 
 def load_testset(name: str, data_dir: str | os.PathLike[str] | None = None, limit: int | None = None) -> ParallelText:

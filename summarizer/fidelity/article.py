@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Sequence
 
 from summarizer.fidelity import FidelityIssue, check_fidelity
-from summarizer.fidelity.compare import same_figure
+from summarizer.fidelity.compare import named, same_figure
 from summarizer.fidelity.english import english_quantities
 from summarizer.fidelity.korean import korean_quantities
 from summarizer.segment import sentence_morphemes
@@ -20,7 +20,8 @@ def check_article(
     paragraphs_ko: Sequence[str] = (),
     paragraphs_en: Sequence[str] = (),
 ) -> tuple[FidelityIssue, ...]:
-    """Issues of an article, title first, then body in order, then summary.
+    """Issues of an article, title first, then body in order, then summary; an issue that would print the same
+    line as an earlier one (same place, kind and message, e.g. title and subtitle both adding "200") is kept once.
 
     Args:
         pairs: (paragraph index, Korean chunk, English chunk) in document order; paragraph 0 is the title and
@@ -38,7 +39,19 @@ def check_article(
                 issues.append(replace(issue, paragraph=paragraph - headings))
     if summary_en.strip():
         issues.extend(check_summary(summary_en, paragraphs_ko, paragraphs_en))
-    return tuple(issues)
+    return _distinct(issues)
+
+
+def _distinct(issues: Sequence[FidelityIssue]) -> tuple[FidelityIssue, ...]:
+    """Issues in order, the first of each (where, paragraph, kind, message) only: a reader sees each line once."""
+    seen: set[tuple] = set()
+    kept = []
+    for issue in issues:
+        key = (issue.where, issue.paragraph, issue.kind, issue.message)
+        if key not in seen:
+            seen.add(key)
+            kept.append(issue)
+    return tuple(kept)
 
 
 def check_summary(summary_en: str, paragraphs_ko: Sequence[str], paragraphs_en: Sequence[str]) -> list[FidelityIssue]:
@@ -52,7 +65,7 @@ def check_summary(summary_en: str, paragraphs_ko: Sequence[str], paragraphs_en: 
             issues.append(
                 FidelityIssue(
                     "addition",
-                    f"the summary says {figure.text} ({figure.describe()}); the article does not",
+                    f"the summary says {named(figure)}; the article does not",
                     source="",
                     translation=summary_en,
                     where="summary",

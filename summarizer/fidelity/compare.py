@@ -44,6 +44,8 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
         report("scale", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):
         report("value", _says(k, e))
+    for k, e, _ in _pair(ko_left, en_left, _other_year):
+        report("value", _says(k, e))
     weekday_in_english = any(e.kind == "calendar" and e.unit == "weekday" for e in english)
     weekday_in_korean = any(k.kind == "calendar" and k.unit == "weekday" for k in korean)
     new_weekday = next((e for e in en_left if e.kind == "calendar" and e.unit == "weekday"), None)
@@ -63,11 +65,11 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
             report("omission", f"{k.text} = {k.describe()}; the English does not have it")
     for e in en_left:
         if e.kind == "ordinal" and e.value > 1 and e.text.lower() != "second":
-            report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
+            report("addition", f"the English says {named(e)}; the Korean does not have it")
         elif e.kind == "count" and e.value >= 2 and not e.unit and e.text[:1].isdigit() and not _also_in_words(e, english):
-            report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
+            report("addition", f"the English says {named(e)}; the Korean does not have it")
         elif e.kind == "money" or e.scaled or _stated_outright(e):
-            report("addition", f"the English says {e.text} ({e.describe()}); the Korean does not have it")
+            report("addition", f"the English says {named(e)}; the Korean does not have it")
 
 
 def _also_in_words(e: Quantity, english: list[Quantity]) -> bool:
@@ -159,6 +161,11 @@ def _conflict(k: Quantity, e: Quantity) -> str | None:
     return None
 
 
+def _other_year(k: Quantity, e: Quantity) -> bool:
+    """Two different years, both left unmatched: 2020년 → "the year 2021" is a wrong value, not an omission."""
+    return k.kind == e.kind == "date" and k.unit == e.unit == "year" and k.value >= 1000 and e.value >= 1000
+
+
 def _numeric(q: Quantity) -> bool:
     return q.kind in ("count", "money", "percent", "times")
 
@@ -184,6 +191,12 @@ def _near(k: Quantity, e: Quantity) -> bool:
     if not (k.scaled or e.scaled or k.value >= 10):
         return False
     return 0.5 < e.value / k.value < 2
+
+
+def named(q: Quantity) -> str:
+    """The figure as written, with its meaning when that adds something: "200", "$5 million (USD 5 million)"."""
+    meaning = q.describe()
+    return q.text if meaning == q.text else f"{q.text} ({meaning})"
 
 
 def _says(k: Quantity, e: Quantity) -> str:

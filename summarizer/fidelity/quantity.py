@@ -64,7 +64,7 @@ class Quantity:
         if self.kind == "date":
             return {"day": f"the {ordinal(self.value)} (a date)", "month": f"month {format_number(self.value)}",
                     "minute": f"the {ordinal(self.value)} minute"}.get(
-                self.unit, f"the year {format_number(self.value)}"
+                self.unit, f"the year {int(self.value)}"  # a year has no thousands separator: 2020, not 2,020
             )
         if self.kind == "duration":
             return f"{format_number(self.value)} {self.unit}s (a duration)"

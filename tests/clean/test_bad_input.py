@@ -55,28 +55,32 @@ def test_deeply_nested_markup_returns_an_article() -> None:
     page = "<html><body>" + "<div>" * depth + "깊은 문단은 기사 본문처럼 보이도록 충분히 길게 쓴 문장이다." + "</div>" * depth + "</body></html>"
     article = clean_article(page)
     assert article.input_type == "html"
-    assert article.paragraphs or article.warnings
+    assert article.warnings[0] == "the page nests elements deeper than 2048 levels: the text below that depth could not be read"
 
 
 def test_malformed_markup_returns_an_article() -> None:
     page = "<html><body><div><p>첫 문단은 충분히 길어서 기사 본문으로 인식되어야 한다고 본다.<p><b><i>둘째 문단 <table><tr><td>셀" * 200
     article = clean_article(page)
     assert article.input_type == "html"
-    assert article.paragraphs or article.warnings
+    assert article.paragraphs[0].startswith("첫 문단은 충분히 길어서")  # the prose survives the broken tags
+
+
+NO_MAIN_TEXT = "trafilatura found no main text (script-only, empty or navigation-only page)"
+NO_PROSE = "no article body found: no paragraph of prose in the page"
 
 
 @pytest.mark.parametrize(
-    "page",
+    ("page", "warning"),
     [
-        "<html><head><script>var a = 1;</script></head><body><script>document.write('x')</script></body></html>",
-        "<html><body><nav><a href='/'>홈</a><a href='/p'>정치</a></nav></body></html>",
-        "<html><body></body></html>",
+        ("<html><head><script>var a = 1;</script></head><body><script>document.write('x')</script></body></html>", NO_MAIN_TEXT),
+        ("<html><body><nav><a href='/'>홈</a><a href='/p'>정치</a></nav></body></html>", NO_PROSE),
+        ("<html><body></body></html>", NO_MAIN_TEXT),
     ],
 )
-def test_script_only_or_navigation_only_pages_give_an_empty_body_with_a_warning(page: str) -> None:
+def test_script_only_or_navigation_only_pages_give_an_empty_body_with_a_warning(page: str, warning: str) -> None:
     article = clean_article(page)
     assert article.paragraphs == ()
-    assert article.warnings
+    assert warning in article.warnings  # the reason, not only the generic empty-body warning
 
 
 @pytest.mark.parametrize("junk", ["<<<<>>>>" * 100, "}{][)(" * 1000, "ㅋ" * 50_000, "x" * 2_000_000])

@@ -82,7 +82,7 @@ def test_full_ntrex_run_keeps_its_floor(shared_data):
     # reached by rules tuned on these labels: a regression guard, not a held-out score.
     report = run_fidelity_evaluation(shared_data, speed=False)
     for score in report.models:
-        assert score.precision >= 0.8 and score.recall >= 0.9, score.model
+        assert score.precision >= 0.9 and score.recall >= 0.9, score.model  # just under the measured values
     assert report.human_flag_rate <= 0.02
 
 

@@ -80,6 +80,12 @@ def test_data_folder_resolution(mt_sample_data, tmp_path, monkeypatch):
         load_testset("wmt", shared_data)
 
 
+def test_every_evaluation_finds_the_data_folder_one_way():
+    from summarizer.evaluation import clean_eval, data_dir, fidelity_eval, mt_eval
+
+    assert mt_eval.resolve_data_dir is clean_eval.resolve_data_dir is fidelity_eval.resolve_data_dir is data_dir.resolve_data_dir
+
+
 def test_scores_and_signatures():
     refs = ["The cat sat on the mat.", "It was raining in Seoul."]
     bleu, chrf, bleu_sig, chrf_sig = score_translations(refs, refs)

@@ -29,8 +29,10 @@ from summarizer.evaluation.clean_eval.fixtures import (FixtureResult, FixtureSum
                                                        generated_sets, pages_with_gold, score_fixture, set_note, summarize_fixtures)
 from summarizer.evaluation.clean_eval.readability import READABILITY, ReadabilityResult, evaluate_readability, gold_text
 from summarizer.evaluation.clean_eval.report import EXAMPLE_OUTLET, format_report
-from summarizer.evaluation.clean_eval.scoring import PRF, REPO_ROOT, benchmark_text, mean_prf, resolve_data_dir, same_minute, token_prf
+from summarizer.evaluation.clean_eval.scoring import PRF, benchmark_text, mean_prf, same_minute, token_prf
+from summarizer.evaluation.data_dir import REPO_ROOT, resolve_data_dir
 from summarizer.evaluation.clean_eval.speed import Rate, SpeedResult, measure_speed, pages_per_second
+from summarizer.evaluation.clean_sections import SECTIONS
 
 __all__ = ["PRF", "SECTIONS", "BenchmarkResult", "CleanEvaluation", "FixtureResult", "FixtureSummary", "KoreanPageResult", "Rate",
            "ReadabilityResult", "SeedResult", "SpeedResult", "benchmark_text", "build_generated_sets", "default_fixtures_dir",
@@ -39,7 +41,6 @@ __all__ = ["PRF", "SECTIONS", "BenchmarkResult", "CleanEvaluation", "FixtureResu
            "pages_with_gold", "project_convention_gold", "resolve_data_dir", "run_clean_evaluation", "same_minute",
            "score_fixture", "set_note", "summarize_fixtures", "token_prf"]
 
-SECTIONS = ("seed", "scrapinghub", "readability", "korean", "fixtures", "speed")
 
 
 @dataclass

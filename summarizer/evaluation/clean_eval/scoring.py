@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from summarizer.types import Article
 
@@ -53,24 +51,6 @@ def same_minute(value: datetime | None, gold: str | None) -> bool:
 
     return value.astimezone(seoul_tz()).strftime("%Y-%m-%dT%H:%M") == gold[:16]
 
-
-
-REPO_ROOT = Path(__file__).resolve().parents[3]  # parent of the summarizer package
-
-
-def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The shared data folder: --data, else $SUMMARIZER_DATA, else ../shared/data from the repo root.
-
-    Raises:
-        InputError: the folder does not exist (one line, with how to point at it).
-    """
-    from summarizer.errors import InputError
-
-    chosen = explicit or os.environ.get("SUMMARIZER_DATA") or REPO_ROOT.parent / "shared" / "data"
-    path = Path(chosen).expanduser()
-    if not path.is_dir():
-        raise InputError(f"shared data folder not found: {path} (pass --data DIR or set SUMMARIZER_DATA)")
-    return path
 
 
 def clean_page(raw: bytes | str, url: str | None = None, keep: frozenset[str] = frozenset()) -> Article:
