@@ -38,7 +38,8 @@ _UPPER_BOUNDS = (
     ("summary_max_tokens", 4096), ("cpu_threads", 1024), ("max_length_ratio", 100),
 )  # fmt: skip
 # SUMMARIZER_* variables read elsewhere (not settings): not reported as unknown.
-OTHER_ENV_NAMES = frozenset({"SUMMARIZER_CONFIG", "SUMMARIZER_DEBUG", "SUMMARIZER_DATA", "SUMMARIZER_CACHE"})
+# SUMMARIZER_CHROMIUM: the browser the test suite drives (tests/conftest.py).
+OTHER_ENV_NAMES = frozenset({"SUMMARIZER_CONFIG", "SUMMARIZER_DEBUG", "SUMMARIZER_DATA", "SUMMARIZER_CACHE", "SUMMARIZER_CHROMIUM"})
 _warned_env_names: set[str] = set()
 
 
@@ -140,7 +141,7 @@ def _warn_unknown_env(names: list[str]) -> None:
     fresh = [n for n in names if n not in _warned_env_names]
     if fresh:
         _warned_env_names.update(fresh)
-        logger.warning("warning: ignoring unknown environment variable(s) %s (not a summarizer setting)", ", ".join(fresh))
+        logger.warning("ignoring unknown environment variable(s) %s (not a summarizer setting)", ", ".join(fresh))
 
 
 def _read_config_file(config_file: str | os.PathLike[str] | None, env: Mapping[str, str]) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from summarizer.cli.common import Keep, write_stdout
+from summarizer.cli.common import Keep, show_notices, write_stdout
 
 
 class CleanFormat(str, Enum):
@@ -31,6 +31,7 @@ def clean(
     from summarizer.settings import Settings
     from summarizer.textio import read_input
 
+    show_notices(quiet=False)  # settings warnings (e.g. a misspelt SUMMARIZER_ variable) as 'warning: …' lines
     # Through Settings so SUMMARIZER_KEEP and the config file apply here as they do to run and batch.
     settings = Settings.load({"keep": tuple(keep) if keep else None})
     article = clean_article(read_input(file), url=url, keep=settings.keep)
