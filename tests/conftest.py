@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -126,3 +126,15 @@ def chromium_path() -> Path:
     require(CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK), f"needs a system Chromium at {CHROMIUM} (apt-get install chromium)")
     require(importlib.util.find_spec("playwright") is not None, "needs the playwright package (pip install -e '.[dev]')")
     return CHROMIUM
+
+
+@pytest.fixture(autouse=True)
+def _summarizer_logger_restored() -> Iterator[None]:
+    """In-process CLI calls install a stderr printer on the `summarizer` logger: undo it, so tests stay independent."""
+    import logging
+
+    logger = logging.getLogger("summarizer")
+    handlers, level = list(logger.handlers), logger.level
+    yield
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
