@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
@@ -17,6 +18,7 @@ from summarizer.types import ModelInfo
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
+_ENCODED_MEMO_SIZE = 8192  # texts whose ids an engine keeps: a few batches of articles' sentences
 
 
 @dataclass(frozen=True)
@@ -118,15 +120,27 @@ class TokenizerBackedEngine(Seq2SeqEngine):
     def _init_tokenizer_lock(self) -> None:
         # Fast tokenizers are not safe to share between threads ("Already borrowed"): one call at a time.
         self._tokenizer_lock = threading.Lock()
+        # Ids of recently encoded texts: the segmenter counts a sentence's tokens, then generate() needs its ids.
+        self._encoded: OrderedDict[str, list[int]] = OrderedDict()
 
     @property
     def max_input_tokens(self) -> int:
         return self.contract.window
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        """Framed source ids of each text (the contract's framing), cut to the window."""
+        """Framed source ids of each text (the contract's framing), cut to the window; a text encoded
+        recently (e.g. counted by the segmenter) is not tokenized again."""
         with self._tokenizer_lock:
-            return self.contract.encode(self.tokenizer, texts)
+            memo = self._encoded
+            missing = list(dict.fromkeys(t for t in texts if t not in memo))
+            for text, ids in zip(missing, self.contract.encode(self.tokenizer, missing)):
+                memo[text] = ids
+            encoded = [list(memo[t]) for t in texts]
+            for text in texts:
+                memo.move_to_end(text)
+            while len(memo) > _ENCODED_MEMO_SIZE:
+                memo.popitem(last=False)
+            return encoded
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(ids) for ids in self.encode(texts)]
