@@ -141,3 +141,25 @@ def test_end_to_end_quick_glue_vs_batch_and_duplicates(shared_data, tmp_path, mo
     dup = figures["duplicates"]
     assert dup["copies"] == 1 and dup["copies_identical"] is True
     assert "articles/s" in render_end_to_end(figures)
+
+
+def test_gpu_check_script_runs_on_cpu_and_prints_one_json_line(shared_data, tmp_path):
+    # The "benchmarks/gpu_check.sh --device cpu runs locally and prints its JSON line" (tiny checkpoints).
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "gpu_check.sh"
+    env = {**os.environ, "PYTHON": sys.executable, "SUMMARIZER_DATA": str(shared_data), "SUMMARIZER_CPU_THREADS": "1"}
+    done = subprocess.run(
+        ["bash", str(script), "--device", "cpu", "--articles", "2", "--work-dir", str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1
+    record = json.loads(lines[0])
+    assert record["settings"]["device"] == "cpu" and record["end_to_end"]["quick"] is True
+    assert {"batch_8", "batch_32", "glue"} <= set(record["end_to_end"])
+    assert record["equal_output_lengths"] is True
