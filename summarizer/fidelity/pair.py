@@ -1,0 +1,43 @@
+"""One (Korean, English) pair: read the quantities of both sides, compare them, and list the mismatches."""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from summarizer.fidelity import FidelityIssue
+from summarizer.fidelity.compare import compare_quantities
+from summarizer.fidelity.english import english_quantities, may_have_quantity
+from summarizer.fidelity.korean import korean_quantities, korean_windows
+from summarizer.fidelity.quantity import Quantity
+from summarizer.fidelity.words import word_omissions
+
+
+def check_pair(
+    source: str, translation: str, tokens: Sequence | None = None
+) -> tuple[list[FidelityIssue], list[Quantity], list[Quantity]]:
+    """(issues, Korean quantities, English quantities) of one pair; see `summarizer.check_fidelity`.
+
+    The quantities are returned so that a caller checking more text against the same pairs (the summary against
+    the body) does not read them again.
+    """
+    if not source.strip() or not translation.strip():
+        return [], [], []
+    issues: list[FidelityIssue] = []
+    windows = korean_windows(source, tokens)
+    if not windows and not may_have_quantity(translation):
+        return issues, [], []  # no quantity on either side: most sentences end here
+    korean, english = korean_quantities(source, windows), english_quantities(translation)
+    compare_quantities(
+        [q for q in korean if _plausible(q.value)],
+        [q for q in english if _plausible(q.value)],
+        lambda kind, message: issues.append(FidelityIssue(kind, message, source, translation)),
+    )
+    for words, meaning in word_omissions([t for _, window_tokens in windows for t in window_tokens], translation):
+        issues.append(FidelityIssue("omission", f"{words} = {meaning}; the English does not have it", source, translation))
+    return issues, korean, english
+
+
+def _plausible(value: float) -> bool:
+    """A figure news could state: finite and below 10¹⁸ (a 400-digit run is a code or junk, not a quantity)."""
+    return math.isfinite(value) and abs(value) < 1e18
