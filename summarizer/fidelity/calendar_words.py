@@ -71,8 +71,18 @@ def _is_century(tokens: Sequence, i: int) -> bool:
     )
 
 
-def english_calendar(text: str) -> list[Quantity]:
-    """Weekdays and "last/this/next year|month|week" in English text."""
+# A word every _ENGLISH match contains (weekdays end in "day"; century, centennial…).
+_ENGLISH_HINT = re.compile("day|year|week|month|cent|spring|summer|autumn|fall|winter")
+
+
+def english_calendar(text: str, lowered: str | None = None) -> list[Quantity]:
+    """Weekdays and "last/this/next year|month|week" in English text.
+
+    `lowered`: text.lower() when it keeps text's positions and letters (english._keeps_letters); text without a
+    calendar word then skips the scan.
+    """
+    if lowered is not None and not _ENGLISH_HINT.search(lowered):
+        return []
     found = []
     for match in _ENGLISH.finditer(text):
         if match.group("weekday"):

@@ -7,6 +7,7 @@ percentages, a.m./p.m. times, dates, durations and ordinals, as `Quantity` value
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from summarizer.fidelity.calendar_words import english_calendar
 from summarizer.fidelity.quantity import Quantity
@@ -105,23 +106,80 @@ _GATE_WORDS = frozenset(
       "top tops topped topping noon midnight war dozens hundreds thousands millions billions hundred thousand million "
       "billion trillion spring summer autumn fall winter hour".split()
 )
+def _alternation(words: Iterable[str]) -> str:
+    """A pattern matching any of `words`, as a prefix tree: re tries one branch per next letter, not per word."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
+
+
+# The first word (lowercase) of every _TOKEN alternative that starts with a letter; "teen…" is a prefix.
+_START_WORDS = {word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_WORDS) | set(TIMES_WORDS) | set(
+    "noon midnight no world a one half three decade tens dozens decades hundreds thousands millions billions every "
+    "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
+    "top tops topped topping both pair couple twin twins duo twenties thirties forties fifties sixties seventies "
+    "eighties nineties us usd eur gbp krw".split()
+)
+# Where a _TOKEN match can start, in lowercased text: a digit or sign, or a start word ending the word or followed by
+# a scale letter ("fivem"). _TOKEN tries its ~30 alternatives at every word start; this prefix tree is ~6× faster.
+_STARTS = re.compile(
+    rf"[0-9$€£¥₩]|(?<![a-z])(?:{_alternation(_START_WORDS)}|teen[a-z]*)(?:(?![a-z])|(?=(?:k|m|mn|bn|b|tn|trn)(?![a-z])))"
+)
+
 _GATE_SIGNS = re.compile(r"[0-9$€£¥₩]")
 _WORD_RUN = re.compile(r"[a-z]+")
 
 
 def may_have_quantity(text: str) -> bool:
     """False only when `text` cannot hold an English quantity (no digit, symbol or number/calendar word)."""
-    return bool(_GATE_SIGNS.search(text)) or not _GATE_WORDS.isdisjoint(_WORD_RUN.findall(text.lower()))
+    return _may_have(text, text.lower())
+
+
+def _may_have(text: str, lowered: str) -> bool:
+    return bool(_GATE_SIGNS.search(text)) or not _GATE_WORDS.isdisjoint(_WORD_RUN.findall(lowered))
 
 
 def english_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
-    if not may_have_quantity(text):
+    lowered = text.lower()
+    if not _may_have(text, lowered):
         return []
+    faithful = lowered if _keeps_letters(text, lowered) else None
     found: list[Quantity] = []
-    for match in _TOKEN.finditer(text):
+    for match in _token_matches(text, faithful):
         found.extend(_read(match, text))
-    return found + english_calendar(text)
+    return found + english_calendar(text, faithful)
+
+
+def _keeps_letters(text: str, lowered: str) -> bool:
+    """Whether `lowered` (text.lower()) has text's positions and the ASCII letters IGNORECASE sees in text: not so
+    when text has İ (lowered to two characters) or ı, ſ (letters to IGNORECASE, kept apart by lower())."""
+    return len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered
+
+
+def _token_matches(text: str, lowered: str | None) -> Iterable[re.Match[str]]:
+    """The matches of _TOKEN.finditer(text), trying _TOKEN only where _STARTS finds a candidate in `lowered`
+    (a faithful text.lower(), see _keeps_letters; None: scan every position)."""
+    if lowered is None:
+        return _TOKEN.finditer(text)
+    found, end = [], 0
+    for candidate in _STARTS.finditer(lowered):
+        if candidate.start() >= end and (match := _TOKEN.match(text, candidate.start())):
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def _read(match: re.Match[str], text: str) -> list[Quantity]:
