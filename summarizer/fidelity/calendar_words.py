@@ -7,7 +7,7 @@ any mention of a century, so that "century" for 세기 "strength" is caught as a
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Collection, Sequence
 
 from summarizer.fidelity.quantity import Quantity
 
@@ -73,17 +73,20 @@ def _is_century(tokens: Sequence, i: int) -> bool:
     )
 
 
-# A word every _ENGLISH match contains (weekdays end in "day"; century, centennial…).
-_ENGLISH_HINT = re.compile("day|year|week|month|cent|spring|summer|autumn|fall|winter")
+# Every _ENGLISH match has one of these words.
+_ENGLISH_WORDS = frozenset(
+    [*ENGLISH_WEEKDAYS, *(day + "s" for day in ENGLISH_WEEKDAYS)]
+    + "year week month spring summer autumn fall winter century centuries centennial centenary".split()
+)
 
 
-def english_calendar(text: str, lowered: str | None = None) -> list[Quantity]:
+def english_calendar(text: str, words: Collection[str] | None = None) -> list[Quantity]:
     """Weekdays and "last/this/next year|month|week" in English text.
 
-    `lowered`: text.lower() when it keeps text's positions and letters (english._keeps_letters); text without a
-    calendar word then skips the scan.
+    `words`: the runs of a-z letters in text.lower() when it keeps text's letters (english._keeps_letters); text
+    without a calendar word then skips the scan.
     """
-    if lowered is not None and not _ENGLISH_HINT.search(lowered):
+    if words is not None and _ENGLISH_WORDS.isdisjoint(words):
         return []
     found = []
     for match in _ENGLISH.finditer(text):

@@ -127,15 +127,20 @@ def _alternation(words: Iterable[str]) -> str:
 
 # The first word (lowercase) of every _TOKEN alternative that starts with a letter; "teen…" is a prefix.
 _START_WORDS = {word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_WORDS) | set(TIMES_WORDS) | set(
-    "noon midnight no world a one half three decade tens dozens decades hundreds thousands millions billions every "
+    "noon midnight one half three decade tens dozens decades hundreds thousands millions billions every "
     "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
     "top tops topped topping both pair couple twin twins duo twenties thirties forties fifties sixties seventies "
-    "eighties nineties us usd eur gbp krw".split()
+    "eighties nineties usd eur gbp krw".split()
+) - {"a"}
+# Start words of one or two alternatives only, with what must follow ("a" is the most frequent word tried).
+_START_PHRASES = (
+    r"a(?=[\s-]+(?:dozen|hundred|thousand|million|billion|day|week|month|year|quarter|half|third|fifth|decade|couple))"
+    r"|no(?=\.)|us(?=\$)|world(?=\s)"
 )
 # Where a _TOKEN match can start, in lowercased text: a digit or sign, or a start word ending the word or followed by
 # a scale letter ("fivem"). _TOKEN tries its ~30 alternatives at every word start; this prefix tree is ~6× faster.
 _STARTS = re.compile(
-    rf"[0-9$€£¥₩]|(?<![a-z])(?:{_alternation(_START_WORDS)}|teen[a-z]*)(?:(?![a-z])|(?=(?:k|m|mn|bn|b|tn|trn)(?![a-z])))"
+    rf"[0-9$€£¥₩]|(?<![a-z])(?:{_alternation(_START_WORDS)}|teen[a-z]*|{_START_PHRASES})(?:(?![a-z])|(?=(?:k|m|mn|bn|b|tn|trn)(?![a-z])))"
 )
 
 _GATE_SIGNS = re.compile(r"[0-9$€£¥₩]")
@@ -144,23 +149,24 @@ _WORD_RUN = re.compile(r"[a-z]+")
 
 def may_have_quantity(text: str) -> bool:
     """False only when `text` cannot hold an English quantity (no digit, symbol or number/calendar word)."""
-    return _may_have(text, text.lower())
+    return _may_have(text, _WORD_RUN.findall(text.lower()))
 
 
-def _may_have(text: str, lowered: str) -> bool:
-    return bool(_GATE_SIGNS.search(text)) or not _GATE_WORDS.isdisjoint(_WORD_RUN.findall(lowered))
+def _may_have(text: str, words: list[str]) -> bool:
+    return bool(_GATE_SIGNS.search(text)) or not _GATE_WORDS.isdisjoint(words)
 
 
 def english_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
     lowered = text.lower()
-    if not _may_have(text, lowered):
+    words = _WORD_RUN.findall(lowered)
+    if not _may_have(text, words):
         return []
-    faithful = lowered if _keeps_letters(text, lowered) else None
+    faithful = _keeps_letters(text, lowered)
     found: list[Quantity] = []
-    for match in _token_matches(text, faithful):
+    for match in _token_matches(text, lowered if faithful else None):
         found.extend(_read(match, text))
-    return found + english_calendar(text, faithful)
+    return found + english_calendar(text, words if faithful else None)
 
 
 def _keeps_letters(text: str, lowered: str) -> bool:
@@ -184,7 +190,8 @@ def _token_matches(text: str, lowered: str | None) -> Iterable[re.Match[str]]:
 
 def _read(match: re.Match[str], text: str) -> list[Quantity]:
     span = match.group(0)
-    if match.group("time"):
+    kind = match.lastgroup  # the one top-level alternative that matched
+    if kind == "time":
         if match.group("noon"):
             return [Quantity(12, "time", "pm" if match.group("noon").lower() == "noon" else "am", span)]
         if match.group("clock"):
@@ -201,71 +208,71 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         ampm = "am" if match.group("ampm").lower().startswith("a") else "pm"
         extra = [Quantity(minutes, "count", "분", span)] if minutes else []
         return [Quantity(hour % 12 or 12, "time", ampm, span), *extra]
-    if match.group("date"):
+    if kind == "date":
         return [Quantity(MONTHS[match.group("month").lower()], "date", "month", span),
                 Quantity(int(match.group("day")), "date", "day", span)]
-    if match.group("dayfirst"):
+    if kind == "dayfirst":
         return [Quantity(int(match.group("day2")), "date", "day", span),
                 Quantity(MONTHS[match.group("month2").lower()], "date", "month", span)]
-    if match.group("ordinal"):
+    if kind == "ordinal":
         value = match.group("ordnum") or match.group("rank")
         return [Quantity(int(value) if value else ORDINAL_WORDS[match.group("ordword").lower()], "ordinal", "", span)]
-    if match.group("money"):
+    if kind == "money":
         value, scaled = _scaled(float(match.group("mnum").replace(",", "")), match.group("mscale"))
         return [Quantity(value, "money", SYMBOLS[match.group("symbol").lower()], span, scaled)]
-    if match.group("decades"):
+    if kind == "decades":
         return [Quantity(int(match.group("decadeyear")), "date", "year", span)]
-    if match.group("decade"):
+    if kind == "decade":
         return [Quantity(10, "duration", "year", span)]
-    if match.group("monthname"):
+    if kind == "monthname":
         if span == "may" or span == "MAY":
             return []  # the verb
         return [Quantity(MONTHS[span.lower()], "date", "month", span)]
-    if match.group("teens"):
+    if kind == "teens":
         if match.group("agedecade"):
             return [Quantity(int(match.group("agedecade")), "count", "대", span)]
         if match.group("agewords"):
             return [Quantity(_AGE_WORDS[match.group("agewords").lower()], "count", "대", span)]
         return [Quantity(10, "count", "대", span)]
-    if match.group("worldwar"):
+    if kind == "worldwar":
         return [Quantity(2 if match.group("war").lower() in ("ii", "two", "2") else 1, "ordinal", "", span)]
-    if match.group("oclock"):
+    if kind == "oclock":
         word = match.group("oclockword")
         return [Quantity(int(word) if word.isdigit() else _word_value(word), "time", "", span)]
-    if match.group("aperiod"):
+    if kind == "aperiod":
         return [Quantity(1, "duration", match.group("periodunit").lower(), span)]
-    if match.group("partof"):  # "a quarter of a million" = 250,000
+    if kind == "partof":  # "a quarter of a million" = 250,000
         part = {"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[re.sub(r"\s+", " ", match.group("part").lower())]
         value, _ = _scaled(part, match.group("partscale"))
         return [_with_unit(value, True, span, text, match.end(), True, span)]
-    if match.group("slash"):  # "2/3" of an inning; "9/11" and "24/7" are names, not shares
+    if kind == "slash":  # "2/3" of an inning; "9/11" and "24/7" are names, not shares
         numerator, denominator = int(match.group("snum")), int(match.group("sden"))
         if 0 < numerator < denominator <= 10:
             return [Quantity(round(100 * numerator / denominator, 4), "percent", "", span)]
         return [Quantity(float(numerator), "count", "", span), Quantity(float(denominator), "count", "", span)]
-    if match.group("fraction"):
+    if kind == "fraction":
         numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
         return [Quantity(round(100 * numerator / FRACTIONS[match.group("fden").lower()], 4), "percent", "", span)]
-    if match.group("vague"):
+    if kind == "vague":
         size = {"dozens": 10, "decades": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match.group("vagueword").lower()]
         return [Quantity(size * (10 if match.group("vaguetens") else 1), "vague", "", span)]
-    if match.group("every"):
+    if kind == "every":
         unit = match.group("everyunit") or {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
                                             "annually": "year", "yearly": "year"}[match.group("everyly").lower()]
         return [Quantity(1, "frequency", unit.lower(), span)]
-    if match.group("many"):
+    if kind == "many":
         return [Quantity(0, "vague", "", span)]
-    if match.group("trio"):
+    if kind == "trio":
         return [Quantity(3 if span.lower() == "trio" else 2, "count", "", span)]
-    if match.group("pair"):
+    if kind == "pair":
         return [Quantity(2, "count", "", span)]
-    if match.group("top"):
+    if kind == "top":
         return [Quantity(1, "ordinal", "", span)]
-    if match.group("half"):
+    if kind == "half":
         return [Quantity(50, "percent", "", span)]
-    if match.group("times"):
+    if kind == "times":
         return [Quantity(TIMES_WORDS[match.group("timesword").lower()], "times", "", span)]
-    if match.group("number"):
+    if kind == "number":
         raw, scale = match.group("num"), match.group("scale")
         if scale and scale.strip(" -").lower() in ("m", "k", "b"):
             if scale.strip(" -").lower() == "m":
