@@ -10,6 +10,7 @@ import re
 from typing import Collection, Sequence
 
 from summarizer.fidelity.quantity import Quantity
+from summarizer.fidelity.scan import scan
 
 KOREAN_WEEKDAYS = {d + "요일": i for i, d in enumerate("월화수목금토일", start=1)}
 # Single Kiwi tokens (NNG) for relative dates.
@@ -80,16 +81,23 @@ _ENGLISH_WORDS = frozenset(
 )
 
 
+# Where an _ENGLISH match can start, in lowercased text (see scan.py); "the" and co. only before a period.
+_ENGLISH_STARTS = re.compile(
+    r"(?<![a-z])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|centur|centen"
+    r"|(?:last|this|next|previous|coming|following|the|past)(?=\s+(?:year|week|month|spring|summer|autumn|fall|winter)))"
+)
+
+
 def english_calendar(text: str, words: Collection[str] | None = None) -> list[Quantity]:
     """Weekdays and "last/this/next year|month|week" in English text.
 
-    `words`: the runs of a-z letters in text.lower() when it keeps text's letters (english._keeps_letters); text
-    without a calendar word then skips the scan.
+    `words`: the runs of a-z letters in text.lower() when that keeps text's letters (scan.keeps_letters); text
+    without a calendar word then skips the scan, and text with one is scanned at candidate words only.
     """
     if words is not None and _ENGLISH_WORDS.isdisjoint(words):
         return []
     found = []
-    for match in _ENGLISH.finditer(text):
+    for match in scan(_ENGLISH, _ENGLISH_STARTS, text, None if words is None else text.lower()):
         if match.group("weekday"):
             found.append(Quantity(ENGLISH_WEEKDAYS[match.group("weekday").lower()], "calendar", "weekday", match.group(0)))
         elif match.group("century"):

@@ -7,10 +7,9 @@ percentages, a.m./p.m. times, dates, durations and ordinals, as `Quantity` value
 from __future__ import annotations
 
 import re
-from typing import Iterable
-
 from summarizer.fidelity.calendar_words import english_calendar
 from summarizer.fidelity.quantity import Quantity
+from summarizer.fidelity.scan import alternation, keeps_letters, scan
 
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -42,19 +41,19 @@ DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "mont
 FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORD = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+_WORD = alternation(WORDS)  # a prefix tree: longest word first, as sorted alternatives would be
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _SCALE = r"(?:\s*-?\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn|trn)\b)"
 _SYMBOL = r"(?:US\$|\$|€|£|¥|₩|USD|EUR|GBP|KRW)"
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = alternation(MONTHS)
 _TOKEN = re.compile(
     rf"""
     (?<![A-Za-z])(?=[0-9A-Za-z$€£¥₩])  # every form starts a word or is a digit/symbol: skip other positions fast
     (?:(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
     | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
     | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
-    | (?P<ordinal>\b(?P<ordnum>\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{"|".join(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
+    | (?P<ordinal>\b(?P<ordnum>\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{alternation(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
     | (?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b)
     | (?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)
     | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year)\b)
@@ -75,7 +74,7 @@ _TOKEN = re.compile(
     | (?P<trio>\b(?:trio|sophomores?)\b)
     | (?P<top>\btop(?:s|ped|ping)?\b)
     | (?P<half>\bhalf\b)
-    | (?P<times>\b(?P<timesword>{"|".join(TIMES_WORDS)})\b))
+    | (?P<times>\b(?P<timesword>{alternation(TIMES_WORDS)})\b))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -106,25 +105,6 @@ _GATE_WORDS = frozenset(
       "top tops topped topping noon midnight war dozens hundreds thousands millions billions hundred thousand million "
       "billion trillion spring summer autumn fall winter hour".split()
 )
-def _alternation(words: Iterable[str]) -> str:
-    """A pattern matching any of `words`, as a prefix tree: re tries one branch per next letter, not per word."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        alternatives = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
-        if not alternatives:
-            return ""
-        body = alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-        return f"(?:{body})?" if "" in node else body
-
-    return branch(tree)
-
-
 # The first word (lowercase) of every _TOKEN alternative that starts with a letter; "teen…" is a prefix.
 _START_WORDS = {word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_WORDS) | set(TIMES_WORDS) | set(
     "noon midnight one half three decade tens dozens decades hundreds thousands millions billions every "
@@ -140,7 +120,7 @@ _START_PHRASES = (
 # Where a _TOKEN match can start, in lowercased text: a digit or sign, or a start word ending the word or followed by
 # a scale letter ("fivem"). _TOKEN tries its ~30 alternatives at every word start; this prefix tree is ~6× faster.
 _STARTS = re.compile(
-    rf"[0-9$€£¥₩]|(?<![a-z])(?:{_alternation(_START_WORDS)}|teen[a-z]*|{_START_PHRASES})(?:(?![a-z])|(?=(?:k|m|mn|bn|b|tn|trn)(?![a-z])))"
+    rf"[0-9$€£¥₩]|(?<![a-z])(?:{alternation(_START_WORDS)}|teen[a-z]*|{_START_PHRASES})(?:(?![a-z])|(?=(?:k|m|mn|bn|b|tn|trn)(?![a-z])))"
 )
 
 _GATE_SIGNS = re.compile(r"[0-9$€£¥₩]")
@@ -162,30 +142,11 @@ def english_quantities(text: str) -> list[Quantity]:
     words = _WORD_RUN.findall(lowered)
     if not _may_have(text, words):
         return []
-    faithful = _keeps_letters(text, lowered)
+    faithful = keeps_letters(text, lowered)
     found: list[Quantity] = []
-    for match in _token_matches(text, lowered if faithful else None):
+    for match in scan(_TOKEN, _STARTS, text, lowered if faithful else None):
         found.extend(_read(match, text))
     return found + english_calendar(text, words if faithful else None)
-
-
-def _keeps_letters(text: str, lowered: str) -> bool:
-    """Whether `lowered` (text.lower()) has text's positions and the ASCII letters IGNORECASE sees in text: not so
-    when text has İ (lowered to two characters) or ı, ſ (letters to IGNORECASE, kept apart by lower())."""
-    return len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered
-
-
-def _token_matches(text: str, lowered: str | None) -> Iterable[re.Match[str]]:
-    """The matches of _TOKEN.finditer(text), trying _TOKEN only where _STARTS finds a candidate in `lowered`
-    (a faithful text.lower(), see _keeps_letters; None: scan every position)."""
-    if lowered is None:
-        return _TOKEN.finditer(text)
-    found, end = [], 0
-    for candidate in _STARTS.finditer(lowered):
-        if candidate.start() >= end and (match := _TOKEN.match(text, candidate.start())):
-            found.append(match)
-            end = match.end()
-    return found
 
 
 def _read(match: re.Match[str], text: str) -> list[Quantity]:
