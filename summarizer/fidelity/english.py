@@ -91,6 +91,11 @@ _AFTER = re.compile(
 )
 
 
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[- ]?$")
+# "Game 9": a capitalized word, spaces and a non-space right before the number. Read backwards (reversed text):
+# anchored at the number, one match attempt instead of a search from the sentence start. \n? is `$` before a
+# final newline.
+_NAME_BEFORE = re.compile(r"\n?\s[a-z]+[A-Z]\s+\S")
 _LIST = re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)(?:\d+(?:\.\d+)?|{_UNITS}|{_TENS}|ten))+", re.IGNORECASE)
 
 
@@ -106,12 +111,12 @@ _GATE_WORDS = frozenset(
       "billion trillion spring summer autumn fall winter hour".split()
 )
 # The first word (lowercase) of every _TOKEN alternative that starts with a letter; "teen…" is a prefix.
-_START_WORDS = {word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_WORDS) | set(TIMES_WORDS) | set(
+_START_WORDS = ({word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_WORDS) | set(TIMES_WORDS) | set(
     "noon midnight one half three decade tens dozens decades hundreds thousands millions billions every "
     "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
     "top tops topped topping both pair couple twin twins duo twenties thirties forties fifties sixties seventies "
     "eighties nineties usd eur gbp krw".split()
-) - {"a"}
+)) - {"a"}
 # Start words of one or two alternatives only, with what must follow ("a" is the most frequent word tried).
 _START_PHRASES = (
     r"a(?=[\s-]+(?:dozen|hundred|thousand|million|billion|day|week|month|year|quarter|half|third|fifth|decade|couple))"
@@ -284,9 +289,9 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
             return Quantity(value, "count", _MEASURE[after.group("measure").lower()[:3]], span + after.group(0), scaled)
         if after.group("times"):
             return Quantity(value, "times", "", span + after.group(0), scaled)
-    if re.search(r"\bmagnitude[- ]?$", before):
+    if _MAGNITUDE_BEFORE.search(before):
         return Quantity(value, "count", "magnitude", span)
-    if digits and re.search(r"\S\s+[A-Z][a-z]+\s$", text[: end - len(span)]) and value < 1000:
+    if digits and value < 1000 and _NAME_BEFORE.match(text[end - len(span) - 1 :: -1] if end > len(span) else ""):
         return Quantity(value, "ordinal", "", span)  # "Game 9", "Radio 4": a numbered name
     if digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100 and not before.endswith("$"):
         return Quantity(value, "date", "year", span)

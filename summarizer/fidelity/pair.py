@@ -7,7 +7,7 @@ from typing import Sequence
 
 from summarizer.fidelity import FidelityIssue
 from summarizer.fidelity.compare import compare_quantities
-from summarizer.fidelity.english import english_quantities, may_have_quantity
+from summarizer.fidelity.english import english_quantities
 from summarizer.fidelity.korean import korean_quantities, korean_windows
 from summarizer.fidelity.quantity import Quantity
 from summarizer.fidelity.words import word_omissions
@@ -25,9 +25,10 @@ def check_pair(
         return [], [], []
     issues: list[FidelityIssue] = []
     windows = korean_windows(source, tokens)
-    if not windows and not may_have_quantity(translation):
-        return issues, [], []  # no quantity on either side: most sentences end here
-    korean, english = korean_quantities(source, windows), english_quantities(translation)
+    english = english_quantities(translation)  # [] at once, by a cheap gate, for most sentences
+    if not windows and not english:
+        return issues, [], []  # no quantity on either side
+    korean = korean_quantities(source, windows)
     compare_quantities(
         [q for q in korean if _plausible(q.value)],
         [q for q in english if _plausible(q.value)],
