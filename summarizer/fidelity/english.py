@@ -108,7 +108,9 @@ _GATE_WORDS = frozenset(
       "twenties thirties forties fifties sixties seventies eighties nineties both pair couple twin twins duo every "
       "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
       "top tops topped topping noon midnight war dozens hundreds thousands millions billions hundred thousand million "
-      "billion trillion spring summer autumn fall winter hour".split()
+      "billion trillion spring summer autumn fall winter hour teenages teenss".split()
+    # A number word with a scale letter attached is one word run: "fivem", "tenbn".
+    + [word + scale for word in WORDS if " " not in word for scale in ("k", "m", "mn", "bn", "b", "tn", "trn")]
 )
 # The first word (lowercase) of every _TOKEN alternative that starts with a letter; "teen…" is a prefix.
 _START_WORDS = ({word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_WORDS) | set(TIMES_WORDS) | set(

@@ -10,8 +10,8 @@ import re
 from typing import Sequence
 
 from summarizer.fidelity.calendar_words import CALENDAR_HINT, korean_calendar
+from summarizer.fidelity.korean_gate import Windows, korean_windows
 from summarizer.fidelity.quantity import Quantity
-from summarizer.segment import _kiwi
 
 BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
@@ -37,30 +37,6 @@ _NUMBER_TAGS = {"SN", "NR"}
 _START_TAGS = {"SN", "NR", "MM", "W_SERIAL"}
 
 
-# Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
-_QUANTITY_WORDS = (
-    "요일|세기|째|이날|당일|첫|처음|최초|메달|자릿수|단 하나|단 한",
-    r"작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]",
-    "하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰",
-)
-_DIGITS = "0123456789０１２３４５６７８９"
-_NATIVE_BEFORE_SPACE = "한두세네열"  # 한 명, 두 번: a native numeral word standing alone
-_SINO_NUMERALS = "일이삼사오육칠팔구십백천만억조"
-_COUNTER_AFTER = r"\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%|점|골|승|패|경기|회|차|등)"
-# finditer spans, which _windows widens into Kiwi's windows.
-_MAY_HAVE_QUANTITY = re.compile(
-    rf"[{_DIGITS}]|{_QUANTITY_WORDS[0]}|(?<![가-힣])반\s|{_QUANTITY_WORDS[1]}|{_QUANTITY_WORDS[2]}"
-    rf"|(?:^|[^가-힣])[{_NATIVE_BEFORE_SPACE}]\s|[{_SINO_NUMERALS}]{_COUNTER_AFTER}"
-)
-# The same texts match (a test holds them equal), written so that every alternative starts with a literal
-# character: re then jumps over characters no alternative starts with (2.5× faster on a sentence without one).
-_HAS_QUANTITY = re.compile(
-    "|".join([*_DIGITS, _QUANTITY_WORDS[0], r"반(?<![가-힣]반)\s", _QUANTITY_WORDS[1], _QUANTITY_WORDS[2]])
-    + "".join(rf"|{c}(?<![가-힣]{c})\s" for c in _NATIVE_BEFORE_SPACE)
-    + "".join(f"|{c}{_COUNTER_AFTER}" for c in _SINO_NUMERALS)
-)
-
-
 _JOINED = re.compile(r"\d+(?:[-–:&]\d+)+")
 
 
@@ -74,22 +50,6 @@ def _joined(form: str) -> list[Quantity]:
     return [Quantity(float(part), "count", "", part) for part in parts if int(part) > 0]
 
 
-Windows = list[tuple[str, list]]  # (stretch of text, its Kiwi morphemes with offsets into that stretch)
-
-
-def korean_windows(text: str, tokens: Sequence | None = None) -> Windows:
-    """The stretches of `text` that may hold a quantity, with their morphemes.
-
-    `tokens`: Kiwi morphemes of the whole `text` (offsets into it), e.g. kept by the segmenter; given, Kiwi
-    does not run again. Without them Kiwi reads only the stretches around the gate's matches.
-    """
-    if not _HAS_QUANTITY.search(text):
-        return []
-    if tokens is not None:
-        return [(text, list(tokens))]
-    return [(window, list(_kiwi().tokenize(window))) for window in _windows(text)]
-
-
 def korean_quantities(text: str, windows: Windows | None = None) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance (`windows`: korean_windows(text))."""
     found: list[Quantity] = []
@@ -98,25 +58,19 @@ def korean_quantities(text: str, windows: Windows | None = None) -> list[Quantit
     return found
 
 
-def _windows(text: str) -> list[str]:
-    """The stretches of `text` around each gate match (two words before, three after, overlaps merged):
-    Kiwi's time grows with length, so it reads only where a quantity can be."""
-    spans: list[list[int]] = []
-    for match in _MAY_HAVE_QUANTITY.finditer(text):
-        start, end = match.start(), match.end()
-        for _ in range(3):
-            start = text.rfind(" ", 0, max(0, start - 1)) + 1 if start > 0 else 0
-        for _ in range(3):
-            found = text.find(" ", end + 1)
-            end = len(text) if found < 0 else found
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
-        else:
-            spans.append([start, end])
-    return [text[start:end] for start, end in spans]
-
-
 def _read_window(text: str, tokens: Sequence) -> list[Quantity]:
+    """The quantities of one window: numbers, then calendar, vague and frequency words.
+
+    The word readers walk every morpheme, so they run only when the text has a word they look for.
+    """
+    calendar = korean_calendar(tokens) if CALENDAR_HINT.search(text) else []
+    vague = _vague(tokens) if "수" in text else []  # 수십, 수천, 수많은
+    every = _every(tokens) if "매" in text or "해마다" in text else []
+    return _numbers(text, tokens) + calendar + vague + every
+
+
+def _numbers(text: str, tokens: Sequence) -> list[Quantity]:
+    """Numerals with their counters, units, currencies, dates and times, in order."""
     found: list[Quantity] = []
     i = 0
     # Only morphemes a number can start at (most are not): one pass picks them, the loop visits those.
@@ -166,10 +120,7 @@ def _read_window(text: str, tokens: Sequence) -> list[Quantity]:
             continue
         found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
         i = stop
-    # The word readers below walk every morpheme: only when the text has a word they look for.
-    calendar = korean_calendar(tokens) if CALENDAR_HINT.search(text) else []
-    vague = _vague(tokens) if "수" in text else []  # 수십, 수천, 수많은
-    return [q for q in found if q.kind != "skip"] + calendar + vague + (_every(tokens) if "매" in text or "해마다" in text else [])
+    return [q for q in found if q.kind != "skip"]
 
 
 def _every(tokens: Sequence) -> list[Quantity]:

@@ -8,7 +8,8 @@ from typing import Sequence
 from summarizer.fidelity import FidelityIssue
 from summarizer.fidelity.compare import compare_quantities
 from summarizer.fidelity.english import english_quantities
-from summarizer.fidelity.korean import korean_quantities, korean_windows
+from summarizer.fidelity.korean import korean_quantities
+from summarizer.fidelity.korean_gate import korean_windows
 from summarizer.fidelity.quantity import Quantity
 from summarizer.fidelity.words import word_omissions
 
