@@ -40,10 +40,15 @@ _ENGLISH = re.compile(
 _ENGLISH_OFFSET = {"last": -1, "previous": -1, "past": -1, "this": 0, "the": 0, "next": 1, "coming": 1, "following": 1}
 
 
+_KOREAN_FORMS = frozenset([*KOREAN_WEEKDAYS, "이날", "당일", *KOREAN_RELATIVE, *_KOREAN_PREFIX])
+
+
 def korean_calendar(tokens: Sequence) -> list[Quantity]:
     """Weekdays and relative dates among Kiwi tokens."""
     found = []
-    for i, token in enumerate(tokens):
+    # One set lookup per morpheme picks the few the branches below can take.
+    for i in [i for i, token in enumerate(tokens) if token.form in _KOREAN_FORMS or "세기" in token.form]:
+        token = tokens[i]
         if "세기" in token.form and _is_century(tokens, i):
             found.append(Quantity(0, "calendar", "century", token.form))
         elif token.form in ("이날", "당일") and token.tag.startswith("NN"):

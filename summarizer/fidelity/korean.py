@@ -143,7 +143,8 @@ VAGUE = {"수십": 10, "수백": 100, "수천": 1e3, "수만": 1e4, "수십만":
 
 def _vague(tokens: Sequence) -> list[Quantity]:
     found = []
-    for i, token in enumerate(tokens):
+    for i in [i for i, token in enumerate(tokens) if token.form.startswith("수")]:  # every form below does
+        token = tokens[i]
         form = token.form
         if form == "수" and i + 1 < len(tokens) and tokens[i + 1].tag == "NR" and tokens[i + 1].start - _stop(token) <= 1:
             form = "수" + tokens[i + 1].form  # "수 천명"
