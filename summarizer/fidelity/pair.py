@@ -22,7 +22,7 @@ def check_pair(
     The quantities are returned so that a caller checking more text against the same pairs (the summary against
     the body) does not read them again.
     """
-    if not source.strip() or not translation.strip():
+    if not source or source.isspace() or not translation or translation.isspace():  # blank: nothing to compare
         return [], [], []
     issues: list[FidelityIssue] = []
     windows = korean_windows(source, tokens)
