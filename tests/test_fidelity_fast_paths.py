@@ -3,6 +3,7 @@ find every match the full scan finds. Hypothesis writes the sentences from the w
 
 from __future__ import annotations
 
+import math
 import re
 
 from hypothesis import given, settings
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from summarizer.fidelity import calendar_words, english, korean, korean_gate
 from summarizer.fidelity.compare import compare_quantities
-from summarizer.fidelity.pair import _plausible, check_pair
+from summarizer.fidelity.pair import PLAUSIBLE, check_pair
 from summarizer.fidelity.words import word_omissions
 from summarizer.fidelity.scan import keeps_letters, scan
 from summarizer.segment import _kiwi
@@ -99,8 +100,8 @@ def _ungated_issues(source: str, translation: str, tokens: list) -> list[tuple[s
     found_korean = korean._numbers(source, tokens) + calendar_words.korean_calendar(tokens) + korean._vague(tokens) + korean._every(tokens)
     issues: list[tuple[str, str]] = []
     compare_quantities(
-        [q for q in found_korean if _plausible(q.value)],
-        [q for q in _unscanned_english(translation) if _plausible(q.value)],
+        [q for q in found_korean if math.isfinite(q.value) and abs(q.value) < PLAUSIBLE],
+        [q for q in _unscanned_english(translation) if math.isfinite(q.value) and abs(q.value) < PLAUSIBLE],
         lambda kind, message: issues.append((kind, message)),
     )
     return issues + [("omission", f"{words} = {meaning}; the English does not have it") for words, meaning in word_omissions(tokens, translation)]

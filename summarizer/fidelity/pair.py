@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
 from summarizer.fidelity import FidelityIssue
@@ -31,15 +30,15 @@ def check_pair(
         return issues, [], []  # no quantity on either side
     korean = korean_quantities(source, windows)
     compare_quantities(
-        [q for q in korean if _plausible(q.value)],
-        [q for q in english if _plausible(q.value)],
+        [q for q in korean if -PLAUSIBLE < q.value < PLAUSIBLE],
+        [q for q in english if -PLAUSIBLE < q.value < PLAUSIBLE],
         lambda kind, message: issues.append(FidelityIssue(kind, message, source, translation)),
     )
-    for words, meaning in word_omissions([t for _, window_tokens in windows for t in window_tokens], translation):
+    morphemes = windows[0][1] if len(windows) == 1 else [t for _, window_tokens in windows for t in window_tokens]
+    for words, meaning in word_omissions(morphemes, translation):
         issues.append(FidelityIssue("omission", f"{words} = {meaning}; the English does not have it", source, translation))
     return issues, korean, english
 
 
-def _plausible(value: float) -> bool:
-    """A figure news could state: finite and below 10¹⁸ (a 400-digit run is a code or junk, not a quantity)."""
-    return math.isfinite(value) and abs(value) < 1e18
+# A figure news could state is below 10¹⁸ (a 400-digit run is a code or junk, not a quantity); NaN compares false.
+PLAUSIBLE = 1e18
