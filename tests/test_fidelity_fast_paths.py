@@ -21,7 +21,7 @@ from summarizer.segment import _kiwi
 _PATTERN_WORDS = sorted(set(re.findall(r"[a-z]{2,}", english._TOKEN.pattern + calendar_words._ENGLISH.pattern)))
 _ENGLISH_PIECES = st.one_of(
     st.sampled_from(_PATTERN_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),
-    st.sampled_from(["a", "A", "no", "No.", "us", "US$", "o'clock", "World", "War", "II", "of", "the", "Game", "fivem", "tenbn"]),
+    st.sampled_from(["a", "A", "no", "No.", "us", "US$", "o'clock", "World", "War", "II", "of", "the", "Game", "fivem", "tenbn", "a hundredk", "teenages"]),
     st.integers(0, 3000).map(str),
     st.sampled_from(["1,500,000", "2.5", "04:30", "3/4", "9/11", "25th", "2020s", "20s", "10k", "200m", "5ft", "$", "€", "£", "%"]),
     st.sampled_from(list(" ,.-\n") + ["  ", " - ", "ſ", "ı", "İ", "\u212a"]),

@@ -7,6 +7,7 @@ percentages, a.m./p.m. times, dates, durations and ordinals, as `Quantity` value
 from __future__ import annotations
 
 import re
+
 from summarizer.fidelity.calendar_words import english_calendar
 from summarizer.fidelity.quantity import Quantity
 from summarizer.fidelity.scan import alternation, keeps_letters, scan
@@ -108,9 +109,10 @@ _GATE_WORDS = frozenset(
       "twenties thirties forties fifties sixties seventies eighties nineties both pair couple twin twins duo every "
       "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
       "top tops topped topping noon midnight war dozens hundreds thousands millions billions hundred thousand million "
-      "billion trillion spring summer autumn fall winter hour teenages teenss".split()
-    # A number word with a scale letter attached is one word run: "fivem", "tenbn".
-    + [word + scale for word in WORDS if " " not in word for scale in ("k", "m", "mn", "bn", "b", "tn", "trn")]
+      "billion trillion spring summer autumn fall winter hour".split()
+    + ["teenages", "teenss"]  # teen(?:age|s|ager)?s? matches these too
+    # A number word with a scale letter attached is one word run: "fivem", "tenbn", "a hundredk".
+    + [word.split()[-1] + scale for word in WORDS for scale in ("k", "m", "mn", "bn", "b", "tn", "trn")]
 )
 # The first word (lowercase) of every _TOKEN alternative that starts with a letter; "teen…" is a prefix.
 _START_WORDS = ({word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_WORDS) | set(TIMES_WORDS) | set(
