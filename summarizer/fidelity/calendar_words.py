@@ -24,8 +24,6 @@ _KOREAN_PERIOD = {"해": "year", "주": "week", "달": "month"}
 # 세기 is "century" after a numeral or with these neighbours (21세기, 수세기 동안, 세기 말); else "strength".
 _CENTURY_WORDS = {"금세기", "반세기", "세기말", "세기초", "수세기"}
 _CENTURY_BEFORE = {"수", "몇", "한", "두", "세", "지나", "이번", "지난", "새", "전", "다음", "금"}
-# Text korean_calendar can find something in has one of these (지나 is the stem of 지난, 지났…).
-CALENDAR_HINT = re.compile("세기|이날|당일|요일|작년|올해|금년|내년|이번|다음|이달|지[나-닣]")
 _CENTURY_AFTER = {"동안", "말", "초", "만", "중반", "전", "후", "가량", "넘", "이상", "에"}
 
 ENGLISH_WEEKDAYS = {d: i for i, d in enumerate(
@@ -41,6 +39,8 @@ _ENGLISH_OFFSET = {"last": -1, "previous": -1, "past": -1, "this": 0, "the": 0, 
 
 
 _KOREAN_FORMS = frozenset([*KOREAN_WEEKDAYS, "이날", "당일", *KOREAN_RELATIVE, *_KOREAN_PREFIX])
+# Text korean_calendar can find something in has one of these (지나 is the stem of 지난, 지났…).
+CALENDAR_HINT = re.compile("세기|이날|당일|요일|작년|올해|금년|내년|이번|다음|이달|지[나-닣]")
 
 
 def korean_calendar(tokens: Sequence) -> list[Quantity]:
