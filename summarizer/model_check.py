@@ -99,13 +99,9 @@ def _peek_family(folder: Path) -> str:
 def _options_for(task: str):
     """The decoding settings the pipeline uses for `task` under the current settings (env, config file)."""
     from summarizer.pipeline import Pipeline
-    from summarizer.summarization import summary_options
 
     pipe = Pipeline()
-    if task == "translation":
-        return pipe.translation_options
-    s = pipe.settings
-    return summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
+    return pipe.translation_options if task == "translation" else pipe.summary_options
 
 
 def _describe(engine) -> list[tuple[str, str]]:

@@ -98,6 +98,13 @@ class Pipeline:
         return self
 
     @property
+    def decoding_budget(self) -> int:
+        """Decoding tokens per batch: settings.batch_max_tokens, or (0) the device's default."""
+        from summarizer.engines.batching import default_decoding_budget
+
+        return self.settings.batch_max_tokens or default_decoding_budget(self.device)
+
+    @property
     def translation_options(self) -> GenerationOptions:
         s = self.settings
         return GenerationOptions(
@@ -105,14 +112,22 @@ class Pipeline:
             max_length_ratio=s.max_length_ratio,
             no_repeat_ngram_size=s.no_repeat_ngram_size,
             repetition_penalty=s.repetition_penalty,
-            batch_max_tokens=s.batch_max_tokens,
+            batch_max_tokens=self.decoding_budget,
+            retry_degenerate=s.retry_degenerate,
         )
+
+    @property
+    def summary_options(self) -> GenerationOptions:
+        from summarizer.summarization import summary_options
+
+        s = self.settings
+        return summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams, self.decoding_budget)
 
     def _strategy(self):
         from summarizer import summarization as strategies
 
         s = self.settings
-        options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
+        options = self.summary_options
         if s.strategy == "translate-then-summarize":
             return strategies.TranslateThenSummarize(self.summarizer, options)
         if s.strategy == "summarize-then-translate":
@@ -359,5 +374,4 @@ def summarize(text: str, settings: Settings | None = None) -> str:
     engine = pipe.summarizer  # translate-then-summarize: English already; cross-lingual: any language in
     if s.strategy == "summarize-then-translate":
         raise ConfigError("English text needs an English summarizer: use --strategy translate-then-summarize or cross-lingual")
-    options = strategies.summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams)
-    return strategies.summarize_many(engine, [paragraphs], "en", options)[0][0]
+    return strategies.summarize_many(engine, [paragraphs], "en", pipe.summary_options)[0][0]

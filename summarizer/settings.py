@@ -29,7 +29,7 @@ DEFAULT_CONFIG_FILE = Path("~/.config/summarizer/config.toml")
 # (setting, lowest value, whether the lowest value itself is allowed): checked once, when Settings is built.
 _LOWER_BOUNDS = (
     ("num_beams", 1, True), ("max_length_ratio", 0, False), ("no_repeat_ngram_size", 0, True),
-    ("repetition_penalty", 0, False), ("batch_max_tokens", 16, True), ("summary_min_tokens", 0, True),
+    ("repetition_penalty", 0, False), ("batch_max_tokens", 0, True), ("summary_min_tokens", 0, True),
     ("summary_max_tokens", 1, True), ("max_chars", 1, True), ("cpu_threads", 0, True),
 )  # fmt: skip
 # Highest sensible values: past them a backend fails deep inside (integer overflow, a huge allocation), not with one line.
@@ -56,11 +56,12 @@ class Settings:
     max_length_ratio: float = 1.8
     no_repeat_ngram_size: int = 4
     repetition_penalty: float = 1.0
-    batch_max_tokens: int = 4096
+    batch_max_tokens: int = 0  # decoding tokens per batch (rows × beams × (source + cap)); 0 → by device
     summary_min_tokens: int = 30
     summary_max_tokens: int = 160
     max_chars: int = 200_000  # larger articles are refused, not truncated
     force: bool = False  # translate text that does not look Korean
+    retry_degenerate: bool = True  # decode degenerate translations again with stricter settings
     cpu_threads: int = 0  # 0 → torch / CTranslate2 default
     translation_cache: str = ""  # folder of the persistent translation cache (translation_cache.py); "" → none
     keep: tuple[str, ...] = ()  # in-article furniture the cleaner leaves in the body (clean/keep.py); () → prose only

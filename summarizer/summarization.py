@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from summarizer.engines.base import GenerationOptions, Seq2SeqEngine
+from summarizer.engines.batching import CPU_DECODING_BUDGET
+from summarizer.guard import repeated_ngram
 from summarizer.segment import pack_sentences, split_overlong, split_sentences
 from summarizer.translation import translate_documents
 
@@ -35,10 +37,13 @@ class SummaryOutput:
     warnings: tuple[str, ...] = ()
 
 
-def summary_options(min_tokens: int, max_tokens: int, num_beams: int = 4) -> GenerationOptions:
+def summary_options(
+    min_tokens: int, max_tokens: int, num_beams: int = 4, batch_max_tokens: int = CPU_DECODING_BUDGET
+) -> GenerationOptions:
     """Decoding settings for summaries: the CNN/DailyMail-style defaults, length from settings.
 
     The length cap also follows the input (+20 tokens) so a one-line article gets a short summary.
+    `batch_max_tokens`: the decoding budget per batch (engines/batching.py).
     """
     return GenerationOptions(
         num_beams=num_beams,
@@ -48,7 +53,7 @@ def summary_options(min_tokens: int, max_tokens: int, num_beams: int = 4) -> Gen
         max_length_slack=20,
         no_repeat_ngram_size=3,
         length_penalty=2.0,
-        batch_max_tokens=8192,
+        batch_max_tokens=batch_max_tokens,
         max_batch_size=16,
     )
 
@@ -130,7 +135,12 @@ def summarize_many(
         if not pending:
             break
         flat = [(d, chunk) for d, chunks in pending.items() for chunk in chunks]
-        outputs = engine.generate([chunk for _, chunk in flat], options)
+        outputs, looped = _generate_guarded(engine, [chunk for _, chunk in flat], options)
+        for (d, _), loop in zip(flat, looped):
+            if loop:
+                again = "was generated again with stricter decoding" if options.retry_degenerate else "was kept (retry_degenerate is off)"
+                note = f"the summary fell into a repetition loop ({loop!r}) and {again}"
+                warnings[d] = warnings.get(d, ()) + (note,)
         partials: dict[int, list[str]] = {}
         for (d, _), output in zip(flat, outputs):
             partials.setdefault(d, []).append(output)
@@ -144,6 +154,19 @@ def summarize_many(
         note = "summaries of chunks still exceed the window after several rounds; all are kept"
         results[d] = (" ".join(chunks), warnings.get(d, ()) + (note,))
     return [results[d] for d in range(len(documents))]
+
+
+def _generate_guarded(engine: Seq2SeqEngine, texts: list[str], options: GenerationOptions) -> tuple[list[str], list[str | None]]:
+    """Outputs, and per output the loop it fell into first (None when sane): looping outputs are generated
+    again once with stricter() settings, and the retry is kept unless it loops as well and is longer."""
+    outputs = engine.generate(texts, options)
+    looped = [repeated_ngram(o) for o in outputs]
+    redo = [i for i, loop in enumerate(looped) if loop]
+    if redo and options.retry_degenerate:
+        for i, again in zip(redo, engine.generate([texts[i] for i in redo], options.stricter())):
+            if repeated_ngram(again) is None or len(again) < len(outputs[i]):
+                outputs[i] = again
+    return outputs, looped
 
 
 def chunk_for_window(engine: Seq2SeqEngine, paragraphs: Sequence[str], language: str, budget: int) -> list[str]:

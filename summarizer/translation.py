@@ -69,9 +69,13 @@ def translate_documents(
         reasons = [reason_by_text[sources[i]] for i in per_doc[d] if sources[i] in reason_by_text]
         if reasons:
             n_bad = sum(1 for i in per_doc[d] if sources[i] in bad_texts)
+            retried = (
+                f"were retried with stricter decoding; {n_bad} still look degenerate"
+                if options.retry_degenerate
+                else "were kept as they are (retry_degenerate is off)"
+            )
             warnings.append(
-                f"{len(reasons)} of {len(per_doc[d])} translation chunk(s) gave degenerate output "
-                f"(e.g. {reasons[0]}) and were retried with stricter decoding; {n_bad} still look degenerate"
+                f"{len(reasons)} of {len(per_doc[d])} translation chunk(s) gave degenerate output (e.g. {reasons[0]}) and {retried}"
             )
         pairs = tuple((flat[i][1].paragraph, sources[i], by_text[sources[i]].text) for i in per_doc[d])
         results.append(DocumentTranslation(tuple(" ".join(p) for p in pieces), tuple(warnings), pairs))
@@ -120,6 +124,8 @@ def _retry_degenerate(
     reasons = {i: r for i, (s, o) in enumerate(zip(sources, outputs)) if (r := degenerate_reason(s, o))}
     if not reasons:
         return {}, set()
+    if not options.retry_degenerate:
+        return reasons, set(reasons)
     indices = sorted(reasons)
     second = engine.generate_detailed(
         [sources[i] for i in indices], options.stricter(), progress=_per_batch(progress, "retrying degenerate", len(indices))

@@ -62,3 +62,20 @@ def test_english_text_uses_the_configured_models_whatever_the_strategy(tiny_mode
     korean_only = settings.replace(strategy="summarize-then-translate", summary_model=str(tiny_models / "ko-summarization"))
     with pytest.raises(ConfigError, match="English summarizer"):
         summarize(english, korean_only)
+
+
+def test_a_looping_summary_is_generated_again_with_stricter_settings():
+    def loops_unless_strict(text, options):
+        return "the report the report the report the report" if options.repetition_penalty == 1.0 else "A sane summary."
+
+    engine = ScriptedEngine(loops_unless_strict, window=100, task="summarization")
+    [(summary, warnings)] = summarize_many(engine, [["One two three four. Five six."]], "en", OPTIONS)
+    assert summary == "A sane summary."
+    assert len(engine.calls) == 2 and engine.calls[1] == engine.calls[0]
+    assert "repetition loop ('the report')" in warnings[0] and "generated again" in warnings[0]
+
+
+def test_a_sane_summary_is_not_generated_twice():
+    engine = ScriptedEngine(first_words, window=100, task="summarization")
+    summarize_many(engine, [["One two three four. Five six."], ["Seven eight nine ten."]], "en", OPTIONS)
+    assert len(engine.calls) == 1

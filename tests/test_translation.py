@@ -120,3 +120,22 @@ def test_persistent_cache_misses_after_a_hub_model_update(tmp_path, monkeypatch)
     updated = publish("b" * 40)
     translate_documents(updated, [["첫 문장."]], OPTIONS, cache=cache)
     assert updated.calls == [["첫 문장."]]
+
+
+def test_retry_off_keeps_degenerate_output_and_says_so():
+    from dataclasses import replace
+
+    engine = ScriptedEngine(lambda t, o: "again " * 50)
+    out = translate_documents(engine, [["문장."]], replace(OPTIONS, retry_degenerate=False))
+    assert len(engine.calls) == 1  # no second pass
+    assert out[0].paragraphs == ("again " * 50,)
+    assert "kept as they are (retry_degenerate is off)" in out[0].warnings[0]
+
+
+def test_retry_setting_reaches_the_translation_options():
+    from summarizer.pipeline import Pipeline
+    from summarizer.settings import Settings
+
+    assert Pipeline(Settings.load(env={})).translation_options.retry_degenerate is True
+    off = Settings.load(env={"SUMMARIZER_RETRY_DEGENERATE": "false"})
+    assert Pipeline(off).translation_options.retry_degenerate is False

@@ -41,6 +41,10 @@ class EndToEndConfig:
     duplicates: float = 0.0  # share of wire copies in the duplicate comparison (0: not run)
     skip_glue: bool = False
     sentences_per_article: int = 0  # 0: whole articles; quick runs keep the first 6
+    # Translation tokens per source token (+10 per input) on both sides. Random weights never emit </s>, so
+    # outputs run to their caps; the cap is set to what the real model writes (1.06 on NTREX-128, counted with
+    # these tokenizers) instead of the project's 1.8 safety cap, or every output would be ~1.7× too long.
+    length_ratio: float = 1.1
 
 
 def load_articles(data_dir: Path, count: int) -> list[tuple[str, list[str]]]:
@@ -92,19 +96,19 @@ def run_end_to_end(config: EndToEndConfig, say: Callable[[str], None] = lambda _
     pages = write_pages(work / "e2e-pages", articles)
     result: dict[str, Any] = {
         "articles": len(articles), "translator": translator, "summarizer": summarizer, "quick": config.quick,
-        "device": config.device, "beams": config.beams,
+        "device": config.device, "beams": config.beams, "length_ratio": config.length_ratio, "retry_degenerate": False,
     }  # fmt: skip
     _prepare_conversions([translator, summarizer], config.device, say)
     if not config.skip_glue:
         say(f"end to end: glue script on {len(articles)} pages")
         result["glue"] = _child("summarizer.bench.glue_script", {
             "pages": str(pages), "out": str(work / "e2e-glue.jsonl"), "translator": translator,
-            "summarizer": summarizer, "beams": config.beams, "device": config.device,
+            "summarizer": summarizer, "beams": config.beams, "device": config.device, "length_ratio": config.length_ratio,
         })  # fmt: skip
         result["glue"]["articles_per_s"] = round(len(articles) / result["glue"]["run_s"], 4)
     for size in config.batch_sizes:
         say(f"end to end: summarizer batch on {len(articles)} pages, batch size {size}")
-        figures = _batch(pages, work / f"e2e-batch{size}.jsonl", translator, summarizer, config.device, size)
+        figures = _batch(pages, work / f"e2e-batch{size}.jsonl", translator, summarizer, config, size)
         result[f"batch_{size}"] = figures
         if "glue" in result:
             figures["speedup_vs_glue"] = round(figures["articles_per_s"] / result["glue"]["articles_per_s"], 2)
@@ -126,9 +130,9 @@ def _duplicate_comparison(
     duplicated = write_pages(work / "e2e-duplicated", with_copies, portals=list(range(n)))
     size = config.batch_sizes[0]
     say(f"duplicates: {copies} of {n} pages are wire copies; timing both dumps")
-    plain = _batch(distinct, work / "e2e-distinct.jsonl", translator, summarizer, config.device, size)
+    plain = _batch(distinct, work / "e2e-distinct.jsonl", translator, summarizer, config, size)
     out = work / "e2e-duplicated.jsonl"
-    dup = _batch(duplicated, out, translator, summarizer, config.device, size)
+    dup = _batch(duplicated, out, translator, summarizer, config, size)
     records = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     same = all(
         records[f"page{len(originals) + k:03d}.html"][field] == records[f"page{k % len(originals):03d}.html"][field]
@@ -171,11 +175,11 @@ def _prepare_conversions(models: Sequence[str], device: str, say: Callable[[str]
         conversion_for(model, device, say)
 
 
-def _batch(pages: Path, out: Path, translator: str, summarizer: str, device: str, batch_size: int) -> dict[str, Any]:
-    if out.exists():
-        out.unlink()
+def _batch(pages: Path, out: Path, translator: str, summarizer: str, config: EndToEndConfig, batch_size: int) -> dict[str, Any]:
+    for old in (out, out.with_name(out.name + ".manifest.json")):
+        old.unlink(missing_ok=True)
     spec = {"pages": str(pages), "out": str(out), "translator": translator, "summarizer": summarizer,
-            "device": device, "batch_size": batch_size}  # fmt: skip
+            "device": config.device, "batch_size": batch_size, "length_ratio": config.length_ratio}  # fmt: skip
     figures = _child("summarizer.bench.end_to_end", spec)
     figures["articles_per_s"] = round(figures["articles"] / figures["run_s"], 4)
     return figures
@@ -193,7 +197,7 @@ def _child(module: str, spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _batch_child(spec: dict[str, Any]) -> dict[str, Any]:
-    """`summarizer batch PAGES OUT` with default settings, models loaded first so loading is timed apart."""
+    """`summarizer batch PAGES OUT`, models loaded first so loading is timed apart."""
     import time
 
     from summarizer.batch import run_batch
@@ -201,7 +205,12 @@ def _batch_child(spec: dict[str, Any]) -> dict[str, Any]:
     from summarizer.settings import Settings
 
     started = time.perf_counter()
-    settings = Settings.load({"translation_model": spec["translator"], "summary_model": spec["summarizer"], "device": spec["device"]})
+    # Default settings but two, both for random weights (see EndToEndConfig): outputs as long as real ones,
+    # and no retry of "degenerate" output (every random output looks degenerate; the glue script never retries).
+    settings = Settings.load({
+        "translation_model": spec["translator"], "summary_model": spec["summarizer"], "device": spec["device"],
+        "max_length_ratio": spec["length_ratio"], "retry_degenerate": False,
+    })  # fmt: skip
     pipeline = Pipeline(settings).load()
     loaded = time.perf_counter()
     stats = run_batch(spec["pages"], spec["out"], pipeline=pipeline, batch_size=spec["batch_size"])

@@ -5,8 +5,8 @@ the joined English is summarised with one more; fp32, no batching. The end-to-en
 own process (`python -m summarizer.bench.glue_script SPEC_JSON`) and compares it with `summarizer batch`.
 
 Output lengths: random-weight stand-ins rarely emit </s>, so each side runs to its length caps; here the
-caps are the project's (translation 1.8 × source + 10 tokens, summary min(160, source + 20)) forced as
-min = max, so both sides generate about the same number of tokens (the project a little more: it
+caps are the project's formulas (translation length_ratio × source + 10 tokens, summary min(160, source + 20))
+forced as min = max, so both sides generate about the same number of tokens (the project a little more: it
 translates sentence by sentence, each with its own +10 allowance).
 """
 
@@ -38,7 +38,7 @@ def main(spec: dict) -> dict:
             english = []
             for paragraph in [p for p in text.split("\n") if p.strip()]:
                 inputs = tr_tok(paragraph, return_tensors="pt", truncation=True, max_length=512).to(device)
-                cap = int(1.8 * inputs["input_ids"].shape[1]) + 10
+                cap = int(spec.get("length_ratio", 1.8) * inputs["input_ids"].shape[1]) + 10
                 output = tr_model.generate(**inputs, num_beams=beams, min_new_tokens=cap, max_new_tokens=cap)
                 tokens += int(output.shape[1]) - 1
                 english.append(tr_tok.decode(output[0], skip_special_tokens=True))

@@ -20,7 +20,7 @@ def bench_main(
     beams: int = 1,
     device: str = "auto",
     threads: int = 0,
-    batch_max_tokens: int = 4096,
+    batch_max_tokens: int = 0,  # 0 → the pipeline's default for the device
     model: str | None = None,
     work_dir: str | None = None,
     skip_naive: bool = False,

@@ -19,7 +19,7 @@ class BenchConfig:
     num_beams: int = 1
     device: str = "auto"
     threads: int = 0  # 0: torch's default / every usable core for CTranslate2
-    batch_max_tokens: int = 4096
+    batch_max_tokens: int = 0  # 0 → the pipeline's default for the device
     max_batch_size: int = 64
     testset: str = "flores200"
     data_dir: str | None = None

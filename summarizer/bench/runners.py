@@ -90,14 +90,19 @@ class _EngineRunner:
             max_length_ratio=float(new_tokens),  # never let the ratio cap cut below N
             max_length_slack=new_tokens,
             no_repeat_ngram_size=0,
-            batch_max_tokens=self.job.config.batch_max_tokens,
+            batch_max_tokens=self._budget(),
             max_batch_size=self.job.config.max_batch_size,
         )
         return [g.num_tokens for g in self.engine.generate_detailed(list(sentences), options)]
 
+    def _budget(self) -> int:
+        from summarizer.engines.batching import default_decoding_budget
+
+        return self.job.config.batch_max_tokens or default_decoding_budget(self.job.device)
+
     def detail(self) -> str:
         c = self.job.config
-        batching = f"length-sorted batches ≤ {c.batch_max_tokens} tokens / {c.max_batch_size} sentences"
+        batching = f"length-sorted batches ≤ {self._budget()} decoding tokens / {c.max_batch_size} sentences"
         if self.job.backend == "transformers":
             import torch
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import OrderedDict
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from summarizer.engines.batching import split_by, token_budget_batches
+from summarizer.engines.batching import CPU_COST_SPREAD, CPU_DECODING_BUDGET, decoding_cost, split_by, token_budget_batches
 from summarizer.engines.contract import DecodingContract
 from summarizer.engines.families import FamilySpec
 from summarizer.errors import ModelError
@@ -17,6 +18,7 @@ from summarizer.types import ModelInfo
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int], None]
+_ENCODED_MEMO_SIZE = 8192  # texts whose ids an engine keeps: a few batches of articles' sentences
 
 
 @dataclass(frozen=True)
@@ -32,8 +34,10 @@ class GenerationOptions:
     no_repeat_ngram_size: int = 4
     repetition_penalty: float = 1.0
     length_penalty: float = 1.0
-    batch_max_tokens: int = 4096  # token budget per generate() call (padded input tokens)
+    # Decoding tokens a batch may hold: rows × beams × (longest source + its output cap); see batching.py.
+    batch_max_tokens: int = CPU_DECODING_BUDGET
     max_batch_size: int = 64
+    retry_degenerate: bool = True  # decode a degenerate output again with stricter() settings (translation.py)
 
     def stricter(self) -> "GenerationOptions":
         """Settings for a retry after degenerate output: forbid shorter repeats, penalise repetition."""
@@ -116,15 +120,27 @@ class TokenizerBackedEngine(Seq2SeqEngine):
     def _init_tokenizer_lock(self) -> None:
         # Fast tokenizers are not safe to share between threads ("Already borrowed"): one call at a time.
         self._tokenizer_lock = threading.Lock()
+        # Ids of recently encoded texts: the segmenter counts a sentence's tokens, then generate() needs its ids.
+        self._encoded: OrderedDict[str, list[int]] = OrderedDict()
 
     @property
     def max_input_tokens(self) -> int:
         return self.contract.window
 
     def encode(self, texts: Sequence[str]) -> list[list[int]]:
-        """Framed source ids of each text (the contract's framing), cut to the window."""
+        """Framed source ids of each text (the contract's framing), cut to the window; a text encoded
+        recently (e.g. counted by the segmenter) is not tokenized again."""
         with self._tokenizer_lock:
-            return self.contract.encode(self.tokenizer, texts)
+            memo = self._encoded
+            missing = list(dict.fromkeys(t for t in texts if t not in memo))
+            for text, ids in zip(missing, self.contract.encode(self.tokenizer, missing)):
+                memo[text] = ids
+            encoded = [list(memo[t]) for t in texts]
+            for text in texts:
+                memo.move_to_end(text)
+            while len(memo) > _ENCODED_MEMO_SIZE:
+                memo.popitem(last=False)
+            return encoded
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(ids) for ids in self.encode(texts)]
@@ -132,7 +148,7 @@ class TokenizerBackedEngine(Seq2SeqEngine):
     def generate_detailed(
         self, texts: Sequence[str], options: GenerationOptions, progress: Progress | None = None
     ) -> list[Generation]:
-        """Tokenize once, batch longest-first within the token budget (one minimum per batch), decode in order."""
+        """Tokenize once, batch longest-first within the decoding budget (one minimum per batch), decode in order."""
         if not texts:
             return []
         encoded = self.encode(texts)
@@ -140,7 +156,12 @@ class TokenizerBackedEngine(Seq2SeqEngine):
         minimums = [options.min_new_tokens_for(len(ids)) for ids in encoded]
         results: list[Generation | None] = [None] * len(texts)
         done = 0
-        for budget_batch in token_budget_batches([len(ids) for ids in encoded], options.batch_max_tokens, options.max_batch_size):
+        row_cost = decoding_cost(options.num_beams, options.max_new_tokens_for)
+        lengths = [len(ids) for ids in encoded]
+        spread = CPU_COST_SPREAD if self.device == "cpu" else 0.0  # a GPU decodes wide batches in one go
+        for budget_batch in token_budget_batches(
+            lengths, options.batch_max_tokens, options.max_batch_size, row_cost, caps, spread
+        ):
             for batch in split_by(budget_batch, minimums):
                 rows = self._run_halving([encoded[i] for i in batch], max(caps[i] for i in batch), minimums[batch[0]], options)
                 for index, content in zip(batch, rows):

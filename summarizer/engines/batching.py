@@ -2,26 +2,59 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
+
+# Batches on CPU: past ~16 rows × 4 beams of long outputs, CTranslate2's growing decoder cache is re-allocated
+# (fresh pages, kernel time) every step and throughput falls; GPUs want wide batches.
+CPU_DECODING_BUDGET = 16_384
+GPU_DECODING_BUDGET = 65_536
+# On a CPU, output caps in one batch differ at most by this factor (see token_budget_batches' spread).
+CPU_COST_SPREAD = 1.25
 
 
-def token_budget_batches(lengths: Sequence[int], max_tokens: int, max_batch_size: int = 64) -> Iterator[list[int]]:
-    """Yield lists of input indices, longest first, each batch within `max_tokens` padded tokens.
+def default_decoding_budget(device: str) -> int:
+    """The decoding-token budget per batch (see decoding_cost) that suits `device`."""
+    return GPU_DECODING_BUDGET if device.startswith("cuda") else CPU_DECODING_BUDGET
 
-    Padded tokens = batch size × longest input in the batch. An input longer than the budget on its
-    own still gets a batch of one (it is never dropped). Every index is yielded exactly once.
+
+def decoding_cost(num_beams: int, cap_for: Callable[[int], int]) -> Callable[[int], int]:
+    """Tokens one row of an `n`-token source holds while decoding: beams × (source + its output cap).
+
+    Memory (and on CPU, speed) follows this, not the source length alone: a beam-4 batch decoding 150-token
+    outputs holds ~20× its source tokens.
     """
+    return lambda n: max(1, num_beams) * (n + cap_for(n))
+
+
+def token_budget_batches(
+    lengths: Sequence[int],
+    max_tokens: int,
+    max_batch_size: int = 64,
+    row_cost: Callable[[int], int] | None = None,
+    caps: Sequence[int] = (),
+    spread: float = 0.0,
+) -> Iterator[list[int]]:
+    """Yield lists of input indices, longest first, each batch within `max_tokens`.
+
+    A batch costs rows × row_cost(its longest input) (default: the input length, i.e. padded source tokens).
+    `caps` (output caps per input) and `spread` > 1: a batch also closes before a row whose cap is under
+    1/spread of the batch's first cap (on a CPU a row that does not end early decodes to the batch's
+    longest cap: keep caps alike). An input over the budget on its own still gets a batch of one (it is
+    never dropped). Every index is yielded exactly once.
+    """
+    cost = row_cost or (lambda n: n)
     order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
     batch: list[int] = []
-    longest = 0
+    per_row = 0
     for index in order:
-        length = max(1, lengths[index])
-        candidate_longest = max(longest, length)
-        if batch and (candidate_longest * (len(batch) + 1) > max_tokens or len(batch) >= max_batch_size):
+        own = cost(max(1, lengths[index]))
+        candidate = max(per_row, own)
+        too_unlike = bool(batch) and spread > 1 and caps[index] * spread < caps[batch[0]]
+        if batch and (candidate * (len(batch) + 1) > max_tokens or len(batch) >= max_batch_size or too_unlike):
             yield batch
-            batch, candidate_longest = [], length
+            batch, candidate = [], own
         batch.append(index)
-        longest = candidate_longest
+        per_row = candidate
     if batch:
         yield batch
 

@@ -229,7 +229,7 @@ def evaluate_mt(
     Returns:
         The score and the hypotheses in test set order.
     """
-    from summarizer.engines.base import GenerationOptions
+    from summarizer.pipeline import Pipeline
     from summarizer.engines.loader import load_engine
     from summarizer.settings import Settings
 
@@ -239,13 +239,7 @@ def evaluate_mt(
         raise InputError(f"{testset}: no sentence pairs to score (limit {limit})")
     base = settings if settings is not None else Settings.load()
     s = base.replace(backend=backend, device=device, num_beams=num_beams, translation_model=model)
-    options = GenerationOptions(
-        num_beams=s.num_beams,
-        max_length_ratio=s.max_length_ratio,
-        no_repeat_ngram_size=s.no_repeat_ngram_size,
-        repetition_penalty=s.repetition_penalty,
-        batch_max_tokens=s.batch_max_tokens,
-    )
+    options = Pipeline(s).translation_options  # what `summarizer run` would decode with
     say(f"loading {model} ({s.backend} backend, device {s.device})")
     engine = load_engine(model, "translation", s.device, s.backend)
     say(f"translating {len(data.sources)} sentences of {data.description}")

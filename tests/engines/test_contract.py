@@ -143,3 +143,28 @@ def test_remote_code_is_refused_without_asking(remote_code_model, tmp_path, args
     assert len(errors) == 1 and "auto_map" in errors[0], stderr
     assert "Traceback" not in stderr and "[y/N]" not in stderr + proc.stdout.decode()
     assert not marker.exists()
+
+
+def test_a_text_counted_by_the_segmenter_is_not_tokenized_again(tiny_checkpoint):
+    # Review: the segmenter counted tokens, then generate() tokenized the same sentences again.
+    from summarizer.engines.loader import clear_cache, load_engine
+
+    clear_cache()
+    engine = load_engine(str(tiny_checkpoint("marian")), "translation", "cpu", "transformers")
+    calls = []
+    real = engine.tokenizer.__class__.__call__
+
+    def counting(tokenizer, texts, *args, **kwargs):
+        calls.append(list(texts) if isinstance(texts, list) else [texts])
+        return real(tokenizer, texts, *args, **kwargs)
+
+    sentences = ["첫 번째 문장입니다.", "두 번째 문장입니다."]
+    lengths = engine.count_tokens(sentences)
+    engine.tokenizer.__class__.__call__ = counting
+    try:
+        ids = engine.encode(sentences + ["새 문장."])
+    finally:
+        engine.tokenizer.__class__.__call__ = real
+    assert [len(i) for i in ids[:2]] == lengths
+    assert calls == [["새 문장."]] or calls == [[engine.contract.text_prefix + "새 문장."]]
+    clear_cache()
