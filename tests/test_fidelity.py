@@ -232,3 +232,19 @@ def test_an_article_prints_each_identical_issue_once():
     lines = [fidelity_line(i) for i in check_article(pairs, headings=2)]
     assert lines == ["title · addition: the English says 200; the Korean does not have it",
                      "paragraph 1 · addition: the English says 200; the Korean does not have it"]
+
+
+def test_the_summary_is_checked_against_the_figures_read_from_the_body_pairs():
+    from summarizer.fidelity.article import check_article, check_summary
+
+    # Real NTREX-128 lines 981 and 1482 (see NTREX_ERRORS), as the body of an article with one title pair.
+    (_, ko_1, en_1, _, _), (_, ko_2, en_2, _, _) = NTREX_ERRORS[0], NTREX_ERRORS[1]
+    pairs = [(0, "기금 규모", "The size of the fund"), (1, ko_1, en_1), (2, ko_2, en_2)]
+    summary = "The funds reached 669 million people; CNN's ratings rose to 1.05 million, and 7,300 staff left."
+    issues = [i for i in check_article(pairs, 1, summary, [ko_1, ko_2], [en_1, en_2]) if i.where == "summary"]
+    # 669 million is in the English body, 1.05 million (105만) in the Korean one; 7,300 is nowhere.
+    assert [(i.kind, i.message) for i in issues] == [(i.kind, i.message) for i in check_summary(summary, [ko_1, ko_2], [en_1, en_2])]
+    assert [i.message for i in issues] == ["the summary says 7,300; the article does not"]
+    # A body paragraph the pairs do not cover is read from its text: its 7,300 is then in the article.
+    covered = check_article(pairs, 1, summary, [ko_1, ko_2, "직원 7300명이 떠났다."], [en_1, en_2, "7,300 staff left."])
+    assert [i for i in covered if i.where == "summary"] == []

@@ -1,5 +1,5 @@
 """Fidelity evaluation: precision and recall of `check_fidelity` flags against hand labels on real MT output,
-the share of human pairs flagged, and the check's cost next to the cleaner's.
+the share of human pairs flagged, and the check's cost next to the cleaner's (fidelity_speed.py).
 
 Data (shared folder, see mt_eval.resolve_data_dir):
     mt/ntrex128_kor_eng/newstest2019-ref.kor.txt   Korean source, 1997 lines
@@ -12,14 +12,14 @@ lines count: a flagged `error` line is a hit, a flagged `ok` line a false alarm,
 from __future__ import annotations
 
 import csv
-import json
 import os
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from summarizer.errors import InputError
+from summarizer.evaluation.fidelity_speed import measure_speed, speed_lines
 from summarizer.evaluation.mt_eval import load_testset, resolve_data_dir
 from summarizer.fidelity import FidelityIssue, check_fidelity
 
@@ -153,6 +153,21 @@ def score_model(model: str, sources: Sequence[str], translations: Sequence[str],
     return ModelScore(model, len(by_line), len(hits), len(alarms), len(misses), unlabelled, tuple(misses), tuple(alarms), tuple(hits))
 
 
+def model_outputs(data: Path, model: str, lines: int) -> list[str]:
+    """The stored NTREX translations of `model`, one per source line.
+
+    Raises:
+        InputError: the file is missing or has not `lines` lines.
+    """
+    path = data / OUTPUTS / f"{model}.ntrex128.output"
+    if not path.is_file():
+        raise InputError(f"model outputs not found: {path}")
+    outputs = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    if len(outputs) != lines:
+        raise InputError(f"{path}: {len(outputs)} lines for {lines} sources")
+    return outputs
+
+
 def _flags(issues: Sequence[FidelityIssue]) -> tuple[str, ...]:
     return tuple(f"{issue.kind}: {issue.message}" for issue in issues)
 
@@ -166,15 +181,8 @@ def run_fidelity_evaluation(
     data = resolve_data_dir(data_dir)
     ntrex = load_testset("ntrex", data)
     labels = load_labels(labels_path)
-    scores = []
-    for model in MODELS:
-        path = data / OUTPUTS / f"{model}.ntrex128.output"
-        if not path.is_file():
-            raise InputError(f"model outputs not found: {path}")
-        outputs = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-        if len(outputs) != len(ntrex.sources):
-            raise InputError(f"{path}: {len(outputs)} lines for {len(ntrex.sources)} sources")
-        scores.append(score_model(model, ntrex.sources, outputs, labels))
+    outputs = {model: model_outputs(data, model, len(ntrex.sources)) for model in MODELS}
+    scores = [score_model(model, ntrex.sources, outputs[model], labels) for model in MODELS]
     started = time.perf_counter()
     human = []
     for number, (source, reference) in enumerate(zip(ntrex.sources, ntrex.references), start=1):
@@ -182,78 +190,8 @@ def run_fidelity_evaluation(
         if issues:
             human.append(Finding(number, source, reference, (), "", _flags(issues)))
     per_sentence_ms = 1000 * (time.perf_counter() - started) / max(1, len(ntrex.sources))
-    timing = measure_speed(data) if speed else {}
+    timing = measure_speed(data, ntrex.sources, outputs[MODELS[0]]) if speed else {}
     return FidelityReport(tuple(scores), len(ntrex.sources), tuple(human), round(per_sentence_ms, 3), timing)
-
-
-SPEED_GROUPS = {"example page": "example", "sci-news-sum-kr-50": "articles", "korean HTML pages": "html"}
-
-
-def speed_pages(data: Path) -> dict[str, list[str]]:
-    """Korean pages to time, by group: the example page (a text dump), the 50 sci-news-sum-kr-50 articles
-    (title, blank line, one sentence per line, as a dump of the page text would have them) and the
-    benchmark's two Korean HTML pages."""
-    groups: dict[str, list[str]] = {}
-    example = data / "seed" / "newspim_gwangju_ai_2020.txt"
-    if example.is_file():
-        groups["example page"] = [example.read_text(encoding="utf-8")]
-    articles = []
-    for path in sorted((data / "summarization" / "sci-news-sum-kr-50" / "data").glob("*.json")):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        sentences = [f"{s.rstrip('.')}." for s in record.get("sentences", []) if s.strip()]
-        articles.append(f"{record.get('title', '')}\n\n" + "\n".join(sentences))
-    if articles:
-        groups["sci-news-sum-kr-50"] = articles
-    html = sorted((data / "extraction" / "korean_pages").glob("*.html"))
-    if html:  # pages as scraped (HTML): what the cleaner usually gets
-        groups["korean HTML pages"] = [page.read_text(encoding="utf-8") for page in html]
-    return groups
-
-
-def measure_speed(data: Path, repeats: int = 3) -> dict[str, float]:
-    """Per article: cleaning time, and the check over the cleaned article's sentences as the pipeline runs it
-    (the segmenter has split them and kept Kiwi's morphemes; each sentence is checked against itself, which
-    reads both sides of every number). Best of `repeats` runs; times in milliseconds."""
-    from summarizer.clean import clean_article
-    from summarizer.segment import sentence_morphemes, split_sentences
-
-    timing: dict[str, float] = {}
-    total_clean = total_check = 0.0
-    for group, pages in speed_pages(data).items():
-        clean_ms = check_ms = split_ms = 0.0
-        sentences = 0
-        for raw in pages:
-            clean_article(raw)  # warm caches (trafilatura, Kiwi) before timing
-            clean_ms += _best_ms(lambda: clean_article(raw), repeats)
-            article = clean_article(raw)
-            started = time.perf_counter()  # the segmenter's work, done before the check in the pipeline
-            page = [s for paragraph in article.paragraphs for s in split_sentences(paragraph)]
-            split_ms += 1000 * (time.perf_counter() - started)
-            check_ms += _best_ms(lambda: [check_fidelity(s, s, sentence_morphemes(s)) for s in page], repeats)
-            sentences += len(page)
-        count = len(pages)
-        key = SPEED_GROUPS[group]
-        timing.update({
-            f"{key}_pages": float(count),
-            f"{key}_sentences_per_page": round(sentences / count, 1),
-            f"{key}_clean_ms_per_page": round(clean_ms / count, 3),
-            f"{key}_split_ms_per_page": round(split_ms / count, 3),
-            f"{key}_check_ms_per_page": round(check_ms / count, 3),
-            f"{key}_check_share_of_clean": round(check_ms / clean_ms, 4) if clean_ms else 0.0,
-        })
-        total_clean, total_check = total_clean + clean_ms, total_check + check_ms
-    if total_clean:
-        timing["check_share_of_clean"] = round(total_check / total_clean, 4)
-    return timing
-
-
-def _best_ms(run: Callable[[], object], repeats: int) -> float:
-    best = float("inf")
-    for _ in range(max(1, repeats)):
-        started = time.perf_counter()
-        run()
-        best = min(best, 1000 * (time.perf_counter() - started))
-    return best
 
 
 def format_report(report: FidelityReport, details: int = 50) -> str:
@@ -271,15 +209,7 @@ def format_report(report: FidelityReport, details: int = 50) -> str:
         f"human pairs: {len(report.human_flagged)} of {report.human_sentences} sentences flagged "
         f"({report.human_flag_rate:.1%}); check {report.check_ms_per_sentence:.2f} ms per sentence pair"
     )
-    sp = report.speed
-    for name, key in SPEED_GROUPS.items():
-        if f"{key}_pages" in sp:
-            lines.append(
-                f"speed, {name}: {sp[f'{key}_check_ms_per_page']:.2f} ms to check vs {sp[f'{key}_clean_ms_per_page']:.1f} ms "
-                f"to clean per article ({sp[f'{key}_check_share_of_clean']:.1%} of cleaning; "
-                f"{sp[f'{key}_sentences_per_page']:.0f} sentences/article, {sp[f'{key}_pages']:.0f} article(s); "
-                f"the segmenter's Kiwi split, reused by the check: {sp[f'{key}_split_ms_per_page']:.1f} ms)"
-            )
+    lines.extend(speed_lines(report.speed))
     for s in report.models:
         for title, rows in (("misses", s.miss_list), ("false alarms", s.false_alarm_list)):
             if rows:

@@ -1,12 +1,12 @@
 """Fidelity check: do the numbers of an English translation match its Korean source? No model, fast.
 
 `check_fidelity(source, translation)` reads the quantities of both sides (korean.py, english.py), compares
-them (compare.py) and returns one FidelityIssue per mismatch, empty when the numbers agree.
+them (compare.py) and returns one FidelityIssue per mismatch, empty when the numbers agree (pair.py);
+article.py checks a translated article's sentence pairs and its summary.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -29,32 +29,11 @@ def check_fidelity(source: str, translation: str, tokens: Sequence | None = None
     """Mismatched numbers between a Korean `source` and its English `translation` (sentence or paragraph).
 
     `tokens`: Kiwi morphemes of `source` (offsets into it) when the caller has them, e.g. from
-    `summarizer.segment.split_sentences_with_tokens`; then Kiwi does not run again.
+    `summarizer.segment.sentence_morphemes` after `split_sentences`; then Kiwi does not run again.
     """
-    from summarizer.fidelity.compare import compare_quantities
-    from summarizer.fidelity.english import english_quantities, may_have_quantity
-    from summarizer.fidelity.korean import korean_quantities, korean_windows
-    from summarizer.fidelity.words import word_omissions
+    from summarizer.fidelity.pair import check_pair
 
-    if not source.strip() or not translation.strip():
-        return []
-    issues: list[FidelityIssue] = []
-    windows = korean_windows(source, tokens)
-    if not windows and not may_have_quantity(translation):
-        return issues  # no quantity on either side: most sentences end here
-    compare_quantities(
-        [q for q in korean_quantities(source, windows) if _plausible(q.value)],
-        [q for q in english_quantities(translation) if _plausible(q.value)],
-        lambda kind, message: issues.append(FidelityIssue(kind, message, source, translation)),
-    )
-    for words, meaning in word_omissions([t for _, window_tokens in windows for t in window_tokens], translation):
-        issues.append(FidelityIssue("omission", f"{words} = {meaning}; the English does not have it", source, translation))
-    return issues
-
-
-def _plausible(value: float) -> bool:
-    """A figure news could state: finite and below 10¹⁸ (a 400-digit run is a code or junk, not a quantity)."""
-    return math.isfinite(value) and abs(value) < 1e18
+    return check_pair(source, translation, tokens)[0]
 
 
 def fidelity_line(issue: FidelityIssue) -> str:

@@ -7,9 +7,10 @@ any mention of a century, so that "century" for 세기 "strength" is caught as a
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Collection, Sequence
 
 from summarizer.fidelity.quantity import Quantity
+from summarizer.fidelity.scan import scan
 
 KOREAN_WEEKDAYS = {d + "요일": i for i, d in enumerate("월화수목금토일", start=1)}
 # Single Kiwi tokens (NNG) for relative dates.
@@ -37,10 +38,17 @@ _ENGLISH = re.compile(
 _ENGLISH_OFFSET = {"last": -1, "previous": -1, "past": -1, "this": 0, "the": 0, "next": 1, "coming": 1, "following": 1}
 
 
+_KOREAN_FORMS = frozenset([*KOREAN_WEEKDAYS, "이날", "당일", *KOREAN_RELATIVE, *_KOREAN_PREFIX])
+# Text korean_calendar can find something in has one of these (지나 is the stem of 지난, 지났…).
+CALENDAR_HINT = re.compile("세기|이날|당일|요일|작년|올해|금년|내년|이번|다음|이달|지[나-닣]")
+
+
 def korean_calendar(tokens: Sequence) -> list[Quantity]:
     """Weekdays and relative dates among Kiwi tokens."""
     found = []
-    for i, token in enumerate(tokens):
+    # One set lookup per morpheme picks the few the branches below can take.
+    for i in [i for i, token in enumerate(tokens) if token.form in _KOREAN_FORMS or "세기" in token.form]:
+        token = tokens[i]
         if "세기" in token.form and _is_century(tokens, i):
             found.append(Quantity(0, "calendar", "century", token.form))
         elif token.form in ("이날", "당일") and token.tag.startswith("NN"):
@@ -71,10 +79,30 @@ def _is_century(tokens: Sequence, i: int) -> bool:
     )
 
 
-def english_calendar(text: str) -> list[Quantity]:
-    """Weekdays and "last/this/next year|month|week" in English text."""
+# Every _ENGLISH match has one of these words.
+_ENGLISH_WORDS = frozenset(
+    [*ENGLISH_WEEKDAYS, *(day + "s" for day in ENGLISH_WEEKDAYS)]
+    + "year week month spring summer autumn fall winter century centuries centennial centenary".split()
+)
+
+
+# Where an _ENGLISH match can start, in lowercased text (see scan.py); "the" and co. only before a period.
+_ENGLISH_STARTS = re.compile(
+    r"(?<![a-z])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|centur|centen"
+    r"|(?:last|this|next|previous|coming|following|the|past)(?=\s+(?:year|week|month|spring|summer|autumn|fall|winter)))"
+)
+
+
+def english_calendar(text: str, words: Collection[str] | None = None) -> list[Quantity]:
+    """Weekdays and "last/this/next year|month|week" in English text.
+
+    `words`: the runs of a-z letters in text.lower() when that keeps text's letters (scan.keeps_letters); text
+    without a calendar word then skips the scan, and text with one is scanned at candidate words only.
+    """
+    if words is not None and _ENGLISH_WORDS.isdisjoint(words):
+        return []
     found = []
-    for match in _ENGLISH.finditer(text):
+    for match in scan(_ENGLISH, _ENGLISH_STARTS, text, None if words is None else text.lower()):
         if match.group("weekday"):
             found.append(Quantity(ENGLISH_WEEKDAYS[match.group("weekday").lower()], "calendar", "weekday", match.group(0)))
         elif match.group("century"):

@@ -30,6 +30,8 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
         return
     ko_left, en_left = list(korean), list(english)
     _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and k.kind == e.kind and _units_agree(k, e))
+    if not ko_left and not en_left:
+        return  # every figure has its match: the usual sentence, nothing below can report
     _pair(ko_left, en_left, lambda k, e: (_same_value(k, e) and _equivalent(k, e)) or _same_period(k, e))
     # "many" on one side and "thousands" on the other: 수많은 → "millions of" states a size the source does not.
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: k.kind == e.kind == "vague" and 0 in (k.value, e.value) and max(k.value, e.value) > 10):

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from summarizer.fidelity.calendar_words import korean_calendar
+from summarizer.fidelity.calendar_words import CALENDAR_HINT, korean_calendar
+from summarizer.fidelity.korean_gate import Windows, korean_windows
 from summarizer.fidelity.quantity import Quantity
-from summarizer.segment import _kiwi
 
 BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
 SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
@@ -37,15 +37,6 @@ _NUMBER_TAGS = {"SN", "NR"}
 _START_TAGS = {"SN", "NR", "MM", "W_SERIAL"}
 
 
-# Cheap gate before Kiwi (most of the check's time): text with none of these has no quantity to read.
-_MAY_HAVE_QUANTITY = re.compile(
-    r"[0-9０-９]|요일|세기|째|이날|당일|첫|처음|최초|메달|자릿수|단 하나|단 한|(?<![가-힣])반\s|작년|지난|올해|금년|내년|이번 ?주|다음 ?[주달]|이달|절반|매(?:분|시간|일|주|달|월|년)|해마다|수많|수\s?[십백천만억]"
-    r"|(?:하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|스물|스무|서른|마흔|쉰)"
-    r"|(?:^|[^가-힣])(?:한|두|세|네|열)\s"
-    r"|[일이삼사오육칠팔구십백천만억조]\s?(?:명|개|원|달러|유로|엔|위안|파운드|년|월|일|시|분|세|살|배|번|위|퍼센트|%|점|골|승|패|경기|회|차|등)"
-)
-
-
 _JOINED = re.compile(r"\d+(?:[-–:&]\d+)+")
 
 
@@ -59,22 +50,6 @@ def _joined(form: str) -> list[Quantity]:
     return [Quantity(float(part), "count", "", part) for part in parts if int(part) > 0]
 
 
-Windows = list[tuple[str, list]]  # (stretch of text, its Kiwi morphemes with offsets into that stretch)
-
-
-def korean_windows(text: str, tokens: Sequence | None = None) -> Windows:
-    """The stretches of `text` that may hold a quantity, with their morphemes.
-
-    `tokens`: Kiwi morphemes of the whole `text` (offsets into it), e.g. kept by the segmenter; given, Kiwi
-    does not run again. Without them Kiwi reads only the stretches around the gate's matches.
-    """
-    if not _MAY_HAVE_QUANTITY.search(text):
-        return []
-    if tokens is not None:
-        return [(text, list(tokens))]
-    return [(window, list(_kiwi().tokenize(window))) for window in _windows(text)]
-
-
 def korean_quantities(text: str, windows: Windows | None = None) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance (`windows`: korean_windows(text))."""
     found: list[Quantity] = []
@@ -83,32 +58,27 @@ def korean_quantities(text: str, windows: Windows | None = None) -> list[Quantit
     return found
 
 
-def _windows(text: str) -> list[str]:
-    """The stretches of `text` around each gate match (two words before, three after, overlaps merged):
-    Kiwi's time grows with length, so it reads only where a quantity can be."""
-    spans: list[list[int]] = []
-    for match in _MAY_HAVE_QUANTITY.finditer(text):
-        start, end = match.start(), match.end()
-        for _ in range(3):
-            start = text.rfind(" ", 0, max(0, start - 1)) + 1 if start > 0 else 0
-        for _ in range(3):
-            found = text.find(" ", end + 1)
-            end = len(text) if found < 0 else found
-        if spans and start <= spans[-1][1]:
-            spans[-1][1] = max(spans[-1][1], end)
-        else:
-            spans.append([start, end])
-    return [text[start:end] for start, end in spans]
-
-
 def _read_window(text: str, tokens: Sequence) -> list[Quantity]:
+    """The quantities of one window: numbers, then calendar, vague and frequency words.
+
+    The word readers walk every morpheme, so they run only when the text has a word they look for.
+    """
+    calendar = korean_calendar(tokens) if CALENDAR_HINT.search(text) else []
+    vague = _vague(tokens) if "수" in text else []  # 수십, 수천, 수많은
+    every = _every(tokens) if "매" in text or "해마다" in text else []
+    return _numbers(text, tokens) + calendar + vague + every
+
+
+def _numbers(text: str, tokens: Sequence) -> list[Quantity]:
+    """Numerals with their counters, units, currencies, dates and times, in order."""
     found: list[Quantity] = []
     i = 0
-    while i < len(tokens):
+    # Only morphemes a number can start at (most are not): one pass picks them, the loop visits those.
+    for start in [index for index, token in enumerate(tokens) if token.tag in _START_TAGS]:
+        if start < i:
+            continue  # inside what the previous number read
+        i = start
         token = tokens[i]
-        if token.tag not in _START_TAGS:  # most morphemes: no number starts here
-            i += 1
-            continue
         if token.tag == "NR" and token.form.endswith("째") and token.form[:-1] in NATIVE_STEMS:
             found.append(Quantity(NATIVE_STEMS[token.form[:-1]], "ordinal", "", token.form))  # 셋째 = third
             i += 1
@@ -150,10 +120,15 @@ def _read_window(text: str, tokens: Sequence) -> list[Quantity]:
             continue
         found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
         i = stop
+    return [q for q in found if q.kind != "skip"]
+
+
+def _every(tokens: Sequence) -> list[Quantity]:
+    """매일, 매 분, 해마다: how often (kind "frequency")."""
     every = [Quantity(1, "frequency", EVERY[t.form], t.form) for t in tokens if t.form in EVERY]
     every += [Quantity(1, "frequency", EVERY["매" + b.form], a.form + b.form)
               for a, b in zip(tokens, tokens[1:]) if a.form == "매" and "매" + b.form in EVERY]  # 매 + 분
-    return [q for q in found if q.kind != "skip"] + korean_calendar(tokens) + _vague(tokens) + every
+    return every
 
 
 KOREAN_MEASURES = {
@@ -168,7 +143,8 @@ VAGUE = {"수십": 10, "수백": 100, "수천": 1e3, "수만": 1e4, "수십만":
 
 def _vague(tokens: Sequence) -> list[Quantity]:
     found = []
-    for i, token in enumerate(tokens):
+    for i in [i for i, token in enumerate(tokens) if token.form.startswith("수")]:  # every form below does
+        token = tokens[i]
         form = token.form
         if form == "수" and i + 1 < len(tokens) and tokens[i + 1].tag == "NR" and tokens[i + 1].start - _stop(token) <= 1:
             form = "수" + tokens[i + 1].form  # "수 천명"

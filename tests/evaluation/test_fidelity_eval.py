@@ -87,7 +87,9 @@ def test_full_ntrex_run_keeps_its_floor(shared_data):
 
 
 def test_speed_times_the_check_per_article_against_the_cleaner(tmp_path):
-    from summarizer.evaluation.fidelity_eval import format_report, measure_speed
+    from summarizer.evaluation.fidelity_eval import format_report, model_outputs
+    from summarizer.evaluation.fidelity_speed import measure_speed
+    from summarizer.evaluation.mt_eval import load_testset
 
     (tmp_path / "seed").mkdir()
     (tmp_path / "seed" / "newspim_gwangju_ai_2020.txt").write_text(
@@ -98,11 +100,14 @@ def test_speed_times_the_check_per_article_against_the_cleaner(tmp_path):
     articles.mkdir(parents=True)
     record = {"title": "지카바이러스, 남성 생식능력도 저하", "sentences": ["1일 네이처에 따르면 정자 수가 40% 줄었다", "연구진은 쥐 20마리를 살폈다"]}
     (articles / "01.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    timing = measure_speed(tmp_path, repeats=1)
+    sources = load_testset("ntrex", FIXTURE).sources  # 12 real pairs, reused in turn for the pages' sentences
+    timing = measure_speed(tmp_path, sources, model_outputs(FIXTURE, "opus-mt-tc-big-ko-en", len(sources)), repeats=1)
     assert timing["example_pages"] == 1 and timing["articles_pages"] == 1 and "html_pages" not in timing
-    assert timing["articles_sentences_per_page"] == 2 and timing["example_sentences_per_page"] >= 2
+    # One pair per sentence the segmenter finds, title included: 1 + 2 here, 1 + 2 on the example page.
+    assert timing["articles_sentences_per_page"] == 3 and timing["example_sentences_per_page"] == 3
     assert timing["articles_check_ms_per_page"] > 0 and timing["articles_clean_ms_per_page"] > 0
     report = run_fidelity_evaluation(FIXTURE, LABELS, speed=False)
     text = format_report(type(report)(report.models, report.human_sentences, report.human_flagged, 0.1, timing))
     assert "speed, example page:" in text and "speed, sci-news-sum-kr-50:" in text and "of cleaning" in text
+    assert "speed, all articles: check = " in text and "segmenter" in text
     assert "opus-mt-tc-big-ko-en lines 1-1000: 7 hits, 0 false alarms, 0 misses" in text
