@@ -77,15 +77,14 @@ class Pipeline:
 
     @property
     def translation_cache(self):
-        """The persistent translation cache of settings.translation_cache (opened once), or None."""
+        """The persistent translation cache of settings.translation_cache (opened once), else this pipeline's
+        in-memory one (sentences met in an earlier batch of the run are not translated again)."""
         folder = self.settings.translation_cache
-        if not folder:
-            return None
         with self._cache_lock:
             if self._translation_cache is None:
-                from summarizer.translation_cache import TranslationCache
+                from summarizer.translation_cache import RecentTranslations, TranslationCache
 
-                self._translation_cache = TranslationCache.open(folder)
+                self._translation_cache = TranslationCache.open(folder) if folder else RecentTranslations()
         return self._translation_cache
 
     def load(self) -> "Pipeline":

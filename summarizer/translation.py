@@ -96,8 +96,9 @@ def _translate_unique(
     outputs = engine.generate_detailed(todo, options, progress=_per_batch(progress, "translating", len(todo)))
     retried, still_bad = _retry_degenerate(engine, todo, outputs, options, progress)
     fresh = dict(zip(todo, outputs))
-    if cache is not None:  # a degenerate output is not worth keeping: a later run may decode it better
-        cache.store(engine, options, {s: g for i, (s, g) in enumerate(fresh.items()) if i not in still_bad})
+    if cache is not None:  # a degenerate output is not worth keeping on disk: a later run may decode it better
+        keep_all = getattr(cache, "keeps_degenerate", False)
+        cache.store(engine, options, {s: g for i, (s, g) in enumerate(fresh.items()) if keep_all or i not in still_bad})
     reason_by_text = {todo[i]: reason for i, reason in retried.items()}
     return {**known, **fresh}, reason_by_text, {todo[i] for i in still_bad}
 

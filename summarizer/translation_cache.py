@@ -14,6 +14,7 @@ import hashlib
 import sqlite3
 import threading
 import weakref
+from collections import OrderedDict
 from dataclasses import asdict
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -139,6 +140,40 @@ def model_identity(engine: Seq2SeqEngine) -> str:
     identity = "\0".join(parts)
     _IDENTITIES[engine] = identity
     return identity
+
+
+class RecentTranslations:
+    """The same interface in memory, for one process's run: a sentence met in an earlier batch of this run is not
+    translated again (and copies get the very same output). Keeps degenerate outputs too: decoding the same
+    input with the same settings in this run would give them again. Bounded, least recently used dropped."""
+
+    keeps_degenerate = True
+
+    def __init__(self, max_entries: int = 50_000) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[str, Generation] = OrderedDict()
+        self._lock = threading.Lock()  # the demo's worker threads share one pipeline
+        self.hits = 0
+        self.misses = 0
+
+    def lookup(self, engine: Seq2SeqEngine, options: GenerationOptions, sources: Sequence[str]) -> dict[str, Generation]:
+        found: dict[str, Generation] = {}
+        with self._lock:
+            for source in sources:
+                key = entry_key(engine, options, source)
+                if key in self._entries:
+                    self._entries.move_to_end(key)
+                    found[source] = self._entries[key]
+            self.hits += len(found)
+            self.misses += len(sources) - len(found)
+        return found
+
+    def store(self, engine: Seq2SeqEngine, options: GenerationOptions, outputs: Mapping[str, Generation]) -> None:
+        with self._lock:
+            for source, generation in outputs.items():
+                self._entries[entry_key(engine, options, source)] = generation
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
 
 
 def unique_in_order(texts: Iterable[str]) -> list[str]:

@@ -139,3 +139,34 @@ def test_retry_setting_reaches_the_translation_options():
     assert Pipeline(Settings.load(env={})).translation_options.retry_degenerate is True
     off = Settings.load(env={"SUMMARIZER_RETRY_DEGENERATE": "false"})
     assert Pipeline(off).translation_options.retry_degenerate is False
+
+
+def test_a_run_translates_a_sentence_once_across_batches_degenerate_or_not():
+    # Within a run (the pipeline's in-memory cache), batch 2 reuses batch 1's outputs: copies get the same English.
+    from summarizer.translation_cache import RecentTranslations
+
+    engine = ScriptedEngine(lambda t, o: "again " * 50 if "반복" in t else f"<{t}>")
+    memo = RecentTranslations()
+    first = translate_documents(engine, [["같은 문장.", "반복 문장."]], OPTIONS, cache=memo)
+    calls = len(engine.calls)
+    second = translate_documents(engine, [["같은 문장.", "반복 문장.", "새 문장."]], OPTIONS, cache=memo)
+    assert [c for c in engine.calls[calls:]] == [["새 문장."]]  # neither the good nor the degenerate one again
+    assert second[0].paragraphs[:2] == first[0].paragraphs
+
+
+def test_the_in_memory_cache_is_bounded():
+    from summarizer.translation_cache import RecentTranslations
+
+    engine = ScriptedEngine(lambda t, o: f"<{t}>")
+    memo = RecentTranslations(max_entries=2)
+    translate_documents(engine, [["하나.", "둘.", "셋."]], OPTIONS, cache=memo)
+    assert len(memo.lookup(engine, OPTIONS, ["하나.", "둘.", "셋."])) == 2
+
+
+def test_a_pipeline_without_a_cache_folder_keeps_translations_in_memory():
+    from summarizer.pipeline import Pipeline
+    from summarizer.settings import Settings
+    from summarizer.translation_cache import RecentTranslations
+
+    pipe = Pipeline(Settings.load(env={}))
+    assert isinstance(pipe.translation_cache, RecentTranslations) and pipe.translation_cache is pipe.translation_cache

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Sequence
 
 from summarizer.clean import metadata, structured
 from summarizer.clean.candidates import Candidate, choose_time, is_date_only
@@ -25,7 +26,7 @@ from summarizer.clean.layout import PageParts, lay_out
 from summarizer.clean.html_tree import (collapse_source_newlines, paragraphs_from_breaks, parse_page, prune_captions,
                                          prune_related_blocks, prune_subtitles, unwrap_layout_tables)
 from summarizer.clean.rules import HTML_BYLINE_XPATH
-from summarizer.clean.site_title import clean_title, outlet_in_title
+from summarizer.clean.site_title import clean_title, outlet_in_title, title_pieces
 from summarizer.clean.textdump import MAX_LINES
 from summarizer.clean.vocabulary import PORTALS
 from summarizer.textio import is_korean
@@ -107,7 +108,7 @@ def clean_html(text: str, url: str | None = None, keep: frozenset[str] = frozens
         if len(retry_body) > 2 * len(body):
             body = retry_body
     dom_body, body = body, structured.better_body(body, found)  # script-only pages: the article lives in their JSON
-    title = _best_title(meta)
+    title = _best_title(meta, _headings(tree))
     korean = korean or is_korean(body[:2000])
     lines = normalise_lines(body)
     kept_captions = frozenset(captions) if "caption" in keep else frozenset()
@@ -224,15 +225,39 @@ def _visible_timestamps(tree) -> tuple[datetime | None, datetime | None]:  # typ
     return published or printed, updated
 
 
-def _best_title(meta: HtmlMeta) -> str:
-    """og:title (or <title>) without the site suffix; the <title> when og:title is only the site's name."""
+def _best_title(meta: HtmlMeta, headings: Sequence[str] = ()) -> str:
+    """og:title (or <title>) without the site suffix; the <title> when og:title is only the site's name.
+
+    A piece of the title that is also the page's <h1> is the headline, whatever the rest names ('제목 - 뉴스포털7'
+    on an unknown portal): wire copies on several portals then share one title.
+    """
     sites = tuple(s for s in (meta.site_name, *meta.outlet_candidates) if s)
     site_keys = {comparable(s) for s in sites}
     for candidate in (meta.title, meta.page_title):
         cleaned = clean_title(candidate, sites)
         if cleaned and comparable(cleaned) not in site_keys:
-            return cleaned
+            return _heading_in(cleaned, headings) or cleaned
     return clean_title(meta.title or meta.page_title)
+
+
+def _heading_in(title: str, headings: Sequence[str]) -> str | None:
+    """The heading that is one of `title`'s separator-split pieces (and not all of it), if any."""
+    pieces = {comparable(p) for p in title_pieces(title)}
+    if len(pieces) < 2:
+        return None
+    return next((h for h in headings if comparable(h) in pieces), None)
+
+
+def _headings(tree) -> list[str]:  # type: ignore[no-untyped-def]
+    """Text of the page's first few <h1> elements."""
+    found = []
+    for count, element in enumerate(tree.iter("h1")):
+        if count >= 5:
+            break
+        text = " ".join(" ".join(element.itertext()).split())
+        if text:
+            found.append(text)
+    return found
 
 
 def _merge_meta(parts: PageParts, meta: HtmlMeta, tree=None) -> None:  # type: ignore[no-untyped-def]

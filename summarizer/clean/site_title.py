@@ -44,6 +44,11 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
     return kept or title
 
 
+def title_pieces(title: str) -> list[str]:
+    """A page title split at its site-affix separators ('제목 - 뉴스포털7' → ['제목', '뉴스포털7'])."""
+    return [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
+
+
 def outlet_in_title(title: str) -> str | None:
     """The outlet named by a title's site suffix ('제목 - 매일경제' → '매일경제'), when it is a known outlet."""
     pieces = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]

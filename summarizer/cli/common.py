@@ -115,7 +115,8 @@ class _StderrNotices(logging.Handler):
 
 
 def show_notices(quiet: bool) -> None:
-    """Route the `summarizer` logger's notices and warnings to stderr; with `quiet`, show neither (errors still end the run)."""
+    """Route the `summarizer` logger's notices and warnings to stderr; with `quiet`, warnings only (a fallback to the
+    slow backend or a misspelt setting is worth a line even then; progress and notices are not)."""
     from summarizer.engines.conversion_cache import NOTICE
 
     logger = logging.getLogger("summarizer")
@@ -124,4 +125,4 @@ def show_notices(quiet: bool) -> None:
     if logger.level == logging.NOTSET or logger.level > NOTICE:
         logger.setLevel(NOTICE)
     # Quiet filters at the handler, not the logger: a handler present also keeps Python's last-resort printer away.
-    logger.addHandler(_StderrNotices(logging.ERROR if quiet else NOTICE))
+    logger.addHandler(_StderrNotices(logging.WARNING if quiet else NOTICE))

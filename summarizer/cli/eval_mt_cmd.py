@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from summarizer.cli.common import Backend, Config, Device, NumBeams
+from summarizer.cli.common import Backend, Config, Device, NumBeams, show_notices
 
 if TYPE_CHECKING:
     from summarizer.evaluation.mt_eval import MTScore
@@ -50,6 +50,7 @@ def eval_mt(
     if translations is not None:
         _print_score(score_translation_file(translations, testset.value, data, limit), as_json)
         return
+    show_notices(quiet=False)  # a first-use conversion to CTranslate2 or a fallback: one line each on stderr
     settings = Settings.load(config_file=config)
     progress = None if as_json else (lambda message: typer.echo(message, err=True))
     score, outputs = evaluate_mt(

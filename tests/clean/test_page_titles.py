@@ -57,3 +57,21 @@ def test_the_headline_above_a_long_deck_sentence_is_the_title_not_the_menu_or_th
              "홍길동 기자 (hong@example.co.kr)", "승인 2021.01.01 00:35", "", *[p + "\n" for p in BODY], "저작권자 © 무단전재 및 재배포 금지"]
     article = clean_article("\n".join(lines))
     assert article.title == headline and article.paragraphs == BODY and article.reporters == ("홍길동",)
+
+
+@pytest.mark.parametrize("portal", ["뉴스포털7", "Daum 뉴스 미러", "KNN TV"])
+def test_an_unknown_portal_suffix_goes_when_the_h1_is_the_headline(portal: str) -> None:
+    # Wire copies on several portals: '<title>제목 - 포털</title>' with '<h1>제목</h1>' must give one title.
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    page = (f"<html><head><meta charset='utf-8'><title>{HEADLINE} - {portal}</title></head><body><nav><a href='/'>{portal} 홈</a></nav>"
+            f"<article><h1>{HEADLINE}</h1>{paragraphs}</article></body></html>")
+    assert clean_article(page).title == HEADLINE
+
+
+def test_a_title_that_only_contains_the_h1_as_a_phrase_is_kept() -> None:
+    # The h1 must be a whole separator-split piece: a longer headline that merely contains it stays as it is.
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY)
+    longer = f"{HEADLINE}, 시민들 환영"
+    page = (f"<html><head><meta charset='utf-8'><title>{longer}</title></head><body>"
+            f"<article><h1>{HEADLINE}</h1>{paragraphs}</article></body></html>")
+    assert clean_article(page).title == longer
