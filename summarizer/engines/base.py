@@ -9,7 +9,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Sequence
 
-from summarizer.engines.batching import CPU_COST_SPREAD, CPU_DECODING_BUDGET, decoding_cost, split_by, token_budget_batches
+from summarizer.engines.batching import CPU_DECODING_BUDGET, decoding_cost, split_by, token_budget_batches
 from summarizer.engines.contract import DecodingContract
 from summarizer.engines.families import FamilySpec
 from summarizer.errors import ModelError
@@ -158,10 +158,7 @@ class TokenizerBackedEngine(Seq2SeqEngine):
         done = 0
         row_cost = decoding_cost(options.num_beams, options.max_new_tokens_for)
         lengths = [len(ids) for ids in encoded]
-        spread = CPU_COST_SPREAD if self.device == "cpu" else 0.0  # a GPU decodes wide batches in one go
-        for budget_batch in token_budget_batches(
-            lengths, options.batch_max_tokens, options.max_batch_size, row_cost, caps, spread
-        ):
+        for budget_batch in token_budget_batches(lengths, options.batch_max_tokens, options.max_batch_size, row_cost):
             for batch in split_by(budget_batch, minimums):
                 rows = self._run_halving([encoded[i] for i in batch], max(caps[i] for i in batch), minimums[batch[0]], options)
                 for index, content in zip(batch, rows):

@@ -8,8 +8,6 @@ from typing import Callable, Iterator, Sequence
 # (fresh pages, kernel time) every step and throughput falls; GPUs want wide batches.
 CPU_DECODING_BUDGET = 16_384
 GPU_DECODING_BUDGET = 65_536
-# On a CPU, output caps in one batch differ at most by this factor (see token_budget_batches' spread).
-CPU_COST_SPREAD = 1.25
 
 
 def default_decoding_budget(device: str) -> int:
@@ -31,16 +29,12 @@ def token_budget_batches(
     max_tokens: int,
     max_batch_size: int = 64,
     row_cost: Callable[[int], int] | None = None,
-    caps: Sequence[int] = (),
-    spread: float = 0.0,
 ) -> Iterator[list[int]]:
     """Yield lists of input indices, longest first, each batch within `max_tokens`.
 
     A batch costs rows × row_cost(its longest input) (default: the input length, i.e. padded source tokens).
-    `caps` (output caps per input) and `spread` > 1: a batch also closes before a row whose cap is under
-    1/spread of the batch's first cap (on a CPU a row that does not end early decodes to the batch's
-    longest cap: keep caps alike). An input over the budget on its own still gets a batch of one (it is
-    never dropped). Every index is yielded exactly once.
+    An input over the budget on its own still gets a batch of one (it is never dropped). Every index is
+    yielded exactly once.
     """
     cost = row_cost or (lambda n: n)
     order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
@@ -49,8 +43,7 @@ def token_budget_batches(
     for index in order:
         own = cost(max(1, lengths[index]))
         candidate = max(per_row, own)
-        too_unlike = bool(batch) and spread > 1 and caps[index] * spread < caps[batch[0]]
-        if batch and (candidate * (len(batch) + 1) > max_tokens or len(batch) >= max_batch_size or too_unlike):
+        if batch and (candidate * (len(batch) + 1) > max_tokens or len(batch) >= max_batch_size):
             yield batch
             batch, candidate = [], own
         batch.append(index)

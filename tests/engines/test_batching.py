@@ -45,16 +45,5 @@ def test_beams_and_output_length_shrink_the_batch():
     assert max(map(len, beams4)) == 16_384 // (4 * (40 + 80)) == 34
 
 
-@given(st.lists(st.integers(min_value=1, max_value=300), min_size=1, max_size=60))
-def test_spread_keeps_caps_alike_in_a_batch(lengths):
-    caps = [int(1.8 * n) + 10 for n in lengths]
-    batches = list(token_budget_batches(lengths, 10**9, 64, caps=caps, spread=1.25))
-    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
-    for batch in batches:
-        assert max(caps[i] for i in batch) <= 1.25 * min(caps[i] for i in batch)
-    # and batches are not split needlessly: without the spread the same inputs fit in ceil(n / 64) batches
-    assert len(list(token_budget_batches(lengths, 10**9, 64, caps=caps))) == -(-len(lengths) // 64)
-
-
 def test_default_budget_follows_the_device():
     assert default_decoding_budget("cpu") < default_decoding_budget("cuda") == default_decoding_budget("cuda:1")

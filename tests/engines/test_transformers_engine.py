@@ -87,7 +87,6 @@ def test_out_of_memory_halves_the_batch_and_loses_nothing(tiny_checkpoint, monke
         return real(batch_ids, cap, minimum, options)
 
     monkeypatch.setattr(engine, "_run_batch", flaky)
-    monkeypatch.setattr("summarizer.engines.base.CPU_COST_SPREAD", 0.0)  # one batch of all, however unlike the caps
     assert engine.generate(KOREAN, GREEDY) == expected
     assert sizes[0] == len(KOREAN) and max(sizes[1:]) < len(KOREAN)
 
