@@ -11,7 +11,7 @@ from summarizer.segment import Chunk, segment_paragraphs
 from summarizer.translation_cache import unique_in_order
 
 if TYPE_CHECKING:
-    from summarizer.translation_cache import TranslationCache
+    from summarizer.translation_cache import RecentTranslations, TranslationCache
 
 # Called with (pass, chunks done, chunks in that pass), pass = "translating" or "retrying degenerate":
 # once at 0, then after each engine batch.
@@ -34,7 +34,7 @@ def translate_documents(
     options: GenerationOptions,
     max_sentences_per_chunk: int = 1,
     progress: ChunkProgress | None = None,
-    cache: "TranslationCache | None" = None,
+    cache: "TranslationCache | RecentTranslations | None" = None,
 ) -> list[DocumentTranslation]:
     """Translate each document's paragraphs; one output paragraph per input paragraph, in order.
 
@@ -87,7 +87,7 @@ def _translate_unique(
     sources: Sequence[str],
     options: GenerationOptions,
     progress: ChunkProgress | None,
-    cache: "TranslationCache | None",
+    cache: "TranslationCache | RecentTranslations | None",
 ) -> tuple[dict[str, Generation], dict[str, str], set[str]]:
     """Outputs per distinct source text (cached or generated once), retry reasons and still-degenerate texts."""
     unique = unique_in_order(sources)
@@ -96,8 +96,8 @@ def _translate_unique(
     outputs = engine.generate_detailed(todo, options, progress=_per_batch(progress, "translating", len(todo)))
     retried, still_bad = _retry_degenerate(engine, todo, outputs, options, progress)
     fresh = dict(zip(todo, outputs))
-    if cache is not None:  # a degenerate output is not worth keeping on disk: a later run may decode it better
-        keep_all = getattr(cache, "keeps_degenerate", False)
+    if cache is not None:
+        keep_all = cache.keeps_degenerate
         cache.store(engine, options, {s: g for i, (s, g) in enumerate(fresh.items()) if keep_all or i not in still_bad})
     reason_by_text = {todo[i]: reason for i, reason in retried.items()}
     return {**known, **fresh}, reason_by_text, {todo[i] for i in still_bad}

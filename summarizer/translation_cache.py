@@ -39,6 +39,8 @@ CREATE TABLE IF NOT EXISTS translations (
 class TranslationCache:
     """Outputs of earlier generate calls, keyed by a digest of model identity, options and source text."""
 
+    keeps_degenerate = False  # a later run may decode those better: not kept on disk
+
     def __init__(self, path: Path, max_entries: int = DEFAULT_MAX_ENTRIES) -> None:
         if max_entries < 1:
             raise ConfigError("the translation cache must hold at least one entry")

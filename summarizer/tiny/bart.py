@@ -9,6 +9,7 @@ from pathlib import Path
 
 from summarizer.tiny.common import (
     _all_lines,
+    _bart_style_ids,
     _generation_config,
     _JOINT_PIECES,
     _non_english_ids,
@@ -46,18 +47,12 @@ def _build_bart(out: Path, seed: int) -> None:
         **_bart_like_sizes(),
         activation_function="gelu",
         normalize_before=False,  # in the hub config.json; CTranslate2's converter reads it
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
+        **_bart_style_ids(tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.eos_token_id),
         forced_eos_token_id=tokenizer.eos_token_id,
         architectures=["BartForConditionalGeneration"],
     )
     generation = _generation_config(
-        bos_token_id=tokenizer.bos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
+        **_bart_style_ids(tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.eos_token_id),
         forced_bos_token_id=tokenizer.bos_token_id,
         forced_eos_token_id=tokenizer.eos_token_id,
         max_length=TINY_DIMS.max_length,
@@ -109,19 +104,13 @@ def _build_kobart(out: Path, seed: int) -> None:
         **_bart_like_sizes(),
         activation_function="gelu",
         normalize_before=False,  # in the hub config.json; CTranslate2's converter reads it
-        pad_token_id=pad,
-        bos_token_id=bos,
-        eos_token_id=eos,
-        decoder_start_token_id=eos,
+        **_bart_style_ids(pad, bos, eos),
         forced_eos_token_id=eos,
         tokenizer_class="PreTrainedTokenizerFast",
         architectures=["BartForConditionalGeneration"],
     )
     generation = _generation_config(
-        bos_token_id=bos,
-        decoder_start_token_id=eos,
-        eos_token_id=eos,
-        pad_token_id=pad,
+        **_bart_style_ids(pad, bos, eos),
         forced_eos_token_id=eos,
         max_length=TINY_DIMS.max_length,
     )

@@ -220,6 +220,11 @@ def _silent_ids(tokenizer: Any, vocab_size: int, trained_size: int, extra: Itera
     return set(tokenizer.all_special_ids) | set(extra) | set(range(trained_size, vocab_size))
 
 
+def _bart_style_ids(pad: int, bos: int, eos: int) -> dict[str, int]:
+    """The special ids of a BART-style seq2seq config or generation config: decoding starts from </s>."""
+    return {"pad_token_id": pad, "bos_token_id": bos, "eos_token_id": eos, "decoder_start_token_id": eos}
+
+
 def _generation_config(**kwargs: Any) -> GenerationConfig:
     from transformers import GenerationConfig
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.tiny.common import (
     _all_lines,
+    _bart_style_ids,
     _generation_config,
     _JOINT_PIECES,
     _non_english_ids,
@@ -39,10 +40,7 @@ def _bart_like_sizes() -> dict[str, int]:
 def _fairseq_generation(tokenizer: Any, **extra: Any) -> GenerationConfig:
     """Generation defaults of fairseq models: decoding starts from </s>; no forced target language, as on the hub."""
     return _generation_config(
-        bos_token_id=tokenizer.bos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        pad_token_id=tokenizer.pad_token_id,
+        **_bart_style_ids(tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.eos_token_id),
         max_length=TINY_DIMS.max_length,
         **extra,
     )
@@ -67,10 +65,7 @@ def _build_nllb(out: Path, seed: int) -> None:
         **_bart_like_sizes(),
         activation_function="relu",
         scale_embedding=True,
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
+        **_bart_style_ids(tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.eos_token_id),
         tokenizer_class="NllbTokenizer",
         architectures=["M2M100ForConditionalGeneration"],
     )
@@ -112,10 +107,7 @@ def _build_m2m100(out: Path, seed: int) -> None:
         **_bart_like_sizes(),
         activation_function="relu",
         scale_embedding=True,
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
+        **_bart_style_ids(tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.eos_token_id),
         architectures=["M2M100ForConditionalGeneration"],
     )
     silent = _silent_ids(tokenizer, config.vocab_size, tokenizer.encoder_size)
@@ -139,10 +131,7 @@ def _build_mbart50(out: Path, seed: int) -> None:
         activation_function="relu",
         scale_embedding=True,
         normalize_before=True,  # pre-norm, as the hub config.json says; CTranslate2's converter reads it
-        pad_token_id=tokenizer.pad_token_id,
-        bos_token_id=tokenizer.bos_token_id,
-        eos_token_id=tokenizer.eos_token_id,
-        decoder_start_token_id=tokenizer.eos_token_id,
+        **_bart_style_ids(tokenizer.pad_token_id, tokenizer.bos_token_id, tokenizer.eos_token_id),
         forced_eos_token_id=tokenizer.eos_token_id,
         tokenizer_class="MBart50Tokenizer",
         architectures=["MBartForConditionalGeneration"],
