@@ -49,7 +49,7 @@ def korean_windows(text: str, tokens: Sequence | None = None) -> Windows:
     if not _HAS_QUANTITY.search(text):
         return []
     if tokens is not None:
-        return [(text, tokens)]  # read only: no copy
+        return [(text, tokens if isinstance(tokens, (list, tuple)) else list(tokens))]  # the segmenter's tuple, uncopied
     return [(window, list(_kiwi().tokenize(window))) for window in _windows(text)]
 
 
