@@ -231,12 +231,13 @@ def _batch_child(spec: dict[str, Any]) -> dict[str, Any]:
 
 def render_end_to_end(figures: dict[str, Any]) -> str:
     """Markdown lines for the end-to-end part of the report."""
-    rows = ["| end to end | articles/s | run (s) | load (s) | peak RSS (MB) | × glue |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| end to end | articles/s | run (s) | load (s) | peak RSS (MB) | × glue | share of expert |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
     for name, value in figures.items():
         if isinstance(value, dict) and "articles_per_s" in value:
             rows.append(
                 f"| {name} | {value['articles_per_s']:.3f} | {value['run_s']:.1f} | {value['load_s']:.1f} | "
-                f"{value.get('peak_rss_mb', 0):.0f} | {value.get('speedup_vs_glue', '–')} |"
+                f"{value.get('peak_rss_mb', 0):.0f} | {value.get('speedup_vs_glue', '–')} | {value.get('share_of_ceiling', '–')} |"
             )
     lines = [f"{figures['articles']} articles wrapped as pages; translator {figures['translator']}, summarizer {figures['summarizer']}", *rows]
     dup = figures.get("duplicates")
