@@ -110,6 +110,8 @@ class CTranslate2Conversion:
         if path.is_dir() and is_converted_dir(path):
             raise ConfigError(f"{path} is already a CTranslate2 model; convert the original model instead")
         source_dir, revision = _local_files(self.model)
+        if not any((source_dir / name).is_file() for name in _WEIGHT_FILES):
+            raise ModelUnavailableError(f"no weights in {source_dir} (looked for {', '.join(_WEIGHT_FILES)})")
         try:
             self._config = AutoConfig.from_pretrained(str(source_dir), local_files_only=True, trust_remote_code=False)
             self._tokenizer = AutoTokenizer.from_pretrained(str(source_dir), local_files_only=True, trust_remote_code=False)
@@ -232,6 +234,10 @@ def _require_ctranslate2() -> None:
         import ctranslate2  # noqa: F401
     except ImportError:
         raise MissingDependencyError("converting needs ctranslate2: pip install ctranslate2") from None
+
+
+# What transformers' from_pretrained reads for PyTorch (sharded checkpoints name their shards in the index).
+_WEIGHT_FILES = ("model.safetensors", "model.safetensors.index.json", "pytorch_model.bin", "pytorch_model.bin.index.json")
 
 
 def _local_files(model: str) -> tuple[Path, str | None]:

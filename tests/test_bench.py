@@ -138,6 +138,14 @@ def test_end_to_end_quick_glue_vs_batch_and_duplicates(shared_data, tmp_path, mo
     assert batch["articles"] == 2 and batch["errors"] == 0 and batch["backends"] == ["ctranslate2"]
     assert batch["speedup_vs_glue"] == round(batch["articles_per_s"] / glue["articles_per_s"], 2)
     assert len((tmp_path / "e2e-glue.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    # The ceiling does the glue script's units of work: one English text per extracted paragraph, one summary each.
+    expert = figures["expert"]
+    assert expert["target_tokens"] >= glue["target_tokens"] * 0.9 and expert["speedup_vs_glue"] > 0
+    assert batch["share_of_ceiling"] == round(batch["articles_per_s"] / expert["articles_per_s"], 2)
+    glued, by_hand = ([json.loads(line) for line in (tmp_path / name).read_text(encoding="utf-8").splitlines()]
+                      for name in ("e2e-glue.jsonl", "e2e-expert.jsonl"))  # fmt: skip
+    assert [(r["id"], len(r["paragraphs_en"])) for r in by_hand] == [(r["id"], len(r["paragraphs_en"])) for r in glued]
+    assert all(r["summary_en"].strip() for r in by_hand)
     dup = figures["duplicates"]
     assert dup["copies"] == 1 and dup["copies_identical"] is True
     assert "articles/s" in render_end_to_end(figures)

@@ -75,6 +75,17 @@ def test_refuses_converted_folders_and_missing_models(marian_copy, tmp_path):
         convert_model(str(tmp_path / "missing"), tmp_path / "y")
 
 
+def test_a_folder_without_weights_is_refused_before_converting(marian_copy, tmp_path):
+    # Config and tokenizer alone (e.g. the small files of a checkpoint) used to end in "unexpected OSError".
+    model = tmp_path / "no-weights"
+    shutil.copytree(marian_copy, model)
+    for weights in [*model.glob("*.safetensors"), *model.glob("*.bin")]:
+        weights.unlink()
+    with pytest.raises(ModelUnavailableError, match="no weights in"):
+        convert_model(str(model), tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
 def test_bart_saved_without_legacy_normalize_before_still_converts(tiny_checkpoint, tmp_path):
     # Checkpoints saved by transformers ≥ 5 lack `normalize_before`, which CTranslate2's BART loader reads.
     from summarizer.engines.base import GenerationOptions

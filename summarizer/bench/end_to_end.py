@@ -1,9 +1,11 @@
 """End-to-end articles/s: the whole job (clean + translate + summarize) on real articles wrapped as pages.
 
-Two ways, each in its own process (peak RSS its own), on the same pages and the same models:
+Three ways, each in its own process (peak RSS its own), on the same pages and the same models:
 
     glue     what a user writes without this project (glue_script.py): trafilatura + transformers
              `generate`, one paragraph / article at a time, fp32
+    expert   the glue script's exact work written by hand on the int8 CTranslate2 conversions with tuned
+             batches (expert_pipeline.py): the machine's ceiling, so `batch` reads as a share of what is possible
     batch    `summarizer batch PAGES OUT` with default settings (backend auto → CTranslate2 int8 on CPU,
              converted once beforehand so conversion is not timed; batches of 8 articles)
 
@@ -98,7 +100,7 @@ def run_end_to_end(config: EndToEndConfig, say: Callable[[str], None] = lambda _
         "articles": len(articles), "translator": translator, "summarizer": summarizer, "quick": config.quick,
         "device": config.device, "beams": config.beams, "length_ratio": config.length_ratio, "retry_degenerate": False,
     }  # fmt: skip
-    _prepare_conversions([translator, summarizer], config.device, say)
+    converted = _prepare_conversions([translator, summarizer], config.device, say)
     if not config.skip_glue:
         say(f"end to end: glue script on {len(articles)} pages")
         result["glue"] = _child("summarizer.bench.glue_script", {
@@ -106,12 +108,21 @@ def run_end_to_end(config: EndToEndConfig, say: Callable[[str], None] = lambda _
             "summarizer": summarizer, "beams": config.beams, "device": config.device, "length_ratio": config.length_ratio,
         })  # fmt: skip
         result["glue"]["articles_per_s"] = round(len(articles) / result["glue"]["run_s"], 4)
+        say(f"end to end: the glue script's work by hand on CTranslate2 (this machine's ceiling), {len(articles)} pages")
+        result["expert"] = _child("summarizer.bench.expert_pipeline", {
+            "pages": str(pages), "out": str(work / "e2e-expert.jsonl"), "translator": translator, "summarizer": summarizer,
+            "translator_ct2": str(converted[0]), "summarizer_ct2": str(converted[1]), "beams": config.beams,
+            "device": config.device, "length_ratio": config.length_ratio,
+        })  # fmt: skip
+        result["expert"]["articles_per_s"] = round(len(articles) / result["expert"]["run_s"], 4)
+        result["expert"]["speedup_vs_glue"] = round(result["glue"]["run_s"] / result["expert"]["run_s"], 2)
     for size in config.batch_sizes:
         say(f"end to end: summarizer batch on {len(articles)} pages, batch size {size}")
         figures = _batch(pages, work / f"e2e-batch{size}.jsonl", translator, summarizer, config, size)
         result[f"batch_{size}"] = figures
         if "glue" in result:
             figures["speedup_vs_glue"] = round(figures["articles_per_s"] / result["glue"]["articles_per_s"], 2)
+            figures["share_of_ceiling"] = round(figures["articles_per_s"] / result["expert"]["articles_per_s"], 2)
     if config.duplicates > 0:
         result["duplicates"] = _duplicate_comparison(config, articles, work, translator, summarizer, say)
     return result
@@ -167,12 +178,11 @@ def tiny_models(work: Path) -> tuple[str, str]:
     return str(root / "translation"), str(root / "summarization")
 
 
-def _prepare_conversions(models: Sequence[str], device: str, say: Callable[[str], None]) -> None:
+def _prepare_conversions(models: Sequence[str], device: str, say: Callable[[str], None]) -> list[Path]:
     # What `--backend auto` does on first use, done before the clock so only steady-state work is timed.
     from summarizer.engines.conversion_cache import conversion_for
 
-    for model in models:
-        conversion_for(model, device, say)
+    return [conversion_for(model, device, say)[0] for model in models]
 
 
 def _batch(pages: Path, out: Path, translator: str, summarizer: str, config: EndToEndConfig, batch_size: int) -> dict[str, Any]:
@@ -221,12 +231,13 @@ def _batch_child(spec: dict[str, Any]) -> dict[str, Any]:
 
 def render_end_to_end(figures: dict[str, Any]) -> str:
     """Markdown lines for the end-to-end part of the report."""
-    rows = ["| end to end | articles/s | run (s) | load (s) | peak RSS (MB) | × glue |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    rows = ["| end to end | articles/s | run (s) | load (s) | peak RSS (MB) | × glue | share of expert |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
     for name, value in figures.items():
         if isinstance(value, dict) and "articles_per_s" in value:
             rows.append(
                 f"| {name} | {value['articles_per_s']:.3f} | {value['run_s']:.1f} | {value['load_s']:.1f} | "
-                f"{value.get('peak_rss_mb', 0):.0f} | {value.get('speedup_vs_glue', '–')} |"
+                f"{value.get('peak_rss_mb', 0):.0f} | {value.get('speedup_vs_glue', '–')} | {value.get('share_of_ceiling', '–')} |"
             )
     lines = [f"{figures['articles']} articles wrapped as pages; translator {figures['translator']}, summarizer {figures['summarizer']}", *rows]
     dup = figures.get("duplicates")
