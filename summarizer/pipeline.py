@@ -88,11 +88,14 @@ class Pipeline:
         return self._translation_cache
 
     def load(self) -> "Pipeline":
-        """Load both models and open the translation cache now (otherwise on first use).
+        """Load both models, the sentence splitter and the translation cache now (otherwise on first use).
 
         Raises ModelUnavailableError, or ConfigError for a translation cache that cannot be opened.
         """
+        from summarizer.segment import warm_up
+
         _ = self.translator, self.summarizer, self.translation_cache
+        warm_up()
         self._loaded |= {"translation", "summary"}
         return self
 

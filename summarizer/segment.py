@@ -49,6 +49,11 @@ def _kiwi():
         return _KIWI
 
 
+def warm_up() -> None:
+    """Load Kiwi and run it once (about 2 s on first use, then ~2 ms a paragraph), so the first article does not pay it."""
+    _kiwi().split_into_sents("준비.")
+
+
 def split_sentences(text: str, language: str = "ko") -> list[str]:
     """Sentences of `text`, covering all of it (whitespace between sentences aside)."""
     text = text.strip()

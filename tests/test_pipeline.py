@@ -141,3 +141,16 @@ def test_large_binary_bytes_are_binary_not_too_long(pipeline):
         pipeline.prepare(bytes(range(256)) * 12_000)  # 3 MB
     with pytest.raises(InputTooLargeError, match="900,000 characters, over the 800,000-character limit"):
         pipeline.prepare("가" * 900_000)
+
+
+def test_load_readies_the_sentence_splitter(tiny_models, monkeypatch):
+    # Kiwi's first use costs ~2 s; load() pays it, so a demo's first article (or a timed batch) does not.
+    from summarizer import segment
+    from summarizer.pipeline import Pipeline
+    from summarizer.settings import Settings
+
+    monkeypatch.setattr(segment, "_KIWI", None)
+    settings = Settings.load({"translation_model": str(tiny_models / "translation"),
+                              "summary_model": str(tiny_models / "summarization"), "device": "cpu"})  # fmt: skip
+    Pipeline(settings).load()
+    assert segment._KIWI is not None

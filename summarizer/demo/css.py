@@ -67,7 +67,7 @@ mark.ks-check { background: #fedf89; color: inherit; padding: 0 0.1rem; border-r
 #ks-run-button { min-height: 48px; font-size: 1.05rem; }
 /* The one progress display covers the old status instead of showing through it. */
 #ks-status { min-height: 5rem; }
-#ks-status [data-testid="status-tracker"] { background: var(--background-fill-primary) !important; }
+#ks-status [data-testid="status-tracker"] { background: var(--background-fill-primary) !important; bottom: 0 !important; }
 @media (max-width: 640px) {
   /* Phones: stack each Korean paragraph above its translation instead of two thin columns. */
   .ks-paragraphs thead, .ks-paragraphs td.ks-n { display: none; }
@@ -75,5 +75,7 @@ mark.ks-check { background: #fedf89; color: inherit; padding: 0 0.1rem; border-r
   .ks-paragraphs td.ks-ko { border-bottom: none !important; padding-bottom: 0.25rem; }
   .ks-paragraphs td.ks-en { padding-top: 0.25rem; margin-left: 0.7rem; border-left: 3px solid var(--color-accent-soft) !important; }
   .ks-overview h2 { font-size: 1.25rem; }
+  /* The elapsed-time counter gets its own line above the progress text instead of sitting on top of it. */
+  #ks-status .meta-text-center, #ks-status .meta-text { position: static !important; transform: none !important; }
 }
 """

@@ -295,6 +295,17 @@ def test_phone_width_shows_progress_in_view_and_never_overflows(browser, demo_ur
     progress = page.locator("#ks-status .progress-text, #ks-status .eta-bar, #ks-status .progress-level")
     expect(progress.first).to_be_visible(timeout=15_000)
     _wait_in_view(page, "#ks-status")
+    page.locator("#ks-status .progress-level").first.wait_for(timeout=15_000)
+    tracker, status, level = (page.locator(sel).first.bounding_box() for sel in (
+        "#ks-status [data-testid='status-tracker']", "#ks-status", "#ks-status .progress-level"))  # fmt: skip
+    # The progress display covers the whole status (the idle hint used to show through below it) ...
+    assert tracker["height"] >= status["height"] - 1, (tracker, status)
+    # ... and the elapsed-time counter does not sit on the progress text (it did at this width).
+    timers = page.locator("#ks-status .meta-text-center, #ks-status .meta-text")
+    for n in range(timers.count()):
+        timer = timers.nth(n).bounding_box()
+        if timer and timer["height"] > 0:
+            assert timer["y"] + timer["height"] <= level["y"] + 1 or timer["y"] >= level["y"] + level["height"] - 1, (timer, level)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "demo-390-progress.png"))
     assert page.locator(".progress-text:visible, .progress-level:visible").count() <= 2  # one display (text + bar)
