@@ -114,3 +114,25 @@ def test_gated_pair_check_reports_what_the_ungated_one_reports(source, translati
     issues = check_pair(source, translation, tokens)[0] if source.strip() and translation.strip() else []
     expected = _ungated_issues(source, translation, tokens) if source.strip() and translation.strip() else []
     assert [(issue.kind, issue.message) for issue in issues] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=40), _ENGLISH_TEXT))
+def test_word_runs_are_the_letter_runs_findall_gives(text):
+    lowered = text.lower()
+    assert english.word_runs(lowered) == re.findall("[a-z]+", lowered)
+
+
+def test_a_number_word_glued_to_a_sign_outside_ascii_is_still_read():
+    # Each character outside ASCII cuts a run, as in findall: "ten’s" holds the run "ten", which the gate must see.
+    assert english.word_runs("ten’s café 5é\tx") == ["ten", "s", "caf", "x"]
+    assert [(q.value, q.kind) for q in english.english_quantities("by the ten’s rule")] == [(10.0, "count")]
+
+
+def test_morphemes_given_as_a_tuple_or_an_iterator_give_the_issues_of_a_list():
+    source = "사고로 3명이 숨지고 2024년 3월 5일 오후 3시에 발표됐다."
+    tokens = list(_kiwi().tokenize(source))
+    expected = check_pair(source, "Five people died, it said on March 5, 2023 at 3 a.m.", tokens)[0]
+    assert [issue.kind for issue in expected] == ["ampm", "value", "omission"]
+    for given in (tuple(tokens), iter(tokens)):
+        assert check_pair(source, "Five people died, it said on March 5, 2023 at 3 a.m.", given)[0] == expected

@@ -41,8 +41,10 @@ def check_article(
         if paragraph < headings:
             issues.extend(replace(issue, where="title") for issue in found)
             continue
-        issues.extend(replace(issue, paragraph=paragraph - headings) for issue in found)
-        body += korean + english
+        if found:  # most pairs have no issue
+            issues.extend(replace(issue, paragraph=paragraph - headings) for issue in found)
+        body += korean
+        body += english
         paired.add(paragraph - headings)
     if summary_en.strip():
         unpaired_ko = [p for index, p in enumerate(paragraphs_ko) if index not in paired]

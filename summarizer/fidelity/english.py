@@ -133,12 +133,19 @@ _STARTS = re.compile(
 )
 
 _GATE_SIGNS = re.compile(r"[0-9$€£¥₩]")
-_WORD_RUN = re.compile(r"[a-z]+")
+# Every byte but a-z, as a space: see word_runs.
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def word_runs(lowered: str) -> list[str]:
+    """The runs of a-z in `lowered`, as re.findall("[a-z]+", lowered) gives them, in half the time: each character
+    outside ASCII is encoded as one "?", then every byte but a-z becomes a space, and split() cuts there."""
+    return lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).decode("ascii").split()
 
 
 def may_have_quantity(text: str) -> bool:
     """False only when `text` cannot hold an English quantity (no digit, symbol or number/calendar word)."""
-    return _may_have(text, _WORD_RUN.findall(text.lower()))
+    return _may_have(text, word_runs(text.lower()))
 
 
 def _may_have(text: str, words: list[str]) -> bool:
@@ -148,7 +155,7 @@ def _may_have(text: str, words: list[str]) -> bool:
 def english_quantities(text: str) -> list[Quantity]:
     """Every number in `text` with its meaning, in order of appearance."""
     lowered = text.lower()
-    words = _WORD_RUN.findall(lowered)
+    words = word_runs(lowered)
     if not _may_have(text, words):
         return []
     faithful = keeps_letters(text, lowered)
@@ -161,6 +168,8 @@ def english_quantities(text: str) -> list[Quantity]:
 def _read(match: re.Match[str], text: str) -> list[Quantity]:
     span = match.group(0)
     kind = match.lastgroup  # the one top-level alternative that matched
+    if kind == "number" or kind == "word":  # the most frequent kinds, tested first
+        return _figure(match, text)
     if kind == "time":
         if match.group("noon"):
             return [Quantity(12, "time", "pm" if match.group("noon").lower() == "noon" else "am", span)]
@@ -240,9 +249,13 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         return [Quantity(1, "ordinal", "", span)]
     if kind == "half":
         return [Quantity(50, "percent", "", span)]
-    if kind == "times":
-        return [Quantity(TIMES_WORDS[match.group("timesword").lower()], "times", "", span)]
-    if kind == "number":
+    return [Quantity(TIMES_WORDS[match.group("timesword").lower()], "times", "", span)]  # the last kind: "times"
+
+
+def _figure(match: re.Match[str], text: str) -> list[Quantity]:
+    """A figure in digits or words ("number" or "word" alternative) with what follows it."""
+    span = match.group(0)
+    if match.lastgroup == "number":
         raw, scale = match.group("num"), match.group("scale")
         if scale and scale.strip(" -").lower() in ("m", "k", "b"):
             if scale.strip(" -").lower() == "m":

@@ -37,7 +37,7 @@ _HAS_QUANTITY = re.compile(
 )
 
 
-Windows = list[tuple[str, list]]  # (stretch of text, its Kiwi morphemes with offsets into that stretch)
+Windows = list[tuple[str, Sequence]]  # (stretch of text, its Kiwi morphemes with offsets into that stretch)
 
 
 def korean_windows(text: str, tokens: Sequence | None = None) -> Windows:
@@ -49,7 +49,7 @@ def korean_windows(text: str, tokens: Sequence | None = None) -> Windows:
     if not _HAS_QUANTITY.search(text):
         return []
     if tokens is not None:
-        return [(text, list(tokens))]
+        return [(text, tokens if isinstance(tokens, (list, tuple)) else list(tokens))]  # the segmenter's tuple, uncopied
     return [(window, list(_kiwi().tokenize(window))) for window in _windows(text)]
 
 
