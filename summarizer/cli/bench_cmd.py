@@ -25,12 +25,12 @@ def bench(
     skip_expert: Annotated[bool, typer.Option("--skip-expert", help="Do not measure the hand-written CTranslate2 translate_batch call.")] = False,
     isolate: Annotated[bool, typer.Option("--isolate/--no-isolate", help="One fresh process per backend (own peak memory).")] = True,
     repeats: Annotated[int, typer.Option("--repeats", min=1, help="Timed runs per backend; the median counts.")] = 1,
-    end_to_end: Annotated[bool, typer.Option("--end-to-end", help="Also measure articles/s of the whole job: a glue script vs `summarizer batch`.")] = False,
+    end_to_end: Annotated[bool, typer.Option("--end-to-end", help="Also measure articles/s of the whole job: a glue script, its same work by hand on CTranslate2 (the machine's ceiling), and `summarizer batch`.")] = False,
     articles: Annotated[int, typer.Option("--articles", min=1, help="Articles of sci-news-sum-kr-50 for --end-to-end.")] = 50,
     batch_sizes: Annotated[str, typer.Option("--batch-sizes", help="Comma-separated batch sizes of `summarizer batch` for --end-to-end.")] = "8",
     length_ratio: Annotated[float, typer.Option("--length-ratio", min=0.1, max=4.0, help="With --end-to-end: translation tokens per source token forced on both sides (+10 per input), as random weights never stop on their own; the real opus-mt-tc-big-ko-en writes 1.06 on NTREX-128.")] = 1.1,
     duplicates: Annotated[float, typer.Option("--duplicates", min=0.0, max=0.9, help="With --end-to-end: also time a dump where this share of pages are wire copies.")] = 0.0,
-    skip_glue: Annotated[bool, typer.Option("--skip-glue", help="With --end-to-end: do not run the glue script.")] = False,
+    skip_glue: Annotated[bool, typer.Option("--skip-glue", help="With --end-to-end: do not run the glue script (nor the ceiling, which is its work).")] = False,
     quick: Annotated[bool, typer.Option("--quick", help="Tiny checkpoints and a few sentences/articles: checks the harness, not speed.")] = False,
 ) -> None:
     """Measure sentences/s, target tokens/s and peak memory of (a) naive transformers, one sentence per
