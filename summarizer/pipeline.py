@@ -102,9 +102,9 @@ class Pipeline:
     @property
     def decoding_budget(self) -> int:
         """Decoding tokens per batch: settings.batch_max_tokens, or (0) the device's default."""
-        from summarizer.engines.batching import default_decoding_budget
+        from summarizer.engines.batching import decoding_budget
 
-        return self.settings.batch_max_tokens or default_decoding_budget(self.device)
+        return decoding_budget(self.device, self.settings.batch_max_tokens)
 
     @property
     def translation_options(self) -> GenerationOptions:

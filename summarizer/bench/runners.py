@@ -96,9 +96,9 @@ class _EngineRunner:
         return [g.num_tokens for g in self.engine.generate_detailed(list(sentences), options)]
 
     def _budget(self) -> int:
-        from summarizer.engines.batching import default_decoding_budget
+        from summarizer.engines.batching import decoding_budget
 
-        return self.job.config.batch_max_tokens or default_decoding_budget(self.job.device)
+        return decoding_budget(self.job.device, self.job.config.batch_max_tokens)
 
     def detail(self) -> str:
         c = self.job.config

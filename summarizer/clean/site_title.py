@@ -51,7 +51,7 @@ def title_pieces(title: str) -> list[str]:
 
 def outlet_in_title(title: str) -> str | None:
     """The outlet named by a title's site suffix ('제목 - 매일경제' → '매일경제'), when it is a known outlet."""
-    pieces = [p.strip() for p in _TITLE_SPLIT.split(" ".join(title.split())) if p.strip()]
+    pieces = title_pieces(title)
     return next((metadata.canonical_outlet(p) for p in pieces[1:] if metadata.canonical_outlet(p)), None)
 
 

@@ -10,9 +10,9 @@ CPU_DECODING_BUDGET = 16_384
 GPU_DECODING_BUDGET = 65_536
 
 
-def default_decoding_budget(device: str) -> int:
-    """The decoding-token budget per batch (see decoding_cost) that suits `device`."""
-    return GPU_DECODING_BUDGET if device.startswith("cuda") else CPU_DECODING_BUDGET
+def decoding_budget(device: str, setting: int = 0) -> int:
+    """The decoding-token budget per batch (see decoding_cost): `setting`, or (0) the one that suits `device`."""
+    return setting or (GPU_DECODING_BUDGET if device.startswith("cuda") else CPU_DECODING_BUDGET)
 
 
 def decoding_cost(num_beams: int, cap_for: Callable[[int], int]) -> Callable[[int], int]:

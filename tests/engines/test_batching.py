@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.engines.batching import decoding_cost, default_decoding_budget, token_budget_batches
+from summarizer.engines.batching import decoding_cost, decoding_budget, token_budget_batches
 
 
 @given(st.lists(st.integers(min_value=0, max_value=300), max_size=80), st.integers(16, 2000), st.integers(1, 16))
@@ -46,4 +46,4 @@ def test_beams_and_output_length_shrink_the_batch():
 
 
 def test_default_budget_follows_the_device():
-    assert default_decoding_budget("cpu") < default_decoding_budget("cuda") == default_decoding_budget("cuda:1")
+    assert decoding_budget("cpu") < decoding_budget("cuda") == decoding_budget("cuda:1")
