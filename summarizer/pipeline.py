@@ -123,7 +123,7 @@ class Pipeline:
         from summarizer.summarization import summary_options
 
         s = self.settings
-        return summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams, self.decoding_budget)
+        return summary_options(s.summary_min_tokens, s.summary_max_tokens, s.num_beams, self.decoding_budget, s.retry_degenerate)
 
     def _strategy(self):
         from summarizer import summarization as strategies

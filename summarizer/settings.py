@@ -61,7 +61,7 @@ class Settings:
     summary_max_tokens: int = 160
     max_chars: int = 200_000  # larger articles are refused, not truncated
     force: bool = False  # translate text that does not look Korean
-    retry_degenerate: bool = True  # decode degenerate translations again with stricter settings
+    retry_degenerate: bool = True  # decode degenerate translations and looping summaries again, stricter
     cpu_threads: int = 0  # 0 → torch / CTranslate2 default
     translation_cache: str = ""  # folder of the persistent translation cache (translation_cache.py); "" → none
     keep: tuple[str, ...] = ()  # in-article furniture the cleaner leaves in the body (clean/keep.py); () → prose only

@@ -38,12 +38,14 @@ class SummaryOutput:
 
 
 def summary_options(
-    min_tokens: int, max_tokens: int, num_beams: int = 4, batch_max_tokens: int = CPU_DECODING_BUDGET
+    min_tokens: int, max_tokens: int, num_beams: int = 4, batch_max_tokens: int = CPU_DECODING_BUDGET,
+    retry_degenerate: bool = True,
 ) -> GenerationOptions:
     """Decoding settings for summaries: the CNN/DailyMail-style defaults, length from settings.
 
     The length cap also follows the input (+20 tokens) so a one-line article gets a short summary.
-    `batch_max_tokens`: the decoding budget per batch (engines/batching.py).
+    `batch_max_tokens`: the decoding budget per batch (engines/batching.py); `retry_degenerate`: generate a
+    looping summary again with stricter settings.
     """
     return GenerationOptions(
         num_beams=num_beams,
@@ -55,6 +57,7 @@ def summary_options(
         length_penalty=2.0,
         batch_max_tokens=batch_max_tokens,
         max_batch_size=16,
+        retry_degenerate=retry_degenerate,
     )
 
 

@@ -154,3 +154,16 @@ def test_load_readies_the_sentence_splitter(tiny_models, monkeypatch):
                               "summary_model": str(tiny_models / "summarization"), "device": "cpu"})  # fmt: skip
     Pipeline(settings).load()
     assert segment._KIWI is not None
+
+
+def test_retry_degenerate_off_reaches_the_summaries_too(tiny_models):
+    # The setting used to reach translation only: looping summaries were still generated twice.
+    from summarizer.pipeline import Pipeline
+    from summarizer.settings import Settings
+
+    def pipeline(retry: bool) -> Pipeline:
+        return Pipeline(Settings.load({"translation_model": str(tiny_models / "translation"), "retry_degenerate": retry,
+                                       "summary_model": str(tiny_models / "summarization"), "device": "cpu"}))  # fmt: skip
+
+    assert pipeline(True).summary_options.retry_degenerate and pipeline(True).translation_options.retry_degenerate
+    assert not pipeline(False).summary_options.retry_degenerate and not pipeline(False).translation_options.retry_degenerate

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fakes import ScriptedEngine
 
 from summarizer.summarization import summarize_many, summary_options
@@ -73,6 +75,13 @@ def test_a_looping_summary_is_generated_again_with_stricter_settings():
     assert summary == "A sane summary."
     assert len(engine.calls) == 2 and engine.calls[1] == engine.calls[0]
     assert "repetition loop ('the report')" in warnings[0] and "generated again" in warnings[0]
+
+
+def test_a_looping_summary_is_kept_once_when_retry_is_off():
+    engine = ScriptedEngine(lambda text, options: "the report the report the report the report", window=100, task="summarization")
+    [(summary, warnings)] = summarize_many(engine, [["One two three four. Five six."]], "en", replace(OPTIONS, retry_degenerate=False))
+    assert summary == "the report the report the report the report" and len(engine.calls) == 1
+    assert "was kept (retry_degenerate is off)" in warnings[0]
 
 
 def test_a_sane_summary_is_not_generated_twice():
