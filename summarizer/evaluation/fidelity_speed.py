@@ -68,19 +68,24 @@ def measure_speed(data: Path, sources: Sequence[str], translations: Sequence[str
 
     The segmenter's Kiwi split is not counted in the check: the pipeline splits every article for the translator
     anyway, and the check reuses the morphemes it keeps (its time on the page is reported beside, for scale).
+    Also timed: the check's two gates alone (does the Korean / the English hold anything that may be a number?),
+    a floor that any check reading the sentences pays before it reads a single quantity.
     """
     from summarizer.clean import clean_article
     from summarizer.fidelity.article import check_article
-    from summarizer.segment import split_sentences
+    from summarizer.fidelity.english import may_have_quantity
+    from summarizer.fidelity.korean_gate import has_quantity
+    from summarizer.segment import split_sentences, warm_up
 
+    warm_up()  # Kiwi's first use (~2 s) is not the split's time on a page
     pairs_left = _sentence_pairs(sources, translations)
     timing: dict[str, float] = {}
     total_clean = total_check = 0.0
     for group, pages in speed_pages(data).items():
-        clean_ms = check_ms = split_ms = 0.0
+        clean_ms = check_ms = split_ms = gates_ms = 0.0
         sentences = 0
         for raw in pages:
-            clean_article(raw)  # warm caches (trafilatura, Kiwi) before timing
+            clean_article(raw)  # warm the cleaner's caches (trafilatura) before timing
             clean_ms += _best_ms(lambda: clean_article(raw), repeats)
             article = clean_article(raw)
             documents = (article.title, *article.subtitles, *article.paragraphs)
@@ -95,6 +100,7 @@ def measure_speed(data: Path, sources: Sequence[str], translations: Sequence[str
             paragraphs_en = [" ".join(en for p, _, en in pairs if p == index) for index in body]
             summary = " ".join([en for p, _, en in pairs if p >= headings][:SUMMARY_SENTENCES])
             check_ms += _best_ms(lambda: check_article(pairs, headings, summary, paragraphs_ko, paragraphs_en), repeats)
+            gates_ms += _best_ms(lambda: [(has_quantity(ko), may_have_quantity(en)) for _, ko, en in pairs], repeats)
             sentences += len(pairs)
         count = len(pages)
         key = SPEED_GROUPS[group]
@@ -106,6 +112,7 @@ def measure_speed(data: Path, sources: Sequence[str], translations: Sequence[str
             f"{key}_check_ms_per_page": round(check_ms / count, 3),
             f"{key}_check_us_per_sentence": round(1000 * check_ms / sentences, 1) if sentences else 0.0,
             f"{key}_check_share_of_clean": round(check_ms / clean_ms, 4) if clean_ms else 0.0,
+            f"{key}_gates_share_of_clean": round(gates_ms / clean_ms, 4) if clean_ms else 0.0,
         })
         total_clean, total_check = total_clean + clean_ms, total_check + check_ms
     if total_clean:
@@ -131,7 +138,8 @@ def speed_lines(speed: dict[str, float]) -> list[str]:
                 f"speed, {name}: {speed[f'{key}_check_ms_per_page']:.2f} ms to check vs "
                 f"{speed[f'{key}_clean_ms_per_page']:.2f} ms to clean per article "
                 f"({speed[f'{key}_check_share_of_clean']:.1%} of cleaning; {speed[f'{key}_sentences_per_page']:.0f} "
-                f"sentence pairs/article, {speed[f'{key}_check_us_per_sentence']:.0f} µs each; {speed[f'{key}_pages']:.0f} article(s))"
+                f"sentence pairs/article, {speed[f'{key}_check_us_per_sentence']:.0f} µs each; {speed[f'{key}_pages']:.0f} article(s)); "
+                f"its two gates alone: {speed.get(f'{key}_gates_share_of_clean', 0):.1%}"
             )
     if "check_share_of_clean" in speed:
         lines.append(

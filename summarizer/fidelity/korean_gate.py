@@ -37,6 +37,11 @@ _HAS_QUANTITY = re.compile(
 )
 
 
+def has_quantity(text: str) -> bool:
+    """False only when Korean `text` cannot hold a quantity (none of the gate's figures or words)."""
+    return _HAS_QUANTITY.search(text) is not None
+
+
 Windows = list[tuple[str, Sequence]]  # (stretch of text, its Kiwi morphemes with offsets into that stretch)
 
 
@@ -46,7 +51,7 @@ def korean_windows(text: str, tokens: Sequence | None = None) -> Windows:
     `tokens`: Kiwi morphemes of the whole `text` (offsets into it), e.g. kept by the segmenter; given, Kiwi
     does not run again. Without them Kiwi reads only the stretches around the gate's matches.
     """
-    if not _HAS_QUANTITY.search(text):
+    if not has_quantity(text):
         return []
     if tokens is not None:
         return [(text, tokens if isinstance(tokens, (list, tuple)) else list(tokens))]  # the segmenter's tuple, uncopied

@@ -106,8 +106,10 @@ def test_speed_times_the_check_per_article_against_the_cleaner(tmp_path):
     # One pair per sentence the segmenter finds, title included: 1 + 2 here, 1 + 2 on the example page.
     assert timing["articles_sentences_per_page"] == 3 and timing["example_sentences_per_page"] == 3
     assert timing["articles_check_ms_per_page"] > 0 and timing["articles_clean_ms_per_page"] > 0
+    assert 0 < timing["articles_gates_share_of_clean"] and 0 < timing["example_gates_share_of_clean"]
     report = run_fidelity_evaluation(FIXTURE, LABELS, speed=False)
     text = format_report(type(report)(report.models, report.human_sentences, report.human_flagged, 0.1, timing))
     assert "speed, example page:" in text and "speed, sci-news-sum-kr-50:" in text and "of cleaning" in text
     assert "speed, all articles: check = " in text and "segmenter" in text
+    assert text.count("its two gates alone: ") == 2  # the floor, per group
     assert "opus-mt-tc-big-ko-en lines 1-1000: 7 hits, 0 false alarms, 0 misses" in text
