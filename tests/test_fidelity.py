@@ -222,6 +222,18 @@ def test_a_year_is_written_as_a_year_and_another_year_is_a_wrong_value():
     assert check_fidelity(source, "2020 was a meaningful year.") == []
 
 
+def test_a_year_before_a_listed_age_or_duration_stays_a_year():
+    # NTREX line 93 (opus-mt output): "2016" used to share the list's "-year-old" and read as an age of 2016.
+    source = "윌로비는 2015년에 캡과 트룰리를 세웠고 52세인 존스는 3월에 회장으로서 합류했다."
+    english = "Willowby set up Cap and Trulli in 2016, and 52-year-old Jones joined in March as chairman."
+    assert [(q.value, q.kind, q.text) for q in english_quantities(english)][:2] == [
+        (2016, "date", "2016"), (52, "count", "52-year-old")]
+    (issue,) = check_fidelity(source, english)
+    assert (issue.kind, issue.message) == ("value", "2015년 = the year 2015; the English says 2016 (the year 2016)")
+    # A list of plain counts still shares its unit.
+    assert [q.unit for q in english_quantities("for two, three or five months")] == ["month"] * 3
+
+
 def test_an_article_prints_each_identical_issue_once():
     from summarizer.fidelity import fidelity_line
     from summarizer.fidelity.article import check_article

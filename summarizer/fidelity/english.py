@@ -285,7 +285,9 @@ def _scaled(value: float, scale: str | None) -> tuple[float, bool]:
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:
     """What follows the number: %, days/years (duration or age), a currency word, times; else a year or a count."""
     after = _AFTER.match(text, end)
-    if not after and (listed := _LIST.match(text, end)):  # "two, three or five months": the list shares the unit
+    year_like = digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100
+    # "two, three or five months": the list shares the unit; not a year ("in 2016, and 52-year-old Jones")
+    if not after and not year_like and (listed := _LIST.match(text, end)):
         after = _AFTER.match(text, listed.end())
         after = after if after and after.group("unit") else None
     before = text[max(0, end - len(span) - 12) : end - len(span)].lower()
@@ -310,7 +312,7 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
         return Quantity(value, "count", "magnitude", span)
     if digits and value < 1000 and _NAME_BEFORE.match(text[end - len(span) - 1 :: -1] if end > len(span) else ""):
         return Quantity(value, "ordinal", "", span)  # "Game 9", "Radio 4": a numbered name
-    if digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100 and not before.endswith("$"):
+    if year_like and not before.endswith("$"):
         return Quantity(value, "date", "year", span)
     return Quantity(value, "count", "", span, scaled)
 
