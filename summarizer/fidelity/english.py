@@ -19,9 +19,16 @@ WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "a hundred": 100, "a thousand": 1000,
     "a million": 1e6, "a billion": 1e9,
 }
+_UNIT_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
+_TENS_ORDINALS = {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
+                  "eightieth": 80, "ninetieth": 90}
 ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fifteenth": 15, "twentieth": 20,
+    **_UNIT_ORDINALS, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, **_TENS_ORDINALS, "hundredth": 100,
+    "thousandth": 1000,
+    # "twenty-fourth", "twenty fourth"
+    **{f"{tens}{joint}{unit}": WORDS[tens] + value for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+       "eighty", "ninety") for unit, value in _UNIT_ORDINALS.items() for joint in ("-", " ")},
 }
 TIMES_WORDS = {"twice": 2, "doubled": 2, "double": 2, "doubles": 2, "doubling": 2, "tripling": 3, "triples": 3, "tripled": 3, "triple": 3, "threefold": 3, "quadrupled": 4, "fourfold": 4}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
@@ -39,6 +46,8 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS.update({"sept": 9})
 DURATION_UNITS = {"day": "day", "days": "day", "month": "month", "months": "month", "year": "year", "years": "year",
                   "minute": "minute", "minutes": "minute", "week": "week", "weeks": "week"}
+ROMAN = {numeral: value for value, numeral in enumerate(
+    "II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split(), start=2)}
 FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -51,15 +60,17 @@ _MONTH = alternation(MONTHS)
 _TOKEN = re.compile(
     rf"""
     (?<![A-Za-z])(?=[0-9A-Za-z$€£¥₩])  # every form starts a word or is a digit/symbol: skip other positions fast
-    (?:(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b)
+    (?:(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b
+              |\b(?P<zhour>\d{{1,2}})[.:]?(?P<zmin>\d{{2}})\s?(?:GMT|UTC|KST)\b)
     | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
     | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
-    | (?P<ordinal>\b(?P<ordnum>\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{alternation(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
-    | (?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b)
+    | (?P<ordinal>\b(?P<ordnum>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{alternation(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
+    | (?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b|\bWW\s?(?P<ww>II|I|2|1)\b)
+    | (?P<regnal>(?<=[A-Za-z]\s)(?-i:(?P<roman>XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|IX|VIII|VII|VI|IV|III|II))\b)
     | (?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)
-    | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year)\b)
+    | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year|minute)\b|\b(?:an|one)\s+(?P<periodhour>hour)\b|\b(?P<halfhour>half\s+an\s+hour)\b)
     | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
-    | (?P<fraction>\b(?P<fnum>one|two|three|a)[- ](?P<fden>half|thirds?|quarters?|fifths?)\b)
+    | (?P<fraction>\b(?P<fnum>one|two|three|a)(?:-(?P<fden>half|thirds?|quarters?|fifths?)\b|\s(?P<fden2>half|thirds|quarters|fifths)\b|\s(?P<fden3>third|quarter|fifth)\b(?=\s+of\b|\s*[^\sA-Za-z]|\s*$)))
     | (?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{{1,2}})(?![\w/]))
     | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
     | (?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\w/]))
@@ -71,7 +82,7 @@ _TOKEN = re.compile(
     | (?P<pair>\b(?:both|pair|(?:a\s+)?couple\s+of|twins?|duo)\b)
     | (?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)
     | (?P<every>\bevery\s+(?P<everyunit>minute|hour|day|week|month|year)\b|\b(?P<everyly>hourly|daily|weekly|monthly|annually|yearly)\b)
-    | (?P<many>\b(?:many|numerous|countless|multiple|several)\b)
+    | (?P<many>\b(?:many|numerous|countless|multiple|several)\b(?:\s+(?P<manyscale>hundred|thousand|million|billion)s?\b)?)
     | (?P<trio>\b(?:trio|sophomores?)\b)
     | (?P<top>\btop(?:s|ped|ping)?\b)
     | (?P<half>\bhalf\b)
@@ -111,6 +122,7 @@ _GATE_WORDS = frozenset(
       "top tops topped topping noon midnight war dozens hundreds thousands millions billions hundred thousand million "
       "billion trillion spring summer autumn fall winter hour".split()
     + ["teenages", "teenss"]  # teen(?:age|s|ager)?s? matches these too
+    + ["ww", "wwi", "wwii", *(numeral.lower() for numeral in ROMAN if len(numeral) > 1)]
     # A number word with a scale letter attached is one word run: "fivem", "tenbn", "a hundredk".
     + [word.split()[-1] + scale for word in WORDS for scale in ("k", "m", "mn", "bn", "b", "tn", "trn")]
 )
@@ -119,11 +131,12 @@ _START_WORDS = ({word.split()[0] for word in WORDS} | set(MONTHS) | set(ORDINAL_
     "noon midnight one half three decade tens dozens decades hundreds thousands millions billions every "
     "hourly daily weekly monthly annually yearly many numerous countless multiple several trio sophomore sophomores "
     "top tops topped topping both pair couple twin twins duo twenties thirties forties fifties sixties seventies "
-    "eighties nineties usd eur gbp krw".split()
-)) - {"a"}
+    "eighties nineties usd eur gbp krw ww wwi wwii".split()
+) | {numeral.lower() for numeral in ROMAN if len(numeral) > 1}) - {"a"}
 # Start words of one or two alternatives only, with what must follow ("a" is the most frequent word tried).
 _START_PHRASES = (
-    r"a(?=[\s-]+(?:dozen|hundred|thousand|million|billion|day|week|month|year|quarter|half|third|fifth|decade|couple))"
+    r"a(?=[\s-]+(?:dozen|hundred|thousand|million|billion|day|week|month|year|minute|quarter|half|third|fifth|decade|couple))"
+    r"|an(?=\s+hour)"
     r"|no(?=\.)|us(?=\$)|world(?=\s)"
 )
 # Where a _TOKEN match can start, in lowercased text: a digit or sign, or a start word ending the word or followed by
@@ -173,15 +186,13 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
     if kind == "time":
         if match.group("noon"):
             return [Quantity(12, "time", "pm" if match.group("noon").lower() == "noon" else "am", span)]
+        if match.group("zhour"):  # "1200 GMT": a 24-hour time
+            return _clock(match.group("zhour"), match.group("zmin"), span)
         if match.group("clock"):
             hour = int(match.group("clock"))
             if hour > 24:  # 27:37 is a game clock, not a time of day
                 return [Quantity(hour, "count", "", span), Quantity(int(match.group("cmin")), "count", "", span)]
-            # 04:00 and 16:00 are 24-hour times; 4:00 says nothing about a.m./p.m.
-            ampm = "pm" if hour >= 12 else ("am" if match.group("clock").startswith("0") else "")
-            minutes = int(match.group("cmin"))
-            extra = [Quantity(minutes, "count", "분", span)] if minutes else []
-            return [Quantity(hour % 12 or 12, "time", ampm, span), *extra]
+            return _clock(match.group("clock"), match.group("cmin"), span)
         hour = int(match.group("hour"))
         minutes = int(match.group("minute") or 0)
         ampm = "am" if match.group("ampm").lower().startswith("a") else "pm"
@@ -195,7 +206,8 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
                 Quantity(MONTHS[match.group("month2").lower()], "date", "month", span)]
     if kind == "ordinal":
         value = match.group("ordnum") or match.group("rank")
-        return [Quantity(int(value) if value else ORDINAL_WORDS[match.group("ordword").lower()], "ordinal", "", span)]
+        word = re.sub(r"\s+", " ", match.group("ordword") or "").lower()
+        return [Quantity(int(value.replace(",", "")) if value else ORDINAL_WORDS[word], "ordinal", "", span)]
     if kind == "money":
         value, scaled = _scaled(float(match.group("mnum").replace(",", "")), match.group("mscale"))
         return [Quantity(value, "money", SYMBOLS[match.group("symbol").lower()], span, scaled)]
@@ -214,12 +226,16 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
             return [Quantity(_AGE_WORDS[match.group("agewords").lower()], "count", "대", span)]
         return [Quantity(10, "count", "대", span)]
     if kind == "worldwar":
-        return [Quantity(2 if match.group("war").lower() in ("ii", "two", "2") else 1, "ordinal", "", span)]
+        return [Quantity(2 if (match.group("war") or match.group("ww")).lower() in ("ii", "two", "2") else 1, "ordinal", "", span)]
+    if kind == "regnal":  # Elizabeth II = 엘리자베스 2세, Type II
+        return [Quantity(ROMAN[match.group("roman")], "count", "", span)]
     if kind == "oclock":
         word = match.group("oclockword")
         return [Quantity(int(word) if word.isdigit() else _word_value(word), "time", "", span)]
     if kind == "aperiod":
-        return [Quantity(1, "duration", match.group("periodunit").lower(), span)]
+        if match.group("halfhour"):
+            return [Quantity(30, "duration", "minute", span)]
+        return [Quantity(1, "duration", (match.group("periodunit") or "hour").lower(), span)]
     if kind == "partof":  # "a quarter of a million" = 250,000
         part = {"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[re.sub(r"\s+", " ", match.group("part").lower())]
         value, _ = _scaled(part, match.group("partscale"))
@@ -231,7 +247,8 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         return [Quantity(float(numerator), "count", "", span), Quantity(float(denominator), "count", "", span)]
     if kind == "fraction":
         numerator = 1 if match.group("fnum").lower() in ("one", "a") else WORDS[match.group("fnum").lower()]
-        return [Quantity(round(100 * numerator / FRACTIONS[match.group("fden").lower()], 4), "percent", "", span)]
+        denominator = match.group("fden") or match.group("fden2") or match.group("fden3")
+        return [Quantity(round(100 * numerator / FRACTIONS[denominator.lower()], 4), "percent", "", span)]
     if kind == "vague":
         size = {"dozens": 10, "decades": 10, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9}[match.group("vagueword").lower()]
         return [Quantity(size * (10 if match.group("vaguetens") else 1), "vague", "", span)]
@@ -239,8 +256,8 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         unit = match.group("everyunit") or {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month",
                                             "annually": "year", "yearly": "year"}[match.group("everyly").lower()]
         return [Quantity(1, "frequency", unit.lower(), span)]
-    if kind == "many":
-        return [Quantity(0, "vague", "", span)]
+    if kind == "many":  # "several million" states a size; "many" none
+        return [Quantity(SCALES[match.group("manyscale").lower()] if match.group("manyscale") else 0, "vague", "", span)]
     if kind == "trio":
         return [Quantity(3 if span.lower() == "trio" else 2, "count", "", span)]
     if kind == "pair":
@@ -250,6 +267,14 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
     if kind == "half":
         return [Quantity(50, "percent", "", span)]
     return [Quantity(TIMES_WORDS[match.group("timesword").lower()], "times", "", span)]  # the last kind: "times"
+
+
+def _clock(hour_text: str, minute_text: str, span: str) -> list[Quantity]:
+    """A 24-hour clock time: 04:00 and 16:00 say a.m./p.m.; 4:00 does not."""
+    hour, minutes = int(hour_text), int(minute_text)
+    ampm = "pm" if hour >= 12 else ("am" if hour_text.startswith("0") else "")
+    extra = [Quantity(minutes, "count", "분", span)] if minutes else []
+    return [Quantity(hour % 12 or 12, "time", ampm, span), *extra]
 
 
 def _figure(match: re.Match[str], text: str) -> list[Quantity]:
