@@ -234,6 +234,48 @@ def test_a_year_before_a_listed_age_or_duration_stays_a_year():
     assert [q.unit for q in english_quantities("for two, three or five months")] == ["month"] * 3
 
 
+# Human translations from FLORES-200 devtest (CC BY-SA 4.0; kor_Hang / eng_Latn lines 72, 202, 204, 245, 272, 324,
+# 472, 51, 125, 248, 948, 116, 434, 784), shortened: equivalent forms the check once reported.
+@pytest.mark.parametrize(
+    ("korean", "english"),
+    [
+        ("스티븐 하퍼 총리는 화요일 잭 레이턴과의 25분 회담을 끝냈습니다.", "Stephen Harper ended Tuesday's 25 minute meeting with Jack Layton."),
+        ("체코 출신의 올드리치 젤리넥은 16위로 경기를 마쳤습니다.", "Czech competitor Oldrich Jelinek finished sixteenth."),
+        ("한국의 박종석은 남자 좌식스키 슈퍼대회전에서 24위를 차지했다.", "South Korea's Jong Seork Park finished twenty-fourth in the men's sitting Super-G."),
+        ("발사 후 약 3분쯤에, 폼이 떨어져 나오는 것이 포착되었습니다.", "Around 3 minutes into the launch, a camera showed foam break away."),
+        ("Uka의 무기가 다섯 번째 남자의 머리를 겨냥하는데 실패했습니다.", "Uka's weapon failed whilst pointed at a fifth man's head."),
+        ("엘리자베스 2세 여왕의 통치가 끝나면 호주가 공화국이 되어야 한다.", "Australia should become a republic at the end of Queen Elizabeth II's reign."),
+        ("겁에 질린 프랑스의 왕 루이 16세는 파리로 강제추방되었다.", "The terrified King Louis XVI was forced back to Paris."),
+        ("이라크 스터디 그룹은 오늘 12시 GMT에 리포트를 발표했다.", "The Iraq Study Group presented its report at 12.00 GMT today."),
+        ("해당 차량은 그리니치 표준시로 대략 12시에 옮겨졌습니다.", "The vehicle was taken away at approximately 1200 GMT."),
+        ("그리고 1분쯤 뒤에는 풍속이 70에 달했죠.", "About a minute later, the wind is reaching 70."),
+        ("이 흥미로운 마을을 산책하는데 30분을 투자할만합니다.", "It's worth half an hour to stroll about the intriguing village."),
+        ("정부에서 수백만 개의 뇌염 백신을 전달하기로 약속했다.", "Several million vials of encephalitis vaccine have been promised by the government."),
+        ("따라서 이 형식의 종횡비는 3:2라고 합니다.", "The aspect ratio of this format is therefore said to be 3:2."),
+        ("이 산호초 지역으로 일 년 내내 많은 여행을 한다.", "Many trips to the reef are made all year around."),
+        ("100명 이상이 다쳤다.", "More than 100 people were injured."),
+    ],
+)
+def test_equivalent_forms_of_human_translations_are_not_errors(korean, english):
+    assert check_fidelity(korean, english) == []
+
+
+def test_a_bound_turned_the_other_way_is_a_wrong_value():
+    # NTREX-128 line 687 and opus-mt-tc-big-ko-en's output for it: "1분 이상" (a minute or more) → "one minute or less".
+    source = '레이커스의 공식 웹사이트에 월튼은 "1분 이상, 48분 이하가 될 것"이라고 밝혔습니다.'
+    (issue,) = check_fidelity(source, "On the official website of the Lakers, Walton said, “It will be one minute or less, 48 minutes or less.”")
+    assert issue.kind == "value" and issue.message.startswith("1분 = ") and "or more; the English says one minute or less" in issue.message
+    assert check_fidelity("100명 미만이 다쳤다.", "Up to 100 people were injured.") == []
+    assert [i.kind for i in check_fidelity("100명 미만이 다쳤다.", "Over 100 people were injured.")] == ["value"]
+
+
+def test_a_bare_minute_is_a_minute_of_play_only_in_a_match_report():
+    # NTREX-128 line 516 (a match report): 65분 is the 65th minute, and "65 minutes" a wrong reading.
+    (issue,) = check_fidelity("아구에로는 65분 이상하게 쉬워 보이는 득점을 해냈습니다.", "Aguero scored in 65 minutes, which seemed strangely easy.")
+    assert issue.kind == "ordinal"
+    assert check_fidelity("총리는 65분 회담을 끝냈다.", "The prime minister ended a 65-minute meeting.") == []
+
+
 def test_an_article_prints_each_identical_issue_once():
     from summarizer.fidelity import fidelity_line
     from summarizer.fidelity.article import check_article

@@ -88,7 +88,7 @@ def test_korean_gate_matches_the_same_texts_as_the_window_pattern(text):
 def test_korean_gate_and_word_hints_never_hide_a_quantity(text):
     tokens = list(_kiwi().tokenize(text))
     gated = korean.korean_quantities(text, korean_gate.korean_windows(text, tokens))
-    everything = korean._numbers(text, tokens) + calendar_words.korean_calendar(tokens) + korean._vague(tokens) + korean._every(tokens)
+    everything = korean.minutes_of_play(text, korean._numbers(text, tokens) + calendar_words.korean_calendar(tokens) + korean._vague(tokens) + korean._every(tokens))
     if not korean_gate._HAS_QUANTITY.search(text):
         assert everything == [], "the gate skipped a sentence with a quantity"
     else:
@@ -97,7 +97,7 @@ def test_korean_gate_and_word_hints_never_hide_a_quantity(text):
 
 def _ungated_issues(source: str, translation: str, tokens: list) -> list[tuple[str, str]]:
     """check_pair's issues with every reader run on everything: no gate, no hint, no candidate scan."""
-    found_korean = korean._numbers(source, tokens) + calendar_words.korean_calendar(tokens) + korean._vague(tokens) + korean._every(tokens)
+    found_korean = korean.minutes_of_play(source, korean._numbers(source, tokens) + calendar_words.korean_calendar(tokens) + korean._vague(tokens) + korean._every(tokens))
     issues: list[tuple[str, str]] = []
     compare_quantities(
         [q for q in found_korean if math.isfinite(q.value) and abs(q.value) < PLAUSIBLE],

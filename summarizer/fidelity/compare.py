@@ -29,10 +29,12 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
     if not korean and not english:
         return
     ko_left, en_left = list(korean), list(english)
-    _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and k.kind == e.kind and _units_agree(k, e))
+    matched = _pair(ko_left, en_left, lambda k, e: _same_value(k, e) and k.kind == e.kind and _units_agree(k, e))
     if not ko_left and not en_left:
+        _report_bounds(matched, report)
         return  # every figure has its match: the usual sentence, nothing below can report
-    _pair(ko_left, en_left, lambda k, e: (_same_value(k, e) and _equivalent(k, e)) or _same_period(k, e))
+    matched += _pair(ko_left, en_left, lambda k, e: (_same_value(k, e) and _equivalent(k, e)) or _same_period(k, e))
+    _report_bounds(matched, report)
     # "many" on one side and "thousands" on the other: 수많은 → "millions of" states a size the source does not.
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: k.kind == e.kind == "vague" and 0 in (k.value, e.value) and max(k.value, e.value) > 10):
         report("value", _says(k, e))
@@ -72,6 +74,13 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
             report("addition", f"the English says {named(e)}; the Korean does not have it")
         elif e.kind == "money" or e.scaled or _stated_outright(e):
             report("addition", f"the English says {named(e)}; the Korean does not have it")
+
+
+def _report_bounds(pairs: list, report: Report) -> None:
+    """The same figure bounded the other way: 1분 이상 (one minute or more) → "one minute or less"."""
+    for k, e, _ in pairs:
+        if k.bound and e.bound and k.bound != e.bound:
+            report("value", f"{k.text} = {k.describe()} or {'more' if k.bound == 'up' else 'less'}; the English says {e.text}")
 
 
 def _also_in_words(e: Quantity, english: list[Quantity]) -> bool:
@@ -203,7 +212,7 @@ def named(q: Quantity) -> str:
 
 def _says(k: Quantity, e: Quantity) -> str:
     meaning = e.describe()
-    english = e.text if meaning in (e.text, k.describe()) else f"{e.text} ({meaning})"
+    english = e.text if meaning in (e.text, k.describe()) or (e.bound and meaning in e.text) else f"{e.text} ({meaning})"
     return f"{k.text} = {k.describe()}; the English says {english}"
 
 

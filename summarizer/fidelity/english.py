@@ -7,6 +7,7 @@ percentages, a.m./p.m. times, dates, durations and ordinals, as `Quantity` value
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from summarizer.fidelity.calendar_words import english_calendar
 from summarizer.fidelity.quantity import Quantity
@@ -174,7 +175,10 @@ def english_quantities(text: str) -> list[Quantity]:
     faithful = keeps_letters(text, lowered)
     found: list[Quantity] = []
     for match in scan(_TOKEN, _STARTS, text, lowered if faithful else None):
-        found.extend(_read(match, text))
+        read = _read(match, text)
+        if len(read) == 1 and read[0].kind in _BOUNDABLE:
+            read = [_bounded(read[0], text, match.start())]
+        found.extend(read)
     return found + english_calendar(text, words if faithful else None)
 
 
@@ -305,6 +309,25 @@ def _scaled(value: float, scale: str | None) -> tuple[float, bool]:
     word = scale.strip(" -").lower()
     size = SCALES.get(word, 1)
     return float(f"{value * size:.12g}"), size >= 1e4  # 2.8 × 10⁹ without floating-point dust
+
+
+# "more than 100", "100 or more" (up); "less than 100", "up to 100", "100 or less" (down).
+_BOUND_BEFORE = re.compile(r"(?:(?P<down>(?:no|not)\s+more\s+than|less\s+than|fewer\s+than|under|below|at\s+most|up\s+to)"
+                           r"|(?P<up>more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of|exceeding))\s+$", re.IGNORECASE)
+_BOUND_AFTER = re.compile(r"\s+(?:(?P<up>or\s+more|or\s+above|or\s+over|and\s+over|and\s+above)|(?P<down>or\s+less|or\s+fewer|or\s+under|and\s+under|and\s+below))\b",
+                          re.IGNORECASE)
+
+
+_BOUNDABLE = frozenset({"count", "duration", "money", "percent", "times"})
+
+
+def _bounded(figure: Quantity, text: str, start: int) -> Quantity:
+    """`figure` (written from text[start:]) with the bound the words around it give it, if any."""
+    if (after := _BOUND_AFTER.match(text, start + len(figure.text))) and text.startswith(figure.text, start):
+        return replace(figure, bound="up" if after.group("up") else "down", text=figure.text + after.group(0))
+    if start and (before := _BOUND_BEFORE.search(text[max(0, start - 16) : start])):
+        return replace(figure, bound="up" if before.group("up") else "down", text=before.group(0) + figure.text)
+    return figure
 
 
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:

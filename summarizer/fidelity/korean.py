@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from summarizer.fidelity.calendar_words import CALENDAR_HINT, korean_calendar
@@ -32,6 +33,9 @@ EVENING = {"오후", "저녁", "밤", "낮"}
 TITLES = {"우승", "우승자", "챔피언", "수상", "수상자", "정상", "제패"}
 AGE_GAP = {"연상", "연하", "차", "차이", "위", "아래", "많", "어리"}
 DURATION_AFTER = {"동안", "간", "만", "째"}
+BOUNDS = {"이상": "up", "초과": "up", "넘": "up", "이하": "down", "미만": "down", "이내": "down"}  # 100명 이상: 100 or more
+# Words of a match report: there a bare 65분 is the 65th minute of play, elsewhere a span (25분 회담: a 25-minute talk).
+MATCH_REPORT = re.compile("골(?!목|프|드)|득점|점수|트라이|슛|하프타임|전반(?!적)|후반(?!기)|연장|오프닝|어시스트|페널티|킥|실점")
 # A Korean numeral run: parts are digits (SN) or numeral words (NR); MM only directly before a counter.
 _NUMBER_TAGS = {"SN", "NR"}
 _START_TAGS = {"SN", "NR", "MM", "W_SERIAL"}
@@ -42,7 +46,7 @@ _JOINED = re.compile(r"\d+(?:[-–:&]\d+)+")
 
 def _joined(form: str) -> list[Quantity]:
     parts = re.split(r"[-–:&]", form)
-    if ":" in form and len(parts) == 2 and int(parts[0]) <= 24 and int(parts[1]) < 60:
+    if ":" in form and len(parts) == 2 and int(parts[0]) <= 24 and len(parts[1]) == 2 and int(parts[1]) < 60:
         hour, minute = int(parts[0]), int(parts[1])
         ampm = "pm" if hour >= 12 else ("am" if parts[0].startswith("0") else "")
         clock = [Quantity(hour % 12 or 12, "time", ampm, form)]
@@ -55,6 +59,13 @@ def korean_quantities(text: str, windows: Windows | None = None) -> list[Quantit
     found: list[Quantity] = []
     for window, tokens in korean_windows(text) if windows is None else windows:
         found.extend(_read_window(window, tokens))
+    return minutes_of_play(text, found)
+
+
+def minutes_of_play(text: str, found: list[Quantity]) -> list[Quantity]:
+    """`found` with each bare N분 read as a minute of play only when the sentence `text` reports a match."""
+    if any(q.kind == "date" and q.unit == "minute" for q in found) and not MATCH_REPORT.search(text):
+        return [replace(q, kind="duration") if q.kind == "date" and q.unit == "minute" else q for q in found]
     return found
 
 
@@ -118,7 +129,9 @@ def _numbers(text: str, tokens: Sequence) -> list[Quantity]:
         if bare and tokens[i].tag == "NR" and tokens[i].form in NATIVE:
             i = stop  # a bare 둘, 하나 ("둘 중 하나", "둘 다"): "either", "both", not a figure
             continue
-        found.append(_quantity(text, tokens, i, stop, value, kind, unit, scaled))
+        figure = _quantity(text, tokens, i, stop, value, kind, unit, scaled)
+        bound = BOUNDS.get(tokens[stop].form) if stop < len(tokens) else None
+        found.append(replace(figure, bound=bound) if bound else figure)
         i = stop
     return [q for q in found if q.kind != "skip"]
 
@@ -288,9 +301,11 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
     if form == "시" and after.tag == "NNB" and tokens[start].tag != "MM":  # "두 시위" is not 2 o'clock
         return "time", _ampm(tokens, start, value), end + 1
     if form == "년":
+        if value == 1 and nxt is not None and nxt.form == "내내":
+            return "skip", "", end + 2  # 일 년 내내: "all year round"
         if nxt is not None and nxt.form in DURATION_AFTER:
             return "duration", "year", end + 1
-        return ("date", "year", end + 1) if value >= 1000 else ("duration", "year", end + 1)
+        return ("date", "year", end + 1) if 1000 <= value < 10000 else ("duration", "year", end + 1)
     if form == "개월":
         return "duration", "month", end + 1
     if form == "월" and value <= 12:
@@ -326,7 +341,7 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
             return "duration", "minute", end + 1
         if not float(value).is_integer():
             return "duration", "minute", end + 1
-        return "date", "minute", end + 1  # 65분 동점골: in the 65th minute
+        return "date", "minute", end + 1  # 65분 동점골: in the 65th minute (korean_quantities: of a match only)
     if form == "주일":
         return "duration", "week", end + 1
     if form in ("초", "주", "주년"):

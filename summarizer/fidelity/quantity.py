@@ -21,6 +21,7 @@ class Quantity:
     unit: str
     text: str
     scaled: bool = False  # written with a scale word (만/억/조, million/billion): big, easy to get wrong
+    bound: str = ""  # "up" (이상, "more than", "or more"), "down" (이하, "less than", "up to") or "" (the figure itself)
 
     @property
     def salient(self) -> bool:
