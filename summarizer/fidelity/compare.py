@@ -89,8 +89,8 @@ def _also_in_words(e: Quantity, english: list[Quantity]) -> bool:
 
 
 def _stated_outright(e: Quantity) -> bool:
-    """An English figure a translator does not add in passing: an age, a century."""
-    return e.unit == "세" or (e.kind == "calendar" and e.unit == "century")
+    """An English figure a translator does not add in passing: an age, a century, a percentage in digits ("20%")."""
+    return e.unit == "세" or (e.kind == "calendar" and e.unit == "century") or (e.kind == "percent" and any(c.isdigit() for c in e.text))
 
 
 def _pair(ko_left: list[Quantity], en_left: list[Quantity], fits: Callable[[Quantity, Quantity], bool]):

@@ -62,7 +62,8 @@ _TOKEN = re.compile(
     rf"""
     (?<![A-Za-z])(?=[0-9A-Za-z$€£¥₩])  # every form starts a word or is a digit/symbol: skip other positions fast
     (?:(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b
-              |\b(?P<zhour>\d{{1,2}})[.:]?(?P<zmin>\d{{2}})\s?(?:GMT|UTC|KST)\b)
+              |\b(?P<zhour>\d{{1,2}})[.:]?(?P<zmin>\d{{2}})\s?(?:GMT|UTC|KST)\b
+              |\b(?P<fromhour>\d{{1,2}})\s*(?:to|-|–|until)\s*(?P<tohour>\d{{1,2}})\s*(?P<rangeampm>[ap]\.?\s?m\b\.?))
     | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
     | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
     | (?P<ordinal>\b(?P<ordnum>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{alternation(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
@@ -70,11 +71,12 @@ _TOKEN = re.compile(
     | (?P<regnal>(?<=[A-Za-z]\s)(?-i:(?P<roman>XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|IX|VIII|VII|VI|IV|III|II))\b)
     | (?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)
     | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year|minute)\b|\b(?:an|one)\s+(?P<periodhour>hour)\b|\b(?P<halfhour>half\s+an\s+hour)\b)
+    | (?P<pointpart>\b(?:(?P<quarterpoint>a\s+quarter)|half\s+a)(?:\s+of\s+a)?[\s-]+percentage[\s-]+points?\b)
     | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
     | (?P<fraction>\b(?P<fnum>one|two|three|a)(?:-(?P<fden>half|thirds?|quarters?|fifths?)\b|\s(?P<fden2>half|thirds|quarters|fifths)\b|\s(?P<fden3>third|quarter|fifth)\b(?=\s+of\b|\s*[^\sA-Za-z]|\s*$)))
     | (?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{{1,2}})(?![\w/]))
     | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
-    | (?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\w/]))
+    | (?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\d_/]|\.\d))  # 5G, 802.11ac: read as Korean reads them
     | (?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)
     | (?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)
     | (?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)
@@ -91,15 +93,16 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_MEASURE = {"fee": "foot", "foo": "foot", "ft": "foot", "inc": "inch", "mil": "mile", "km": "km", "kil": "km",
+_MEASURE = {"mm": "mm", "cm": "cm", "fee": "foot", "foo": "foot", "ft": "foot", "inc": "inch", "mil": "mile", "km": "km", "kil": "km",
             "met": "metre", "m": "metre", "deg": "degree", "acr": "acre", "ton": "ton", "kg": "kg", "mag": "magnitude"}
 _AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
 _AFTER = re.compile(
     r"\s*(?:-|\s)?\s*(?P<points>percentage[- ]points?\b|%\s?points?\b)|\s*(?:-|\s)?\s*(?P<percent>%|percent\b|per\s+cent\b)"
-    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?)\b(?P<old>-old\b|\s+old\b)?"
+    r"|\s*-?\s*(?P<unit>days?|months?|years?|minutes?|weeks?|decades?)\b(?P<old>-old\b|\s+old\b)?"
     r"|\s+(?P<currency>won|dollars?|euros?|yen|yuan|renminbi|pounds?|sterling|r[ou]+bles)\b|\s?(?P<symbol>[€£$¥₩])"
     r"|\s*(?P<times>times\b|-fold\b)"
-    r"|\s*-?\s*(?P<measure>feet|foot|ft|inch(?:es)?|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|degrees?|acres?|tons?|tonnes?|kg|kilograms?|magnitude)\b",
+    r"|\s*-?\s*(?P<measure>feet|foot|ft|inch(?:es)?|miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|degrees?|acres?|tons?|tonnes?|kg|kilograms?|magnitude"
+    r"|mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?)\b",
     re.IGNORECASE,
 )
 
@@ -190,6 +193,9 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
     if kind == "time":
         if match.group("noon"):
             return [Quantity(12, "time", "pm" if match.group("noon").lower() == "noon" else "am", span)]
+        if match.group("fromhour"):  # "from 7 to 9 p.m.": both hours p.m.
+            ampm = "am" if match.group("rangeampm").lower().startswith("a") else "pm"
+            return [Quantity(int(match.group(name)) % 12 or 12, "time", ampm, span) for name in ("fromhour", "tohour")]
         if match.group("zhour"):  # "1200 GMT": a 24-hour time
             return _clock(match.group("zhour"), match.group("zmin"), span)
         if match.group("clock"):
@@ -240,6 +246,8 @@ def _read(match: re.Match[str], text: str) -> list[Quantity]:
         if match.group("halfhour"):
             return [Quantity(30, "duration", "minute", span)]
         return [Quantity(1, "duration", (match.group("periodunit") or "hour").lower(), span)]
+    if kind == "pointpart":  # "a quarter percentage point" = 0.25%p
+        return [Quantity(0.25 if match.group("quarterpoint") else 0.5, "percent", "point", span)]
     if kind == "partof":  # "a quarter of a million" = 250,000
         part = {"a quarter": 0.25, "half": 0.5, "three quarters": 0.75}[re.sub(r"\s+", " ", match.group("part").lower())]
         value, _ = _scaled(part, match.group("partscale"))
@@ -351,9 +359,14 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
         if after.group("unit"):
             if after.group("old"):
                 return Quantity(value, "count", "세", span + after.group(0), scaled)
-            return Quantity(value, "duration", DURATION_UNITS[after.group("unit").lower()], span + after.group(0), scaled)
+            unit = after.group("unit").lower()
+            if unit.startswith("decade"):  # "three decades" = 30년
+                return Quantity(value * 10, "duration", "year", span + after.group(0), scaled)
+            return Quantity(value, "duration", DURATION_UNITS[unit], span + after.group(0), scaled)
         if after.group("measure"):
-            return Quantity(value, "count", _MEASURE[after.group("measure").lower()[:3]], span + after.group(0), scaled)
+            measure = after.group("measure").lower()
+            unit = "mm" if measure.startswith("millim") else "cm" if measure.startswith("centim") else _MEASURE[measure[:3]]
+            return Quantity(value, "count", unit, span + after.group(0), scaled)
         if after.group("times"):
             return Quantity(value, "times", "", span + after.group(0), scaled)
     if _MAGNITUDE_BEFORE.search(before):

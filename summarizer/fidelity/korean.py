@@ -147,6 +147,7 @@ def _every(tokens: Sequence) -> list[Quantity]:
 KOREAN_MEASURES = {
     "피트": "foot", "인치": "inch", "마일": "mile", "킬로미터": "km", "km": "km", "미터": "metre", "m": "metre",
     "도": "degree", "에이커": "acre", "톤": "ton", "t": "ton", "킬로그램": "kg", "kg": "kg", "킬로": "kg",
+    "mm": "mm", "밀리미터": "mm", "밀리": "mm", "cm": "cm", "센티미터": "cm", "센티": "cm",
 }
 # 매분 "every minute", 매일 "daily"
 EVERY = {"매분": "minute", "매시간": "hour", "매일": "day", "매주": "week", "매달": "month", "매월": "month", "매년": "year", "해마다": "year"}
@@ -292,6 +293,10 @@ def _meaning(tokens: Sequence, start: int, end: int, value: float, text: str) ->
         return "count", "", end
     if before is not None and before.form == "제" and before.tag == "XPN":
         return "ordinal", form, end + 1
+    if form == "일" and nxt is not None and nxt.form == "째":
+        return "ordinal", "일", end + 2  # 파업 21일째: the 21st day of the strike (or "21 days into")
+    if form == "회" and nxt is not None and nxt.form in ("말", "초") and nxt.tag == "NNB":
+        return "ordinal", "회", end + 1  # 4회 말: the bottom of the fourth inning
     if nxt is not None and nxt.form == "째" and after.tag == "NNB" and form not in ("일", "년"):
         return "ordinal", form, end + 2
     if form == "째":
@@ -357,7 +362,7 @@ def _ampm(tokens: Sequence, start: int, value: float) -> str:
         if start - back >= 0 and tokens[start - back].form in MORNING:
             return "am"
         if start - back >= 0 and tokens[start - back].form in EVENING:
-            return "pm"
+            return "am" if value == 12 and tokens[start - back].form == "밤" else "pm"  # 밤 12시: midnight
     written = tokens[start].form
     if value > 12:
         return "pm"
@@ -368,7 +373,7 @@ def _ampm(tokens: Sequence, start: int, value: float) -> str:
 
 def _quantity(text: str, tokens: Sequence, start: int, stop: int, value: float, kind: str, unit: str, scaled: bool) -> Quantity:
     if kind == "fraction":
-        value, kind, unit = 100 * float(unit) / value, "percent", ""
+        value, kind, unit = round(100 * float(unit) / value, 4), "percent", ""  # as english.py rounds "a third"
     if kind == "time" and value > 12:
         value -= 12
     if kind == "time" and value == 0:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 # date and duration, the counter word or "" otherwise (counters are not compared across languages).
 COMPARED_UNITS = frozenset({"money", "time", "date", "duration"})
 # Units of measure, the same names on both sides; a count carrying one is compared by it (7.5 magnitude ≠ 7.5 feet).
-MEASURES = frozenset({"magnitude", "foot", "inch", "mile", "km", "metre", "degree", "acre", "ton", "kg"})
+MEASURES = frozenset({"magnitude", "foot", "inch", "mile", "km", "metre", "degree", "acre", "ton", "kg", "mm", "cm"})
 
 
 @dataclass(frozen=True)
