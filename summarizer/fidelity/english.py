@@ -177,9 +177,10 @@ def english_quantities(text: str) -> list[Quantity]:
         return []
     faithful = keeps_letters(text, lowered)
     found: list[Quantity] = []
+    bounds = not _BOUND_WORDS.isdisjoint(words)  # most sentences have no "more than", "up to", "or less"…
     for match in scan(_TOKEN, _STARTS, text, lowered if faithful else None):
         read = _read(match, text)
-        if len(read) == 1 and read[0].kind in _BOUNDABLE:
+        if bounds and len(read) == 1 and read[0].kind in _BOUNDABLE:
             read = [_bounded(read[0], text, match.start())]
         found.extend(read)
     return found + english_calendar(text, words if faithful else None)
@@ -327,13 +328,15 @@ _BOUND_AFTER = re.compile(r"\s+(?:(?P<up>or\s+more|or\s+above|or\s+over|and\s+ov
 
 
 _BOUNDABLE = frozenset({"count", "duration", "money", "percent", "times"})
+# Every _BOUND_BEFORE / _BOUND_AFTER match has one of these words.
+_BOUND_WORDS = frozenset("than under below up over above least most upwards excess exceeding more less fewer".split())
 
 
 def _bounded(figure: Quantity, text: str, start: int) -> Quantity:
     """`figure` (written from text[start:]) with the bound the words around it give it, if any."""
     if (after := _BOUND_AFTER.match(text, start + len(figure.text))) and text.startswith(figure.text, start):
         return replace(figure, bound="up" if after.group("up") else "down", text=figure.text + after.group(0))
-    if start and (before := _BOUND_BEFORE.search(text[max(0, start - 16) : start])):
+    if start and (before := _BOUND_BEFORE.search(text, max(0, start - 16), start)):
         return replace(figure, bound="up" if before.group("up") else "down", text=before.group(0) + figure.text)
     return figure
 
