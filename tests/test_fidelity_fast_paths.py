@@ -18,7 +18,8 @@ from summarizer.segment import _kiwi
 
 # Every word written in the English patterns (group names too: harmless), in three casings, plus numbers,
 # signs, separators and the letters IGNORECASE folds differently from str.lower() (ſ, ı, İ, the Kelvin sign).
-_PATTERN_WORDS = sorted(set(re.findall(r"[a-z]{2,}", english._TOKEN.pattern + calendar_words._ENGLISH.pattern)))
+_PATTERN_WORDS = sorted(set(re.findall(r"[a-z]{2,}", english._TOKEN.pattern + calendar_words._ENGLISH.pattern
+                                          + english._BOUND_BEFORE.pattern + english._BOUND_AFTER.pattern)))
 _ENGLISH_PIECES = st.one_of(
     st.sampled_from(_PATTERN_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),
     st.sampled_from(["a", "A", "no", "No.", "us", "US$", "o'clock", "World", "War", "II", "of", "the", "Game", "fivem", "tenbn", "a hundredk", "teenages"]),
@@ -33,7 +34,10 @@ _ENGLISH_TEXT = st.lists(st.tuples(_ENGLISH_PIECES, st.sampled_from([" ", "", " 
 
 def _unscanned_english(text: str) -> list:
     """english_quantities without its gate and candidate scans: _TOKEN and the calendar tried at every position."""
-    found = [q for match in english._TOKEN.finditer(text) for q in english._read(match, text)]
+    found = []
+    for match in english._TOKEN.finditer(text):
+        read = english._read(match, text)
+        found += [english._bounded(read[0], text, match.start())] if len(read) == 1 and read[0].kind in english._BOUNDABLE else read
     return found + calendar_words.english_calendar(text)
 
 
@@ -44,6 +48,9 @@ def test_candidate_scans_find_every_match(text):
     faithful = lowered if keeps_letters(text, lowered) else None
     for pattern, starts in ((english._TOKEN, english._STARTS), (calendar_words._ENGLISH, calendar_words._ENGLISH_STARTS)):
         assert [m.span() for m in scan(pattern, starts, text, faithful)] == [m.span() for m in pattern.finditer(text)]
+    # The forms split by their first character match what the whole pattern matches, group for group.
+    split = scan(english._TOKEN, english._STARTS, text, faithful, english._TOKEN_AT)
+    assert [(m.span(), m.lastgroup) for m in split] == [(m.span(), m.lastgroup) for m in english._TOKEN.finditer(text)]
 
 
 @settings(max_examples=300, deadline=None)

@@ -58,41 +58,52 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _SCALE = r"(?:\s*-?\s*(?:hundred|thousand|million|billion|trillion)\b|(?:k|m|mn|bn|b|tn|trn)\b)"
 _SYMBOL = r"(?:US\$|\$|€|£|¥|₩|USD|EUR|GBP|KRW)"
 _MONTH = alternation(MONTHS)
-_TOKEN = re.compile(
-    rf"""
-    (?<![A-Za-z])(?=[0-9A-Za-z$€£¥₩])  # every form starts a word or is a digit/symbol: skip other positions fast
-    (?:(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b
-              |\b(?P<zhour>\d{{1,2}})[.:]?(?P<zmin>\d{{2}})\s?(?:GMT|UTC|KST)\b
-              |\b(?P<fromhour>\d{{1,2}})\s*(?:to|-|–|until)\s*(?P<tohour>\d{{1,2}})\s*(?P<rangeampm>[ap]\.?\s?m\b\.?))
-    | (?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))
-    | (?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)
-    | (?P<ordinal>\b(?P<ordnum>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{alternation(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)
-    | (?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b|\bWW\s?(?P<ww>II|I|2|1)\b)
-    | (?P<regnal>(?<=[A-Za-z]\s)(?-i:(?P<roman>XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|IX|VIII|VII|VI|IV|III|II))\b)
-    | (?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)
-    | (?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year|minute)\b|\b(?:an|one)\s+(?P<periodhour>hour)\b|\b(?P<halfhour>half\s+an\s+hour)\b)
-    | (?P<pointpart>\b(?:(?P<quarterpoint>a\s+quarter)|half\s+a)(?:\s+of\s+a)?[\s-]+percentage[\s-]+points?\b)
-    | (?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)
-    | (?P<fraction>\b(?P<fnum>one|two|three|a)(?:-(?P<fden>half|thirds?|quarters?|fifths?)\b|\s(?P<fden2>half|thirds|quarters|fifths)\b|\s(?P<fden3>third|quarter|fifth)\b(?=\s+of\b|\s*[^\sA-Za-z]|\s*$)))
-    | (?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{{1,2}})(?![\w/]))
-    | (?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)
-    | (?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\d_/]|\.\d))  # 5G, 802.11ac: read as Korean reads them
-    | (?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)
-    | (?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)
-    | (?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)
-    | (?P<monthname>\b(?:January|February|March|April|June|July|August|September|October|November|December|May)\b)
-    | (?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)
-    | (?P<pair>\b(?:both|pair|(?:a\s+)?couple\s+of|twins?|duo)\b)
-    | (?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)
-    | (?P<every>\bevery\s+(?P<everyunit>minute|hour|day|week|month|year)\b|\b(?P<everyly>hourly|daily|weekly|monthly|annually|yearly)\b)
-    | (?P<many>\b(?:many|numerous|countless|multiple|several)\b(?:\s+(?P<manyscale>hundred|thousand|million|billion)s?\b)?)
-    | (?P<trio>\b(?:trio|sophomores?)\b)
-    | (?P<top>\btop(?:s|ped|ping)?\b)
-    | (?P<half>\bhalf\b)
-    | (?P<times>\b(?P<timesword>{alternation(TIMES_WORDS)})\b))
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
+# The forms a number takes, in the order they are tried (the first that matches wins): (pattern, may start with a
+# digit or currency sign, may start with a letter). Each is one top-level named group; `_read` dispatches on it.
+_FORMS = [
+    (
+        rf"(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b"
+        rf"|\b(?P<zhour>\d{{1,2}})[.:]?(?P<zmin>\d{{2}})\s?(?:GMT|UTC|KST)\b"
+        rf"|\b(?P<fromhour>\d{{1,2}})\s*(?:to|-|–|until)\s*(?P<tohour>\d{{1,2}})\s*(?P<rangeampm>[ap]\.?\s?m\b\.?))",
+        True, True,
+    ),
+    (rf"(?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))", False, True),
+    (rf"(?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)", True, False),
+    (rf"(?P<ordinal>\b(?P<ordnum>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{alternation(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)", True, True),
+    (rf"(?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b|\bWW\s?(?P<ww>II|I|2|1)\b)", False, True),
+    (rf"(?P<regnal>(?<=[A-Za-z]\s)(?-i:(?P<roman>XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|IX|VIII|VII|VI|IV|III|II))\b)", False, True),
+    (rf"(?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)", True, True),
+    (rf"(?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year|minute)\b|\b(?:an|one)\s+(?P<periodhour>hour)\b|\b(?P<halfhour>half\s+an\s+hour)\b)", False, True),
+    (rf"(?P<pointpart>\b(?:(?P<quarterpoint>a\s+quarter)|half\s+a)(?:\s+of\s+a)?[\s-]+percentage[\s-]+points?\b)", False, True),
+    (rf"(?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)", False, True),
+    (rf"(?P<fraction>\b(?P<fnum>one|two|three|a)(?:-(?P<fden>half|thirds?|quarters?|fifths?)\b|\s(?P<fden2>half|thirds|quarters|fifths)\b|\s(?P<fden3>third|quarter|fifth)\b(?=\s+of\b|\s*[^\sA-Za-z]|\s*$)))", False, True),
+    (rf"(?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{{1,2}})(?![\w/]))", True, False),
+    (rf"(?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)", True, True),
+    (rf"(?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\d_/]|\.\d))", True, False),  # 5G, 802.11ac: read as Korean reads them
+    (rf"(?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)", True, False),
+    (rf"(?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)", False, True),
+    (rf"(?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)", False, True),
+    (rf"(?P<monthname>\b(?:January|February|March|April|June|July|August|September|October|November|December|May)\b)", False, True),
+    (rf"(?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)", True, True),
+    (rf"(?P<pair>\b(?:both|pair|(?:a\s+)?couple\s+of|twins?|duo)\b)", False, True),
+    (rf"(?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)", False, True),
+    (rf"(?P<every>\bevery\s+(?P<everyunit>minute|hour|day|week|month|year)\b|\b(?P<everyly>hourly|daily|weekly|monthly|annually|yearly)\b)", False, True),
+    (rf"(?P<many>\b(?:many|numerous|countless|multiple|several)\b(?:\s+(?P<manyscale>hundred|thousand|million|billion)s?\b)?)", False, True),
+    (rf"(?P<trio>\b(?:trio|sophomores?)\b)", False, True),
+    (rf"(?P<top>\btop(?:s|ped|ping)?\b)", False, True),
+    (rf"(?P<half>\bhalf\b)", False, True),
+    (rf"(?P<times>\b(?P<timesword>{alternation(TIMES_WORDS)})\b)", False, True),
+]
+
+
+def _compile(forms: list[tuple[str, bool, bool]]) -> re.Pattern[str]:
+    # Every form starts a word or is a digit/sign: other positions are skipped fast.
+    return re.compile(r"(?<![A-Za-z])(?=[0-9A-Za-z$€£¥₩])(?:" + "|".join(form for form, _, _ in forms) + ")", re.VERBOSE | re.IGNORECASE)
+
+
+_TOKEN = _compile(_FORMS)
+# The same forms split by what they can start with: at a digit the ~20 word forms need not be tried, and the reverse.
+_TOKEN_AT = (_compile([f for f in _FORMS if f[1]]), _compile([f for f in _FORMS if f[2]]))
 _MEASURE = {"mm": "mm", "cm": "cm", "fee": "foot", "foo": "foot", "ft": "foot", "inc": "inch", "mil": "mile", "km": "km", "kil": "km",
             "met": "metre", "m": "metre", "deg": "degree", "acr": "acre", "ton": "ton", "kg": "kg", "mag": "magnitude"}
 _AGE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
@@ -178,7 +189,7 @@ def english_quantities(text: str) -> list[Quantity]:
     faithful = keeps_letters(text, lowered)
     found: list[Quantity] = []
     bounds = not _BOUND_WORDS.isdisjoint(words)  # most sentences have no "more than", "up to", "or less"…
-    for match in scan(_TOKEN, _STARTS, text, lowered if faithful else None):
+    for match in scan(_TOKEN, _STARTS, text, lowered if faithful else None, _TOKEN_AT):
         read = _read(match, text)
         if bounds and len(read) == 1 and read[0].kind in _BOUNDABLE:
             read = [_bounded(read[0], text, match.start())]

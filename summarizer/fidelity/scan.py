@@ -36,17 +36,31 @@ def keeps_letters(text: str, lowered: str) -> bool:
     return len(lowered) == len(text) and "ı" not in lowered and "ſ" not in lowered
 
 
-def scan(pattern: re.Pattern[str], starts: re.Pattern[str], text: str, lowered: str | None) -> Iterable[re.Match[str]]:
+def scan(
+    pattern: re.Pattern[str],
+    starts: re.Pattern[str],
+    text: str,
+    lowered: str | None,
+    by_first: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
+) -> Iterable[re.Match[str]]:
     """The matches of pattern.finditer(text), trying `pattern` only where `starts` matches in `lowered`.
 
     `starts` must match (in lowercase) wherever `pattern` can match; `lowered` is text.lower() when keeps_letters,
-    else None, and then every position is tried.
+    else None, and then every position is tried. `by_first`: `pattern`'s alternatives that can start with a digit or
+    currency sign, and those that can start with a letter, in the same order: tried at such a candidate instead.
     """
     if lowered is None:
         return pattern.finditer(text)
     found, end = [], 0
     for candidate in starts.finditer(lowered):
-        if candidate.start() >= end and (match := pattern.match(text, candidate.start())):
+        position = candidate.start()
+        if position < end:
+            continue
+        tried = pattern if by_first is None else by_first[0] if lowered[position] in _DIGITS_AND_SIGNS else by_first[1]
+        if match := tried.match(text, position):
             found.append(match)
             end = match.end()
     return found
+
+
+_DIGITS_AND_SIGNS = frozenset("0123456789$€£¥₩")
