@@ -62,36 +62,36 @@ _MONTH = alternation(MONTHS)
 # digit or currency sign, may start with a letter). Each is one top-level named group; `_read` dispatches on it.
 _FORMS = [
     (
-        rf"(?P<time>\b(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{{1,2}}):(?P<cmin>\d{{2}})\b|\b(?P<noon>noon|midnight)\b"
-        rf"|\b(?P<zhour>\d{{1,2}})[.:]?(?P<zmin>\d{{2}})\s?(?:GMT|UTC|KST)\b"
-        rf"|\b(?P<fromhour>\d{{1,2}})\s*(?:to|-|–|until)\s*(?P<tohour>\d{{1,2}})\s*(?P<rangeampm>[ap]\.?\s?m\b\.?))",
+        r"(?P<time>\b(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\b\.?)|\b(?P<clock>\d{1,2}):(?P<cmin>\d{2})\b|\b(?P<noon>noon|midnight)\b"
+        r"|\b(?P<zhour>\d{1,2})[.:]?(?P<zmin>\d{2})\s?(?:GMT|UTC|KST)\b"
+        r"|\b(?P<fromhour>\d{1,2})\s*(?:to|-|–|until)\s*(?P<tohour>\d{1,2})\s*(?P<rangeampm>[ap]\.?\s?m\b\.?))",
         True, True,
     ),
     (rf"(?P<date>\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:,\d|million|billion|%)))", False, True),
     (rf"(?P<dayfirst>\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b)", True, False),
     (rf"(?P<ordinal>\b(?P<ordnum>\d{{1,3}}(?:,\d{{3}})+|\d+)(?:st|nd|rd|th)\b|\b(?P<ordword>{alternation(ORDINAL_WORDS)})\b|\bNo\.\s?(?P<rank>\d+)\b)", True, True),
-    (rf"(?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b|\bWW\s?(?P<ww>II|I|2|1)\b)", False, True),
-    (rf"(?P<regnal>(?<=[A-Za-z]\s)(?-i:(?P<roman>XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|IX|VIII|VII|VI|IV|III|II))\b)", False, True),
+    (r"(?P<worldwar>\bWorld\s+War\s+(?P<war>II|I|One|Two|2|1)\b|\bWW\s?(?P<ww>II|I|2|1)\b)", False, True),
+    (r"(?P<regnal>(?<=[A-Za-z]\s)(?-i:(?P<roman>XX|XIX|XVIII|XVII|XVI|XV|XIV|XIII|XII|XI|IX|VIII|VII|VI|IV|III|II))\b)", False, True),
     (rf"(?P<oclock>\b(?P<oclockword>{_WORD}|\d{{1,2}})\s+o'clock\b)", True, True),
-    (rf"(?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year|minute)\b|\b(?:an|one)\s+(?P<periodhour>hour)\b|\b(?P<halfhour>half\s+an\s+hour)\b)", False, True),
-    (rf"(?P<pointpart>\b(?:(?P<quarterpoint>a\s+quarter)|half\s+a)(?:\s+of\s+a)?[\s-]+percentage[\s-]+points?\b)", False, True),
-    (rf"(?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)", False, True),
-    (rf"(?P<fraction>\b(?P<fnum>one|two|three|a)(?:-(?P<fden>half|thirds?|quarters?|fifths?)\b|\s(?P<fden2>half|thirds|quarters|fifths)\b|\s(?P<fden3>third|quarter|fifth)\b(?=\s+of\b|\s*[^\sA-Za-z]|\s*$)))", False, True),
-    (rf"(?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{{1,2}})(?![\w/]))", True, False),
+    (r"(?P<aperiod>\b(?:a|one)\s+(?P<periodunit>day|week|month|year|minute)\b|\b(?:an|one)\s+(?P<periodhour>hour)\b|\b(?P<halfhour>half\s+an\s+hour)\b)", False, True),
+    (r"(?P<pointpart>\b(?:(?P<quarterpoint>a\s+quarter)|half\s+a)(?:\s+of\s+a)?[\s-]+percentage[\s-]+points?\b)", False, True),
+    (r"(?P<partof>\b(?P<part>a\s+quarter|half|three\s+quarters)\s+(?:of\s+)?a\s+(?P<partscale>million|billion)\b)", False, True),
+    (r"(?P<fraction>\b(?P<fnum>one|two|three|a)(?:-(?P<fden>half|thirds?|quarters?|fifths?)\b|\s(?P<fden2>half|thirds|quarters|fifths)\b|\s(?P<fden3>third|quarter|fifth)\b(?=\s+of\b|\s*[^\sA-Za-z]|\s*$)))", False, True),
+    (r"(?P<slash>(?<![\w/])(?P<snum>\d)/(?P<sden>\d{1,2})(?![\w/]))", True, False),
     (rf"(?P<money>(?P<symbol>{_SYMBOL})\s?(?P<mnum>{_NUM})(?P<mscale>{_SCALE})?)", True, True),
     (rf"(?P<number>(?<![\w.,/])(?P<num>{_NUM})(?P<scale>{_SCALE})?(?P<usuffix>t|kg|km|cm|mm|ft|lbs?|mph|kph|g)?(?![\d_/]|\.\d))", True, False),  # 5G, 802.11ac: read as Korean reads them
-    (rf"(?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)", True, False),
+    (r"(?P<decades>\b(?P<decadeyear>1[89]\d0|20\d0)s\b)", True, False),
     (rf"(?P<word>\b(?P<wnum>(?:{_TENS})[- ](?:{_UNITS})|{_WORD})(?P<wscale>{_SCALE})?\b)", False, True),
-    (rf"(?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)", False, True),
-    (rf"(?P<monthname>\b(?:January|February|March|April|June|July|August|September|October|November|December|May)\b)", False, True),
-    (rf"(?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)", True, True),
-    (rf"(?P<pair>\b(?:both|pair|(?:a\s+)?couple\s+of|twins?|duo)\b)", False, True),
-    (rf"(?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)", False, True),
-    (rf"(?P<every>\bevery\s+(?P<everyunit>minute|hour|day|week|month|year)\b|\b(?P<everyly>hourly|daily|weekly|monthly|annually|yearly)\b)", False, True),
-    (rf"(?P<many>\b(?:many|numerous|countless|multiple|several)\b(?:\s+(?P<manyscale>hundred|thousand|million|billion)s?\b)?)", False, True),
-    (rf"(?P<trio>\b(?:trio|sophomores?)\b)", False, True),
-    (rf"(?P<top>\btop(?:s|ped|ping)?\b)", False, True),
-    (rf"(?P<half>\bhalf\b)", False, True),
+    (r"(?P<decade>\b(?:a|one)\s+decade\b|\bdecade\b)", False, True),
+    (r"(?P<monthname>\b(?:January|February|March|April|June|July|August|September|October|November|December|May)\b)", False, True),
+    (r"(?P<teens>\bteen(?:age|s|ager)?s?\b|\b(?P<agedecade>[2-9]0)s\b|\b(?P<agewords>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)", True, True),
+    (r"(?P<pair>\b(?:both|pair|(?:a\s+)?couple\s+of|twins?|duo)\b)", False, True),
+    (r"(?P<vague>\b(?P<vaguetens>tens\s+of\s+)?(?P<vagueword>dozens|decades|hundreds|thousands|millions|billions)\b)", False, True),
+    (r"(?P<every>\bevery\s+(?P<everyunit>minute|hour|day|week|month|year)\b|\b(?P<everyly>hourly|daily|weekly|monthly|annually|yearly)\b)", False, True),
+    (r"(?P<many>\b(?:many|numerous|countless|multiple|several)\b(?:\s+(?P<manyscale>hundred|thousand|million|billion)s?\b)?)", False, True),
+    (r"(?P<trio>\b(?:trio|sophomores?)\b)", False, True),
+    (r"(?P<top>\btop(?:s|ped|ping)?\b)", False, True),
+    (r"(?P<half>\bhalf\b)", False, True),
     (rf"(?P<times>\b(?P<timesword>{alternation(TIMES_WORDS)})\b)", False, True),
 ]
 
