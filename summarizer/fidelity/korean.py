@@ -64,7 +64,7 @@ def korean_quantities(text: str, windows: Windows | None = None) -> list[Quantit
 
 def minutes_of_play(text: str, found: list[Quantity]) -> list[Quantity]:
     """`found` with each bare N분 read as a minute of play only when the sentence `text` reports a match."""
-    if any(q.kind == "date" and q.unit == "minute" for q in found) and not MATCH_REPORT.search(text):
+    if "분" in text and any(q.kind == "date" and q.unit == "minute" for q in found) and not MATCH_REPORT.search(text):
         return [replace(q, kind="duration") if q.kind == "date" and q.unit == "minute" else q for q in found]
     return found
 
