@@ -53,6 +53,7 @@ class BatchStats:
         output_ok: ok records in OUTPUT after the run, earlier runs included.
         output_errors: error records in OUTPUT after the run, earlier runs included.
         output: where the records went.
+        first_error: `id: error` of this run's first error record ("" when none), to say why nothing succeeded.
     """
 
     ok: int
@@ -63,6 +64,7 @@ class BatchStats:
     output_ok: int
     output_errors: int
     output: str = ""
+    first_error: str = ""
 
     @property
     def processed(self) -> int:
@@ -180,6 +182,7 @@ def run_batch(
         output_ok=state.ok + counts["ok"],
         output_errors=state.errors + counts["error"],
         output=sink.name,
+        first_error=reporter.first_error,
     )
 
 
@@ -204,6 +207,7 @@ class BatchProgress:
         self.interval_s = interval_s
         self.counts = {"ok": 0, "error": 0, "skipped": 0}
         self.duplicates = 0  # of the errors, records whose id came earlier in the input
+        self.first_error = ""  # `id: error` of the first error record, for a run where nothing succeeds
         self.started = time.perf_counter() if started is None else started  # perf_counter() of the run's launch
         self._last_log = self.started
         self._logged = 0  # records counted in the last log line
@@ -241,6 +245,8 @@ class BatchProgress:
         for o in outcomes:
             self.counts[o.status] += 1
             self.duplicates += o.duplicate
+            if o.status == "error" and not self.first_error and o.record is not None:
+                self.first_error = f"{o.record.get('id')}: {o.record.get('error')}"
         if not self.enabled:
             return
         if self._bar is not None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import bz2
 import csv
 import gzip
-import hashlib
 import io
 import json
 import lzma
@@ -23,8 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator, Mapping
 
+from summarizer.batch_csv import LineTap, ends_in_open_quote
+from summarizer.batch_ids import as_payload, pick_record_id, safe_str
 from summarizer.batch_output import output_key
-from summarizer.batch_pages import page_files, read_regular_file
+from summarizer.batch_pages import UnreadableFolder, page_entries, page_files, read_regular_file
+from summarizer.batch_sniff import check_start, missing_input
 from summarizer.errors import InputError
 from summarizer.textio import MAX_INPUT_BYTES, stdin_buffer
 
@@ -33,7 +35,8 @@ INPUT_FORMATS = ("jsonl", "csv", "dir")
 MAX_LINE_BYTES = 2 * MAX_INPUT_BYTES
 _OPENERS: dict[str, Callable[..., IO[bytes]]] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
 _READ_CHUNK = 1 << 20
-CONTENT_ID_PREFIX = "sha256:"
+# A line still without a newline after this many bytes is not a dump (/dev/zero, a disk image): reading stops.
+MAX_SKIP_BYTES = 1 << 30
 # What a truncated or mislabelled .gz/.bz2/.xz raises while it is read.
 _DECOMPRESSION_ERRORS = (EOFError, OSError, lzma.LZMAError, zlib.error)
 
@@ -89,6 +92,8 @@ def detect_format(path: str | os.PathLike[str]) -> str:
     p = Path(path)
     if str(path) == "-":
         return "jsonl"
+    if not p.exists():
+        raise missing_input(p)
     if p.is_dir():
         return "dir"
     suffixes = [s.lower() for s in p.suffixes]
@@ -103,21 +108,30 @@ def detect_format(path: str | os.PathLike[str]) -> str:
 
 
 def check_input(path: str | os.PathLike[str], fmt: str) -> None:
-    """Raise InputError when the input does not exist or does not match the format."""
+    """Raise InputError when the input does not exist, does not match the format, or its first bytes show text
+    batch cannot read (UTF-16, a JSON array: see batch_sniff)."""
     if fmt not in INPUT_FORMATS:
         raise InputError(f"unknown input format {fmt!r}; use one of: {', '.join(INPUT_FORMATS)}")
     if str(path) == "-":
         if fmt != "jsonl":
             raise InputError("standard input can only be read as JSONL")
         stdin_buffer()  # closed stdin (<&-): say so before any model is loaded
+        check_start(path, fmt, _open_binary)
         return
     p = Path(path)
     if not p.exists():
-        raise InputError(f"input not found: {p}")
+        raise missing_input(p)
     if fmt == "dir" and not p.is_dir():
         raise InputError(f"{p} is not a directory (--input-format dir)")
     if fmt != "dir" and p.is_dir():
         raise InputError(f"{p} is a directory; use --input-format dir")
+    if fmt == "dir":
+        try:
+            os.scandir(p).close()
+        except OSError as exc:
+            raise InputError(f"cannot read folder {p}: {exc.strerror or exc}") from None
+        return
+    check_start(p, fmt, _open_binary)
 
 
 def read_records(path: str | os.PathLike[str], fmt: str, fields: RecordFields = RecordFields()) -> Iterator[InputRecord]:
@@ -182,8 +196,9 @@ def _read_jsonl(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[
                 return
             line_no += 1
             if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                _skip_rest_of_line(fh, path, line_no)
+                # Said before the rest is skipped, so a line that never ends still leaves its record.
                 yield _unparseable(line_no, f"line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB")
+                _skip_rest_of_line(fh, path, line_no, len(raw))
                 continue
             if not raw.strip():
                 continue  # blank lines (often a trailing one) are not records
@@ -221,10 +236,18 @@ def corrupt_input(path: str | os.PathLike[str], line_no: int, exc: BaseException
     return InputError(f"{name} is truncated or corrupt: reading stopped after line {line_no} ({reason})")
 
 
-def _skip_rest_of_line(fh: IO[bytes], path: str | os.PathLike[str], line_no: int) -> None:
+def _skip_rest_of_line(fh: IO[bytes], path: str | os.PathLike[str], line_no: int, skipped: int) -> None:
+    """Read past the end of an over-long line; InputError once MAX_SKIP_BYTES pass without a newline."""
     while chunk := _read_line(fh, path, line_no, _READ_CHUNK):
+        skipped += len(chunk)
         if chunk.endswith(b"\n"):
             return
+        if skipped > MAX_SKIP_BYTES:
+            name = "standard input" if str(path) == "-" else Path(path).name
+            raise InputError(
+                f"{name}: line {line_no} runs on for {skipped:,} bytes without a newline (more than "
+                f"{MAX_SKIP_BYTES / (1 << 30):g} GiB): not a JSONL dump; reading stopped"
+            )
 
 
 def _dialect(path: str | os.PathLike[str]) -> str:
@@ -236,7 +259,8 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
     # Articles are longer than csv's default 128 KiB field cap.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_BYTES))
     with _open_text(path) as fh:
-        reader = csv.reader(fh, dialect=_dialect(path))
+        tap = LineTap(fh)
+        reader = csv.reader(tap, dialect=_dialect(path))
         try:
             header = next(reader)
         except StopIteration:
@@ -247,6 +271,7 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
             raise corrupt_input(path, 0, exc) from None
         while True:
             start = reader.line_num + 1
+            tap.start_row()
             try:
                 row = next(reader)
             except StopIteration:
@@ -256,6 +281,10 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
                 continue
             except _DECOMPRESSION_ERRORS as exc:
                 raise corrupt_input(path, start - 1, exc) from None
+            if tap.at_end and ends_in_open_quote(tap.lines, _dialect(path)):
+                rest = f"lines {start}-{reader.line_num}" if reader.line_num > start else f"line {start}"
+                yield _unparseable(start, f"unterminated quote in the CSV row at line {start}: the rest of the file ({rest}) was read into it, so no later row was read; close the quote")
+                return
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
@@ -265,7 +294,10 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
 
 
 def _read_dir(root: Path) -> Iterator[InputRecord]:
-    for path in page_files(root):
+    for path in page_entries(root):
+        if isinstance(path, UnreadableFolder):
+            yield InputRecord(_relative_id(path.path, root), error=f"cannot read folder: {path.reason}")
+            continue
         record_id = path.relative_to(root).as_posix()
         data = read_regular_file(path, MAX_INPUT_BYTES)
         if isinstance(data, str):
@@ -273,6 +305,13 @@ def _read_dir(root: Path) -> Iterator[InputRecord]:
         else:
             # Bytes go to the pipeline as they are: it sniffs HTML/text and the charset (UTF-8, CP949/EUC-KR).
             yield InputRecord(record_id, payload=data)
+
+
+def _relative_id(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _unparseable(line_no: int, error: str) -> InputRecord:
@@ -295,9 +334,9 @@ def record_from_mapping(
         empty_is_missing: treat "" as absent (a CSV cell cannot be null).
         content: the record's raw bytes, hashed into its id when it has none (None → its canonical JSON).
     """
-    record_id = _record_id(obj.get(fields.id), obj if content is None else content)
+    record_id = pick_record_id(obj.get(fields.id), obj if content is None else content)
     url = obj.get(fields.url)
-    url = _safe_str(url) if isinstance(url, str) and url.strip() else None
+    url = safe_str(url) if isinstance(url, str) and url.strip() else None
     html, text = obj.get(fields.html), obj.get(fields.text)
     if empty_is_missing:
         html = html if html else None
@@ -315,53 +354,6 @@ def record_from_mapping(
     if payload is None:
         return InputRecord(record_id, line_no, url=url, error=f"field {field!r} holds an unpaired surrogate escape (not valid Unicode)")
     return InputRecord(record_id, line_no, payload=payload, url=url)
-
-
-def as_payload(value: str) -> str | bytes | None:
-    """The value as str when it is clean Unicode, as its original bytes when it carried undecodable bytes
-    (surrogate-escaped by the reader), or None when it holds surrogates no bytes can explain."""
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        pass
-    try:
-        return value.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:
-        return None
-
-
-def _safe_str(value: str) -> str:
-    """A string that can be written as UTF-8: undecodable bytes become \\xNN escapes."""
-    try:
-        value.encode("utf-8")
-        return value
-    except UnicodeEncodeError:
-        return value.encode("utf-8", "surrogateescape" if _only_escaped_bytes(value) else "backslashreplace").decode(
-            "utf-8", "backslashreplace"
-        )
-
-
-def _only_escaped_bytes(value: str) -> bool:
-    return all(not ("\ud800" <= ch <= "\udfff") or "\udc80" <= ch <= "\udcff" for ch in value)
-
-
-def _record_id(value: Any, content: bytes | Mapping[str, Any]) -> str:
-    if isinstance(value, str) and value.strip():
-        return _safe_str(value.strip())
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        try:
-            return str(value)
-        except ValueError:  # an int too long to print
-            pass
-    return content_id(content)
-
-
-def content_id(content: bytes | Mapping[str, Any]) -> str:
-    """`sha256:` + 16 hex digits of a record's bytes: an id-less record keeps its key when lines move."""
-    if not isinstance(content, bytes):
-        content = json.dumps(content, sort_keys=True, ensure_ascii=True, default=str).encode("ascii")
-    return CONTENT_ID_PREFIX + hashlib.sha256(content).hexdigest()[:16]
 
 
 def _row_content(row: list[str]) -> bytes:

@@ -4,19 +4,43 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt")
 
 
+@dataclass(frozen=True)
+class UnreadableFolder:
+    """A folder under the input that could not be listed; `reason` is the OS's word for it (Permission denied)."""
+
+    path: Path
+    reason: str
+
+
 def page_files(root: Path) -> Iterator[Path]:
     """The page files under `root` (by suffix), hidden files and folders left out, in sorted order."""
-    for folder, dirs, files in os.walk(root):
+    return (entry for entry in page_entries(root) if isinstance(entry, Path))
+
+
+def page_entries(root: Path) -> Iterator[Path | UnreadableFolder]:
+    """page_files, plus an UnreadableFolder where a folder could not be listed, in the place it would have had."""
+    failures: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=failures.append):
+        # os.walk reports a folder it cannot list just before it yields the next one: flush in walk order.
+        yield from _unreadable(failures)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and name.lower().endswith(PAGE_SUFFIXES):
                 yield Path(folder) / name
+    yield from _unreadable(failures)
+
+
+def _unreadable(failures: list[OSError]) -> Iterator[UnreadableFolder]:
+    while failures:
+        exc = failures.pop(0)
+        yield UnreadableFolder(Path(exc.filename or "."), exc.strerror or str(exc))
 
 
 def read_regular_file(path: Path, limit: int) -> bytes | str:

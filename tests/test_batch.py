@@ -119,6 +119,7 @@ def test_dir_reader_uses_relative_paths_as_ids(tmp_path: Path) -> None:
 
 
 def test_unknown_input_format_and_missing_input_are_input_errors(tmp_path: Path) -> None:
+    (tmp_path / "dump.xml").write_text("<dump/>")
     with pytest.raises(InputError, match="--input-format"):
         batch_io.detect_format(tmp_path / "dump.xml")
     with pytest.raises(InputError, match="not found"):

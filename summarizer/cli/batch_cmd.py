@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Iterator, Optional
+from typing import TYPE_CHECKING, Annotated, Iterator, Optional
 
 import typer
 
@@ -23,6 +23,9 @@ from summarizer.cli.common import (
     build_settings,
     show_notices,
 )
+
+if TYPE_CHECKING:
+    from summarizer.batch import BatchStats
 
 
 class EngineChoice(str, Enum):
@@ -108,10 +111,19 @@ def batch(
     typer.echo(f"done: {stats.summary()}", err=True)
     # SystemExit rather than typer.Exit: click returns (not raises) typer.Exit's code outside standalone mode.
     if stats.output_ok == 0:
-        typer.echo("error: no article succeeded", err=True)
+        typer.echo(f"error: no article succeeded: {_why_none_succeeded(stats, input)}", err=True)
         raise SystemExit(1)
     if fail_on_error and stats.output_errors:
         raise SystemExit(1)
+
+
+def _why_none_succeeded(stats: "BatchStats", input: str) -> str:
+    """The reason to print after "no article succeeded": no record at all, or the first error."""
+    if stats.output_errors == 0:
+        return f"{input} holds no records (a folder needs .html, .htm, .xhtml or .txt pages)"
+    if stats.first_error:
+        return f"all {stats.output_errors} records are errors, the first {stats.first_error}"
+    return f"{stats.output} holds {stats.output_errors} error records and no ok one; see their error field"
 
 
 class Terminated(BaseException):
