@@ -122,7 +122,7 @@ def _why_none_succeeded(stats: "BatchStats", input: str) -> str:
     if stats.output_errors == 0:
         return f"{input} holds no records (a folder needs .html, .htm, .xhtml or .txt pages)"
     if stats.first_error:
-        return f"all {stats.output_errors} records are errors, the first {stats.first_error}"
+        return f"every record failed ({stats.output_errors} error records); first error record: {stats.first_error}"
     return f"{stats.output} holds {stats.output_errors} error records and no ok one; see their error field"
 
 
