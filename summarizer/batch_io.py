@@ -154,7 +154,7 @@ def estimate_total(path: str | os.PathLike[str], fmt: str) -> int | None:
             return sum(1 for _ in page_files(Path(path)))
         if fmt == "csv":
             with _open_text(path) as fh:
-                return max(0, sum(1 for _ in csv.reader(fh, dialect=_dialect(path))) - 1)
+                return max(0, sum(1 for _ in csv.reader(_line_tap(fh, path), dialect=_dialect(path))) - 1)
         with _open_binary(path) as fh:
             count, last = 0, b"\n"
             while chunk := fh.read(_READ_CHUNK):
@@ -259,7 +259,7 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
     # Articles are longer than csv's default 128 KiB field cap.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_LINE_BYTES))
     with _open_text(path) as fh:
-        tap = LineTap(fh)
+        tap = _line_tap(fh, path)
         reader = csv.reader(tap, dialect=_dialect(path))
         try:
             header = next(reader)
@@ -270,7 +270,7 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
         except _DECOMPRESSION_ERRORS as exc:
             raise corrupt_input(path, 0, exc) from None
         while True:
-            start = reader.line_num + 1
+            start = tap.line_no + 1
             tap.start_row()
             try:
                 row = next(reader)
@@ -278,11 +278,12 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
                 return
             except csv.Error as exc:
                 yield _unparseable(start, f"invalid CSV row: {exc}")
+                tap.skip_rest(start)  # after the record, so a line without end still leaves it
                 continue
             except _DECOMPRESSION_ERRORS as exc:
                 raise corrupt_input(path, start - 1, exc) from None
             if tap.at_end and ends_in_open_quote(tap.lines, _dialect(path)):
-                rest = f"lines {start}-{reader.line_num}" if reader.line_num > start else f"line {start}"
+                rest = f"lines {start}-{tap.line_no}" if tap.line_no > start else f"line {start}"
                 yield _unparseable(start, f"unterminated quote in the CSV row at line {start}: the rest of the file ({rest}) was read into it, so no later row was read; close the quote")
                 return
             if not any(cell.strip() for cell in row):
@@ -291,6 +292,10 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
                 yield _unparseable(start, f"CSV row has {len(row)} fields, the header {len(header)}")
                 continue
             yield record_from_mapping(dict(zip(header, row)), start, fields, empty_is_missing=True, content=_row_content(row))
+
+
+def _line_tap(fh: IO[str], path: str | os.PathLike[str]) -> LineTap:
+    return LineTap(fh, MAX_LINE_BYTES, MAX_SKIP_BYTES, "standard input" if str(path) == "-" else Path(path).name)
 
 
 def _read_dir(root: Path) -> Iterator[InputRecord]:

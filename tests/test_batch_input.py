@@ -83,6 +83,22 @@ def test_an_endless_line_writes_its_record_then_stops_with_one_line(tmp_path: Pa
     assert second["id"] == "line-2" and "longer than" in second["error"]
 
 
+def test_an_endless_csv_line_writes_its_record_then_stops_without_filling_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch_io, "MAX_LINE_BYTES", 1024)
+    monkeypatch.setattr(batch_io, "MAX_SKIP_BYTES", 4 << 20)
+    source, out = tmp_path / "in.csv", tmp_path / "out.jsonl"
+    long_row = "long," + "가" * 2000 + "\n"  # over the line limit, and it ends: an error record, then the run goes on
+    source.write_text("id,text\nc1,본문\n" + long_row + "c3,본문 셋\n", encoding="utf-8")
+    run(source, out)
+    assert [(r["id"], r.get("line")) for r in read_jsonl(out)] == [("c1", None), ("line-3", 3), ("c3", None)]
+    with source.open("ab") as fh:  # now a last line that runs on: its record, then one line, bounded memory
+        fh.write(b"c4," + b"x" * (6 << 20))
+    out.unlink()
+    with pytest.raises(InputError, match=r"in\.csv: line 5 runs on for [\d,]+ characters without a newline"):
+        run(source, out)
+    assert [r["id"] for r in read_jsonl(out)] == ["c1", "line-3", "c3", "line-5"]
+
+
 def _capture(into: list[BaseException], call) -> None:
     try:
         call()
