@@ -25,7 +25,7 @@ from typing import IO, Any, Callable, Iterator, Mapping
 from summarizer.batch_csv import LineTap, ends_in_open_quote
 from summarizer.batch_ids import as_payload, pick_record_id, safe_str
 from summarizer.batch_output import output_key
-from summarizer.batch_pages import UnreadableFolder, page_entries, page_files, read_regular_file
+from summarizer.batch_pages import UnreadableFolder, page_entries, read_regular_file
 from summarizer.batch_sniff import check_start, missing_input
 from summarizer.errors import InputError
 from summarizer.textio import MAX_INPUT_BYTES, stdin_buffer
@@ -151,7 +151,7 @@ def estimate_total(path: str | os.PathLike[str], fmt: str) -> int | None:
         return None  # a pipe (`<(zcat dump.gz)`) read here would be empty for the run itself
     try:
         if fmt == "dir":
-            return sum(1 for _ in page_files(Path(path)))
+            return sum(1 for _ in page_entries(Path(path)))  # unreadable folders get a record too
         if fmt == "csv":
             with _open_text(path) as fh:
                 return max(0, sum(1 for _ in csv.reader(_line_tap(fh, path), dialect=_dialect(path))) - 1)
