@@ -208,8 +208,10 @@ class Pipeline:
         With return_errors=True a bad item yields its SummarizerError instead of stopping the run.
         `progress` hears the stages of each batch as they happen (the fraction is per batch).
         """
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ConfigError(f"batch_size must be a whole number of at least 1, not {batch_size!r}")  # as run_batch says
         iterator = iter(items)
-        while batch := list(islice(iterator, max(1, batch_size))):
+        while batch := list(islice(iterator, batch_size)):
             yield from self._run_batch(batch, return_errors, progress)
 
     def _run_batch(
