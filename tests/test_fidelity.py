@@ -287,6 +287,15 @@ def test_a_bound_turned_the_other_way_is_a_wrong_value():
     assert [i.kind for i in check_fidelity("100명 미만이 다쳤다.", "Over 100 people were injured.")] == ["value"]
 
 
+def test_a_lost_minus_sign_is_a_wrong_value():
+    # Found by a user test and in the blind set (row 121): 영하 15도 → "15 degrees" passed.
+    (issue,) = check_fidelity("영하 15도까지 떨어졌다.", "It dropped to 15 degrees.")
+    assert (issue.kind, issue.message.split(";")[0]) == ("value", "영하 15도 = -15 degree")
+    for english in ("It dropped to minus 15 degrees.", "It dropped to -15 degrees.", "It dropped to 15 degrees below zero."):
+        assert check_fidelity("영하 15도까지 떨어졌다.", english) == [], english
+    assert check_fidelity("한국이 3-2로 이겼다.", "South Korea won 3-2.") == []  # a score's dash is no minus
+
+
 def test_a_bare_minute_is_a_minute_of_play_only_in_a_match_report():
     # NTREX-128 line 516 (a match report): 65분 is the 65th minute, and "65 minutes" a wrong reading.
     (issue,) = check_fidelity("아구에로는 65분 이상하게 쉬워 보이는 득점을 해냈습니다.", "Aguero scored in 65 minutes, which seemed strangely easy.")

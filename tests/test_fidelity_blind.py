@@ -20,5 +20,5 @@ def test_blind_set_keeps_its_scores():
     flagged = {row["id"] for row in rows if check_fidelity(row["korean"], row["english"])}
     errors = {row["id"] for row in rows if row["label"] == "error"}
     hits = len(flagged & errors)
-    assert hits / len(flagged) >= 0.95, sorted(flagged - errors, key=int)  # measured 0.974
-    assert hits / len(errors) >= 0.82, sorted(errors - flagged, key=int)  # measured 0.844
+    assert hits / len(flagged) >= 0.95, sorted(flagged - errors, key=int)  # measured 0.975
+    assert hits / len(errors) >= 0.84, sorted(errors - flagged, key=int)  # measured 0.856

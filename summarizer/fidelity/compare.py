@@ -44,6 +44,8 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
         report(_conflict(k, e) or "value", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, _frequency_mismatch):
         report("unit", _says(k, e))
+    for k, e, _ in _pair(ko_left, en_left, lambda k, e: k.value == -e.value != 0 and k.unit == e.unit and _numeric(k) and _numeric(e)):
+        report("value", _says(k, e))  # 영하 15도 (-15 degrees) → "15 degrees": the sign lost
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _scale_gap(k, e)):
         report("scale", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):

@@ -352,8 +352,16 @@ def _bounded(figure: Quantity, text: str, start: int) -> Quantity:
     return figure
 
 
+_BELOW_ZERO = re.compile(r"\s*(?:degrees?\s*(?:celsius|fahrenheit|c|f)?\s*|°\s*[cf]?\s*)?below\s+(?:zero|freezing)\b", re.IGNORECASE)
+
+
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:
     """What follows the number: %, days/years (duration or age), a currency word, times; else a year or a count."""
+    start = end - len(span)
+    if start and (text[start - 1] in "-−–" and (start == 1 or text[start - 2] in " (") or text.endswith(("minus ", "Minus "), 0, start)):
+        value, span = -value, (text[start - 1] if text[start - 1] in "-−–" else "minus ") + span  # -15, minus 15
+    elif _BELOW_ZERO.match(text, end):
+        value = -value  # "15 degrees below zero"
     after = _AFTER.match(text, end)
     year_like = digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100
     # "two, three or five months": the list shares the unit; not a year ("in 2016, and 52-year-old Jones")

@@ -129,7 +129,10 @@ def _numbers(text: str, tokens: Sequence) -> list[Quantity]:
         if bare and tokens[i].tag == "NR" and tokens[i].form in NATIVE:
             i = stop  # a bare 둘, 하나 ("둘 중 하나", "둘 다"): "either", "both", not a figure
             continue
-        figure = _quantity(text, tokens, i, stop, value, kind, unit, scaled)
+        if i > 0 and tokens[i - 1].form in ("영하", "마이너스"):  # 영하 15도: 15 below zero
+            figure = _quantity(text, tokens, i - 1, stop, -value, kind, unit, scaled)
+        else:
+            figure = _quantity(text, tokens, i, stop, value, kind, unit, scaled)
         bound = BOUNDS.get(tokens[stop].form) if stop < len(tokens) else None
         found.append(replace(figure, bound=bound) if bound else figure)
         i = stop
