@@ -26,6 +26,8 @@ def read_input(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     else:
         path = Path(source)
         if not path.exists():
+            if path.is_symlink():  # exists() follows links: a dangling link or a loop
+                raise InputError(f"{path} is a symbolic link to nothing readable (a dangling link or a loop)")
             raise InputError(f"file not found: {path}")
         if path.is_dir():
             raise InputError(f"{path} is a directory; pass a file (or use `summarizer batch` for folders)")
