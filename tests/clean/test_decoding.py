@@ -107,3 +107,15 @@ def test_a_page_in_another_encoding_is_detected() -> None:
 def test_real_binary_is_still_refused(raw: bytes) -> None:
     with pytest.raises(DecodeError):
         clean_article(raw)
+
+
+def test_clean_article_reads_a_path_and_refuses_a_file_name_given_as_text(tmp_path: Path) -> None:
+    # Found by a user test: clean_article("page.txt") returned an Article titled "page.txt", and a Path was refused,
+    # while Pipeline.run reads a Path and refuses the name.
+    from summarizer.errors import InputError
+
+    page = tmp_path / "page.txt"
+    page.write_text("광주시, AI 산업에 투자\n\n광주시는 29일 인공지능 산업에 4000억 원을 투자한다고 밝혔다.\n", encoding="utf-8")
+    assert clean_article(page).paragraphs == clean_article(page.read_bytes()).paragraphs != ()
+    with pytest.raises(InputError, match="looks like a file name"):
+        clean_article(str(page))
