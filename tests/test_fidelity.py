@@ -329,3 +329,9 @@ def test_the_summary_is_checked_against_the_figures_read_from_the_body_pairs():
     # A body paragraph the pairs do not cover is read from its text: its 7,300 is then in the article.
     covered = check_article(pairs, 1, summary, [ko_1, ko_2, "직원 7300명이 떠났다."], [en_1, en_2, "7,300 staff left."])
     assert [i for i in covered if i.where == "summary"] == []
+
+
+def test_a_slipped_decimal_in_a_percentage_is_a_scale_error():
+    # Found by a user test: 0.2%포인트 → "2 percentage points" was an omission plus an addition.
+    (issue,) = check_fidelity("금리를 0.2%포인트 올렸다.", "It raised the rate by 2 percentage points.")
+    assert (issue.kind, issue.message) == ("scale", "0.2%포인트 = 0.2 percentage points; the English says 2 percentage points")
