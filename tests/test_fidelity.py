@@ -335,3 +335,12 @@ def test_a_slipped_decimal_in_a_percentage_is_a_scale_error():
     # Found by a user test: 0.2%포인트 → "2 percentage points" was an omission plus an addition.
     (issue,) = check_fidelity("금리를 0.2%포인트 올렸다.", "It raised the rate by 2 percentage points.")
     assert (issue.kind, issue.message) == ("scale", "0.2%포인트 = 0.2 percentage points; the English says 2 percentage points")
+
+
+def test_plus_or_minus_and_minutes_into_a_half():
+    # Found on the second blind set (rows 86 and 54): "plus or minus 3.1" is no -3.1, ±3.1%포인트 is a figure
+    # (Kiwi tags ± as a Latin letter), and "23 minutes into the second half" is the 23rd minute.
+    assert check_fidelity("표본오차는 95% 신뢰수준에 ±3.1%포인트다.", "The margin of error is plus or minus 3.1 percentage points at the 95% confidence level.") == []
+    assert check_fidelity("손흥민은 후반 23분 결승골을 터뜨렸다.", "Son scored the winner 23 minutes into the second half.") == []
+    (issue,) = check_fidelity("손흥민은 후반 23분 결승골을 터뜨렸다.", "Son scored the winner after 23 minutes of the second half.")
+    assert issue.kind == "ordinal"

@@ -189,7 +189,7 @@ def _starts_number(tokens: Sequence, i: int) -> bool:
         return bool(_JOINED.fullmatch(token.form)) or _fraction(tokens, i) is not None
     if token.tag == "SN":
         # Part of a name or code ("F125", "G20"): not a quantity.
-        return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start)
+        return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start and tokens[i - 1].form != "±")
     if i > 0 and tokens[i - 1].form in ("수", "몇", "여러", "수십", "수백", "수천") and token.tag == "NR":
         return False  # "수 천명", "몇 십년": thousands, decades — no figure to check
     if token.tag == "NR":
