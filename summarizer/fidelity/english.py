@@ -359,10 +359,10 @@ _BELOW_ZERO = re.compile(r"\s*(?:degrees?\s*(?:celsius|fahrenheit|c|f)?\s*|°\s*
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:
     """What follows the number: %, days/years (duration or age), a currency word, times; else a year or a count."""
     start = end - len(span)
-    plus_or_minus = text.endswith(("plus or minus ", "plus/minus ", "±"), 0, start) or text.endswith(("plus-or-minus ",), 0, start)
-    if start and not plus_or_minus and (text[start - 1] in "-−–" and (start == 1 or text[start - 2] in " (") or text.endswith(("minus ", "Minus "), 0, start)):
+    if start and (text[start - 1] in "-−–" and (start == 1 or text[start - 2] in " (") or text.endswith(("minus ", "Minus "), 0, start)) \
+            and not text.endswith(("plus or minus ", "plus/minus ", "plus-or-minus "), 0, start):
         value, span = -value, (text[start - 1] if text[start - 1] in "-−–" else "minus ") + span  # -15, minus 15
-    elif _BELOW_ZERO.match(text, end):
+    elif "elow" in text and _BELOW_ZERO.match(text, end):  # the substring test spares most figures a regex call
         value = -value  # "15 degrees below zero"
     after = _AFTER.match(text, end)
     year_like = digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100
