@@ -45,7 +45,7 @@ class LineTap:
         self.lines.append(line)
         return line
 
-    def skip_rest(self, line_no: int) -> None:
+    def skip_rest(self) -> None:
         """Read past the end of an over-long line; InputError once `max_skip` characters pass without a newline."""
         skipped, self._overlong = self._overlong, 0
         while skipped and (chunk := self.fh.readline(1 << 20)):
@@ -54,7 +54,7 @@ class LineTap:
                 return
             if skipped > self.max_skip:
                 raise InputError(
-                    f"{self.name}: line {line_no} runs on for {skipped:,} characters without a newline (more than "
+                    f"{self.name}: line {self.line_no} runs on for {skipped:,} characters without a newline (more than "
                     f"{self.max_skip / (1 << 30):g} GiB): not a CSV dump; reading stopped"
                 )
 

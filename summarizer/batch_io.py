@@ -3,8 +3,9 @@
 Readers turn every input record into an InputRecord, never raising on bad data: a line that cannot be
 used carries a one-line `error` instead of a payload, so the runner writes an error record and goes on.
 Records without an id are keyed by a hash of their content, so inserting a record does not shift them.
-Only a compressed input cut short stops the reading (InputError naming the file and the last good line).
-The output side is summarizer.batch_output.
+Only a compressed input cut short, or a line that runs on past MAX_SKIP_BYTES without a newline, stops the
+reading (InputError naming the file and the line; records before it are still yielded). check_input refuses
+what cannot be a dump before any model loads (batch_sniff). The output side is summarizer.batch_output.
 """
 
 from __future__ import annotations
@@ -278,7 +279,10 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
                 return
             except csv.Error as exc:
                 yield _unparseable(start, f"invalid CSV row: {exc}")
-                tap.skip_rest(start)  # after the record, so a line without end still leaves it
+                try:
+                    tap.skip_rest()  # after the record, so a line without end still leaves it
+                except _DECOMPRESSION_ERRORS as exc:
+                    raise corrupt_input(path, tap.line_no, exc) from None
                 continue
             except _DECOMPRESSION_ERRORS as exc:
                 raise corrupt_input(path, start - 1, exc) from None
