@@ -22,7 +22,7 @@ def test_pastes_over_what_the_pipeline_accepts_are_refused_with_the_demo_limit()
     # settings.max_chars 200,000 → the pipeline takes pages up to 800,000 characters before cleaning.
     for config in (DemoConfig(), DemoConfig(max_input_chars=1_000_000)):
         assert config.input_limit == 800_000
-        with pytest.raises(InputTooLargeError, match="has 800,001 characters; this demo accepts up to 800,000"):
+        with pytest.raises(InputTooLargeError, match=r"has 800,001 characters: this demo takes pages up to 781.3 KB \(800,000 characters pasted\)"):
             read_demo_input(DemoInput(text="가" * 800_001), config)
     assert read_demo_input(DemoInput(text="가" * 800_000), DemoConfig())[0] == "가" * 800_000
 
