@@ -39,7 +39,8 @@ class Manifest:
 
 
 def manifest_path(output: Path) -> Path:
-    return output.with_name(output.name + MANIFEST_SUFFIX)
+    real = Path(os.path.realpath(output))  # reached through a symlink, OUTPUT keeps its one manifest
+    return real.with_name(real.name + MANIFEST_SUFFIX)
 
 
 def build_manifest(input: str | os.PathLike[str], fmt: str, fields: Mapping[str, str], settings: Settings, page_files: Iterable[Path] = ()) -> Manifest:

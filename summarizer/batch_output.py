@@ -251,7 +251,8 @@ class OutputLock:
             import fcntl
         except ImportError:  # not POSIX: no lock, as before
             return cls(output, -1)
-        path = output.with_name(output.name + LOCK_SUFFIX)
+        real = Path(os.path.realpath(output))  # a symlink to OUTPUT is the same OUTPUT: one lock beside the real file
+        path = real.with_name(real.name + LOCK_SUFFIX)
         while True:
             try:
                 fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)

@@ -20,14 +20,13 @@ from summarizer.errors import (
     SummarizerError,
 )
 from summarizer.settings import Settings
-from summarizer.textio import hangul_ratio, is_korean, looks_binary, read_input
+from summarizer.textio import hangul_ratio, is_korean, looks_binary
 from summarizer.types import Article, ArticleResult, ProgressCallback
 
 RawInput = str | bytes | Article | os.PathLike
 # Overall progress shares per stage: loading and cleaning are quick, translation is most of the work.
 _TRANSLATE_FROM, _RETRY_FROM, _SUMMARIZE_FROM, _CHECK_FROM = 0.1, 0.7, 0.8, 0.95
 MARKUP_ALLOWANCE = 4  # a page may be this many times max_chars before cleaning (markup, menus, bytes per char)
-_FILE_SUFFIXES = (".html", ".htm", ".txt", ".xhtml", ".shtml", ".jsonl", ".json", ".gz")
 
 
 @dataclass(frozen=True)
@@ -144,15 +143,11 @@ class Pipeline:
         Raises InputError subclasses with a one-line reason.
         """
         from summarizer.clean import article_language, clean_article
+        from summarizer.clean.detect import page_input
 
-        if isinstance(raw, os.PathLike):
-            raw = read_input(os.fspath(raw))
-        elif isinstance(raw, str) and _looks_like_a_path(raw):
-            raise InputError(
-                f"got the text {raw.strip()!r}, which looks like a file name, not a page: "
-                f"pass Path({raw.strip()!r}) to read the file"
-            )
-        elif not isinstance(raw, (str, bytes, Article)):
+        if not isinstance(raw, Article):
+            raw = page_input(raw)
+        if not isinstance(raw, (str, bytes, Article)):
             raise InputError(f"cannot summarize {type(raw).__name__!r} input: pass page text, bytes, a Path or an Article")
         if isinstance(raw, Article):
             article = raw
@@ -208,8 +203,10 @@ class Pipeline:
         With return_errors=True a bad item yields its SummarizerError instead of stopping the run.
         `progress` hears the stages of each batch as they happen (the fraction is per batch).
         """
+        if not isinstance(batch_size, int) or batch_size < 1:
+            raise ConfigError(f"batch_size must be a whole number of at least 1, not {batch_size!r}")  # as run_batch says
         iterator = iter(items)
-        while batch := list(islice(iterator, max(1, batch_size))):
+        while batch := list(islice(iterator, batch_size)):
             yield from self._run_batch(batch, return_errors, progress)
 
     def _run_batch(
@@ -317,19 +314,6 @@ class Pipeline:
             )
         say("done", 1.0)
         return results
-
-
-def _looks_like_a_path(text: str) -> bool:
-    """A one-line string naming a file (an existing one, or one ending in a page suffix) rather than page text."""
-    candidate = text.strip()
-    if not candidate or "\n" in candidate or len(candidate) > 4096 or "<" in candidate:
-        return False
-    if candidate.lower().endswith(_FILE_SUFFIXES) and " " not in candidate:
-        return True
-    try:
-        return os.path.isfile(candidate)
-    except (OSError, ValueError):
-        return False
 
 
 # --- module-level conveniences ----------------------------------------------------------------------

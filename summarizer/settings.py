@@ -149,6 +149,8 @@ def _read_config_file(config_file: str | os.PathLike[str] | None, env: Mapping[s
     explicit = config_file or env.get("SUMMARIZER_CONFIG")
     path = Path(explicit or DEFAULT_CONFIG_FILE).expanduser()
     if not path.is_file():
+        if explicit and path.is_dir():
+            raise ConfigError(f"config file {path} is a folder; give a .toml file")
         if explicit:
             raise ConfigError(f"config file not found: {path}")
         return {}

@@ -26,6 +26,8 @@ def read_input(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     else:
         path = Path(source)
         if not path.exists():
+            if path.is_symlink():  # exists() follows links: a dangling link or a loop
+                raise InputError(f"{path} is a symbolic link to nothing readable (a dangling link or a loop)")
             raise InputError(f"file not found: {path}")
         if path.is_dir():
             raise InputError(f"{path} is a directory; pass a file (or use `summarizer batch` for folders)")
@@ -127,9 +129,10 @@ _KOREAN_CODECS = ("utf-8", "cp949")
 _MAGIC_NUMBERS = (b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"%PDF-", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
                   b"7z\xbc\xaf", b"Rar!", b"SQLite format 3", b"\x00asm", b"RIFF", b"OggS")
 MAX_CONTROL_SHARE = 0.05  # text has almost no control bytes; binary formats have many (random bytes: ~10%)
-MAX_REPLACED_SHARE = 0.01  # of the non-ASCII bytes: more than this replaced and the bytes are not text in that codec
+MAX_REPLACED_SHARE = 0.01  # of the non-ASCII bytes: more damaged places than this and the bytes are not text in that codec
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _REPLACED = re.compile("[\udc80-\udcff]")
+_DAMAGED_PLACE = re.compile("[\udc80-\udcff]+")  # one stray byte inside a Hangul syllable spoils 4 bytes in a row
 
 
 def looks_binary(data: bytes) -> bool:
@@ -153,14 +156,14 @@ def _codec(name: str | None) -> str | None:
 def _decode_damaged(data: bytes, codec: str | None, declared: str | None, warnings: list[str]) -> DecodedText:
     """Bytes valid in no codec tried so far: the codec with the fewest invalid bytes (replaced), else detection."""
     high = (len(data) - len(data.translate(None, _HIGH_BYTES))) or 1
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, int, str, str] | None = None
     for candidate in dict.fromkeys(c for c in (codec, *_KOREAN_CODECS) if c):
         text = data.decode(candidate, "surrogateescape")
         bad = len(_REPLACED.findall(text))
         if best is None or bad < best[0]:
-            best = (bad, candidate, text)
-    if best is not None and best[0] <= max(1, MAX_REPLACED_SHARE * high):
-        bad, candidate, text = best
+            best = (bad, len(_DAMAGED_PLACE.findall(text)), candidate, text)
+    if best is not None and best[1] <= max(1, MAX_REPLACED_SHARE * high):
+        bad, _, candidate, text = best
         warnings.append(f"replaced {bad} invalid byte{'s' if bad != 1 else ''} (not {candidate}) with U+FFFD")
         if codec and candidate != codec:
             warnings.append(_wrong_charset(declared, candidate))

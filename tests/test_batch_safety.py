@@ -65,6 +65,22 @@ def test_a_second_writer_is_refused_naming_the_first(tmp_path: Path) -> None:
         pass
 
 
+def test_a_writer_through_a_symlink_to_the_same_output_is_refused(tmp_path: Path) -> None:
+    # Found by a user test: `batch in out.jsonl` and `batch in link.jsonl` (link -> out.jsonl) wrote every record twice.
+    out, link = tmp_path / "out.jsonl", tmp_path / "link.jsonl"
+    out.touch()
+    link.symlink_to(out.name)
+    with open_output(out, resume=False):
+        with pytest.raises(OutputError, match=rf"being written by process {os.getpid()}\b"):
+            open_output(link, resume=True)
+    with open_output(link, resume=True):
+        with pytest.raises(OutputError, match="being written by"):
+            open_output(out, resume=True)
+    from summarizer.batch_manifest import manifest_path
+
+    assert manifest_path(link) == manifest_path(out)  # one manifest, whichever name the run was given
+
+
 def test_two_concurrent_cli_runs_write_every_record_once(tmp_path: Path) -> None:
     source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     source.write_bytes(lines(*({"id": f"r{i}", "text": "본문"} for i in range(20))))

@@ -287,6 +287,15 @@ def test_a_bound_turned_the_other_way_is_a_wrong_value():
     assert [i.kind for i in check_fidelity("100명 미만이 다쳤다.", "Over 100 people were injured.")] == ["value"]
 
 
+def test_a_lost_minus_sign_is_a_wrong_value():
+    # Found by a user test and in the blind set (row 121): 영하 15도 → "15 degrees" passed.
+    (issue,) = check_fidelity("영하 15도까지 떨어졌다.", "It dropped to 15 degrees.")
+    assert (issue.kind, issue.message.split(";")[0]) == ("value", "영하 15도 = -15 degree")
+    for english in ("It dropped to minus 15 degrees.", "It dropped to -15 degrees.", "It dropped to 15 degrees below zero."):
+        assert check_fidelity("영하 15도까지 떨어졌다.", english) == [], english
+    assert check_fidelity("한국이 3-2로 이겼다.", "South Korea won 3-2.") == []  # a score's dash is no minus
+
+
 def test_a_bare_minute_is_a_minute_of_play_only_in_a_match_report():
     # NTREX-128 line 516 (a match report): 65분 is the 65th minute, and "65 minutes" a wrong reading.
     (issue,) = check_fidelity("아구에로는 65분 이상하게 쉬워 보이는 득점을 해냈습니다.", "Aguero scored in 65 minutes, which seemed strangely easy.")
@@ -320,3 +329,18 @@ def test_the_summary_is_checked_against_the_figures_read_from_the_body_pairs():
     # A body paragraph the pairs do not cover is read from its text: its 7,300 is then in the article.
     covered = check_article(pairs, 1, summary, [ko_1, ko_2, "직원 7300명이 떠났다."], [en_1, en_2, "7,300 staff left."])
     assert [i for i in covered if i.where == "summary"] == []
+
+
+def test_a_slipped_decimal_in_a_percentage_is_a_scale_error():
+    # Found by a user test: 0.2%포인트 → "2 percentage points" was an omission plus an addition.
+    (issue,) = check_fidelity("금리를 0.2%포인트 올렸다.", "It raised the rate by 2 percentage points.")
+    assert (issue.kind, issue.message) == ("scale", "0.2%포인트 = 0.2 percentage points; the English says 2 percentage points")
+
+
+def test_plus_or_minus_and_minutes_into_a_half():
+    # Found on the second blind set (rows 86 and 54): "plus or minus 3.1" is no -3.1, ±3.1%포인트 is a figure
+    # (Kiwi tags ± as a Latin letter), and "23 minutes into the second half" is the 23rd minute.
+    assert check_fidelity("표본오차는 95% 신뢰수준에 ±3.1%포인트다.", "The margin of error is plus or minus 3.1 percentage points at the 95% confidence level.") == []
+    assert check_fidelity("손흥민은 후반 23분 결승골을 터뜨렸다.", "Son scored the winner 23 minutes into the second half.") == []
+    (issue,) = check_fidelity("손흥민은 후반 23분 결승골을 터뜨렸다.", "Son scored the winner after 23 minutes of the second half.")
+    assert issue.kind == "ordinal"

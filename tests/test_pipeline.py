@@ -7,7 +7,7 @@ import json
 import pytest
 
 from summarizer import Article, ArticleResult, Pipeline
-from summarizer.errors import EmptyInputError, InputError, InputTooLargeError, NotKoreanError
+from summarizer.errors import ConfigError, EmptyInputError, InputError, InputTooLargeError, NotKoreanError
 
 SHORT = """[서울=뉴스핌] 홍길동 기자 = 광주광역시는 29일 인공지능 중심도시 비전을 선포했다.
 
@@ -46,6 +46,13 @@ def test_run_many_equals_run_and_keeps_order(pipeline):
     assert [r.paragraphs_en for r in batched] == [r.paragraphs_en for r in single]
     assert [r.paragraphs_ko for r in batched] == [r.paragraphs_ko for r in single]
     assert batched[1].paragraphs_ko[0].startswith("서울시는")
+
+
+@pytest.mark.parametrize("size", [0, -1, 2.5])
+def test_run_many_refuses_a_batch_size_below_one(pipeline, size):
+    # Found by a user test: 0 and -1 were quietly run as 1, while run_batch refuses 0.
+    with pytest.raises(ConfigError, match="batch_size must be a whole number of at least 1"):
+        next(pipeline.run_many(["본문입니다."], batch_size=size))
 
 
 def test_run_many_reports_bad_items_in_place(pipeline):

@@ -38,6 +38,8 @@ def test_env_bool_and_missing_explicit_config(tmp_path):
     assert Settings.load(env={"SUMMARIZER_FORCE": "true"}).force is True
     with pytest.raises(ConfigError, match="config file not found"):
         Settings.load(config_file=tmp_path / "none.toml", env={})
+    with pytest.raises(ConfigError, match="is a folder; give a .toml file"):  # was "not found" (a user test)
+        Settings.load(config_file=tmp_path, env={})
     broken = tmp_path / "broken.toml"
     broken.write_text("strategy = [")
     with pytest.raises(ConfigError, match="cannot parse"):

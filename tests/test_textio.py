@@ -35,3 +35,15 @@ def test_hangul_ratio():
     assert hangul_ratio("") == 0.0
     assert is_korean(KOREAN + " AI LG SKT KT")
     assert not is_korean("Seoul stocks rose 3% on Monday.")
+
+
+def test_a_symlink_loop_or_dangling_link_is_named_as_such(tmp_path):
+    # Found by a user test: a symlink loop was reported as "file not found".
+    loop, dangling = tmp_path / "loop", tmp_path / "dangling"
+    loop.symlink_to(loop.name)
+    dangling.symlink_to("nowhere.html")
+    for link in (loop, dangling):
+        with pytest.raises(InputError, match="is a symbolic link to nothing readable"):
+            read_input(link)
+    with pytest.raises(InputError, match="file not found"):
+        read_input(tmp_path / "missing.html")

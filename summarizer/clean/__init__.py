@@ -6,12 +6,13 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Iterable
 
 from summarizer.clean import metadata
 from summarizer.clean.candidates import Candidate, choose_names
-from summarizer.clean.detect import decode_input, looks_like_html
+from summarizer.clean.detect import decode_input, looks_like_html, page_input
 from summarizer.clean.keep import KEEPABLE_KINDS, parse_keep
 from summarizer.clean.layout import PageParts
 from summarizer.textio import is_korean
@@ -25,11 +26,12 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ENGLISH_WORDS = frozenset("the of and to in is that for on with was said as by at from".split())
 
 
-def clean_article(raw: bytes | bytearray | str, url: str | None = None, keep: str | Iterable[str] = ()) -> Article:
+def clean_article(raw: bytes | bytearray | str | os.PathLike[str], url: str | None = None, keep: str | Iterable[str] = ()) -> Article:
     """Clean a news page (HTML or a plain-text dump, detected automatically) into an Article.
 
     Args:
-        raw: page bytes (UTF-8, or EUC-KR/CP949 declared or sniffed) or text.
+        raw: page bytes (UTF-8, or EUC-KR/CP949 declared or sniffed) or text, or a file path (os.PathLike) to read;
+            a str that is only a file name is refused (InputError), as Pipeline.run refuses it.
         url: where the page came from; used for the outlet name and by trafilatura.
         keep: in-article furniture to leave in the body, in page order: any of KEEPABLE_KINDS ('byline',
             'caption', 'credit', 'signoff', 'copyright') or 'all'. Default: none (prose only); metadata
@@ -45,7 +47,7 @@ def clean_article(raw: bytes | bytearray | str, url: str | None = None, keep: st
         ConfigError: an unknown name in `keep`.
     """
     kept = parse_keep(keep)
-    decoded = decode_input(raw)
+    decoded = decode_input(page_input(raw))
     text = decoded.text
     language_hint = ""
     if looks_like_html(text):

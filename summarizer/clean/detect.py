@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 
-from summarizer.errors import DecodeError, EmptyInputError, InputTooLargeError
-from summarizer.textio import MAX_CONTROL_SHARE, MAX_INPUT_BYTES, DecodedText, decode_page, tidy_text
+from summarizer.errors import DecodeError, EmptyInputError, InputError, InputTooLargeError
+from summarizer.textio import MAX_CONTROL_SHARE, MAX_INPUT_BYTES, DecodedText, decode_page, read_input, tidy_text
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]{2,40})""", re.I)
 _XML_ENCODING_RE = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([A-Za-z0-9_\-]{2,40})""", re.I)
@@ -86,3 +87,34 @@ def _is_fielded_dump(text: str) -> bool:
     from summarizer.clean.fielded import looks_fielded
 
     return looks_fielded(normalise_lines(text))
+
+
+_FILE_SUFFIXES = (".html", ".htm", ".txt", ".xhtml", ".shtml", ".jsonl", ".json", ".gz")
+
+
+def page_input(raw: object) -> object:
+    """`raw` as page bytes or text: a path (os.PathLike) is read; a one-line str naming a file is refused.
+
+    Raises:
+        InputError: a file that cannot be read, or text that is only a file name.
+    """
+    if isinstance(raw, os.PathLike):
+        return read_input(os.fspath(raw))
+    if isinstance(raw, str) and _looks_like_a_path(raw):
+        raise InputError(
+            f"got the text {raw.strip()!r}, which looks like a file name, not a page: pass Path({raw.strip()!r}) to read the file"
+        )
+    return raw
+
+
+def _looks_like_a_path(text: str) -> bool:
+    """A one-line string naming a file (an existing one, or one ending in a page suffix) rather than page text."""
+    candidate = text.strip()
+    if not candidate or "\n" in candidate or len(candidate) > 4096 or "<" in candidate:
+        return False
+    if candidate.lower().endswith(_FILE_SUFFIXES) and " " not in candidate:
+        return True
+    try:
+        return os.path.isfile(candidate)
+    except (OSError, ValueError):
+        return False

@@ -44,6 +44,8 @@ def compare_quantities(korean: list[Quantity], english: list[Quantity], report: 
         report(_conflict(k, e) or "value", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, _frequency_mismatch):
         report("unit", _says(k, e))
+    for k, e, _ in _pair(ko_left, en_left, lambda k, e: k.value == -e.value != 0 and k.unit == e.unit and _numeric(k) and _numeric(e)):
+        report("value", _says(k, e))  # 영하 15도 (-15 degrees) → "15 degrees": the sign lost
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _scale_gap(k, e)):
         report("scale", _says(k, e))
     for k, e, _ in _pair(ko_left, en_left, lambda k, e: _near(k, e)):
@@ -187,7 +189,9 @@ def _frequency_mismatch(k: Quantity, e: Quantity) -> bool:
 
 def _scale_gap(k: Quantity, e: Quantity) -> bool:
     """Off by a power of ten (×10, ×1000…): the scale word or the 만/억 conversion went wrong."""
-    if not (_numeric(k) and _numeric(e)) or k.value <= 0 or e.value <= 0 or not (k.scaled or e.scaled):
+    if not (_numeric(k) and _numeric(e)) or k.value <= 0 or e.value <= 0:
+        return False
+    if not (k.scaled or e.scaled or (k.kind == e.kind == "percent" and k.unit == e.unit)):  # 0.2%p → "2 points"
         return False
     exponent = math.log10(e.value / k.value)
     return abs(exponent) >= 1 and abs(exponent - round(exponent)) < 1e-6

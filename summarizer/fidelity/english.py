@@ -352,8 +352,18 @@ def _bounded(figure: Quantity, text: str, start: int) -> Quantity:
     return figure
 
 
+_INTO = re.compile(r"\s+into\b", re.IGNORECASE)
+_BELOW_ZERO = re.compile(r"\s*(?:degrees?\s*(?:celsius|fahrenheit|c|f)?\s*|°\s*[cf]?\s*)?below\s+(?:zero|freezing)\b", re.IGNORECASE)
+
+
 def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digits: bool, raw: str) -> Quantity:
     """What follows the number: %, days/years (duration or age), a currency word, times; else a year or a count."""
+    start = end - len(span)
+    if start and (text[start - 1] in "-−–" and (start == 1 or text[start - 2] in " (") or text.endswith(("minus ", "Minus "), 0, start)) \
+            and not text.endswith(("plus or minus ", "plus/minus ", "plus-or-minus "), 0, start):
+        value, span = -value, (text[start - 1] if text[start - 1] in "-−–" else "minus ") + span  # -15, minus 15
+    elif "elow" in text and _BELOW_ZERO.match(text, end):  # the substring test spares most figures a regex call
+        value = -value  # "15 degrees below zero"
     after = _AFTER.match(text, end)
     year_like = digits and not scaled and "," not in raw and "." not in raw and 1800 <= value <= 2100
     # "two, three or five months": the list shares the unit; not a year ("in 2016, and 52-year-old Jones")
@@ -374,6 +384,8 @@ def _with_unit(value: float, scaled: bool, span: str, text: str, end: int, digit
             if after.group("old"):
                 return Quantity(value, "count", "세", span + after.group(0), scaled)
             unit = after.group("unit").lower()
+            if unit.startswith("minute") and _INTO.match(text, end + len(after.group(0))):
+                return Quantity(value, "date", "minute", span + after.group(0), scaled)  # "23 minutes into the half"
             if unit.startswith("decade"):  # "three decades" = 30년
                 return Quantity(value * 10, "duration", "year", span + after.group(0), scaled)
             return Quantity(value, "duration", DURATION_UNITS[unit], span + after.group(0), scaled)

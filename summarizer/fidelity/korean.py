@@ -129,7 +129,10 @@ def _numbers(text: str, tokens: Sequence) -> list[Quantity]:
         if bare and tokens[i].tag == "NR" and tokens[i].form in NATIVE:
             i = stop  # a bare 둘, 하나 ("둘 중 하나", "둘 다"): "either", "both", not a figure
             continue
-        figure = _quantity(text, tokens, i, stop, value, kind, unit, scaled)
+        if i > 0 and tokens[i - 1].form in ("영하", "마이너스"):  # 영하 15도: 15 below zero
+            figure = _quantity(text, tokens, i - 1, stop, -value, kind, unit, scaled)
+        else:
+            figure = _quantity(text, tokens, i, stop, value, kind, unit, scaled)
         bound = BOUNDS.get(tokens[stop].form) if stop < len(tokens) else None
         found.append(replace(figure, bound=bound) if bound else figure)
         i = stop
@@ -186,7 +189,7 @@ def _starts_number(tokens: Sequence, i: int) -> bool:
         return bool(_JOINED.fullmatch(token.form)) or _fraction(tokens, i) is not None
     if token.tag == "SN":
         # Part of a name or code ("F125", "G20"): not a quantity.
-        return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start)
+        return not (i > 0 and tokens[i - 1].tag == "SL" and _stop(tokens[i - 1]) == token.start and tokens[i - 1].form != "±")
     if i > 0 and tokens[i - 1].form in ("수", "몇", "여러", "수십", "수백", "수천") and token.tag == "NR":
         return False  # "수 천명", "몇 십년": thousands, decades — no figure to check
     if token.tag == "NR":

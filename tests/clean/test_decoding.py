@@ -36,6 +36,15 @@ def test_a_few_invalid_bytes_in_a_utf8_page_are_replaced_and_counted() -> None:
     assert not any("replaced" in w for w in clean.warnings)
 
 
+def test_one_stray_byte_in_a_short_news_brief_is_replaced_not_refused() -> None:
+    # Found by a user test: a 181-byte brief with one stray byte (which spoils the Hangul syllable it lands in: 4
+    # invalid bytes in a row) was refused as undecodable; one damaged place is one, however many bytes it spoils.
+    brief = "광주시는 29일 인공지능 산업에 4000억 원을 투자한다고 밝혔다. 1단계 사업은 2024년까지 이어진다.".encode()
+    decoded = decode_page(brief[:40] + b"\xff" + brief[40:])
+    assert decoded.warnings == ("replaced 4 invalid bytes (not utf-8) with U+FFFD",)
+    assert decoded.text.startswith("광주시는 29일 인공지능 산업") and "4000억 원" in decoded.text
+
+
 def test_a_page_with_nul_bytes_is_read_without_them() -> None:
     raw = HTML_PAGE.read_bytes()
     cut = raw.index("필름을".encode())  # NULs between characters, as a broken scraper leaves them
@@ -98,3 +107,15 @@ def test_a_page_in_another_encoding_is_detected() -> None:
 def test_real_binary_is_still_refused(raw: bytes) -> None:
     with pytest.raises(DecodeError):
         clean_article(raw)
+
+
+def test_clean_article_reads_a_path_and_refuses_a_file_name_given_as_text(tmp_path: Path) -> None:
+    # Found by a user test: clean_article("page.txt") returned an Article titled "page.txt", and a Path was refused,
+    # while Pipeline.run reads a Path and refuses the name.
+    from summarizer.errors import InputError
+
+    page = tmp_path / "page.txt"
+    page.write_text("광주시, AI 산업에 투자\n\n광주시는 29일 인공지능 산업에 4000억 원을 투자한다고 밝혔다.\n", encoding="utf-8")
+    assert clean_article(page).paragraphs == clean_article(page.read_bytes()).paragraphs != ()
+    with pytest.raises(InputError, match="looks like a file name"):
+        clean_article(str(page))
