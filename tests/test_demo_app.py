@@ -194,7 +194,7 @@ def test_empty_paste_is_refused_with_a_hint() -> None:
 
 
 def test_paste_over_the_limit_is_refused() -> None:
-    with pytest.raises(InputTooLargeError, match="accepts up to 100"):
+    with pytest.raises(InputTooLargeError, match=r"has 101 characters: this demo takes pages up to 100 bytes \(100 characters pasted\)"):
         read_demo_input(DemoInput(text="가" * 101), DemoConfig(max_input_chars=100))
 
 
@@ -213,7 +213,7 @@ def test_upload_reads_bytes_and_checks_the_suffix(tmp_path: Path) -> None:
 def test_upload_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
     page = tmp_path / "big.txt"
     page.write_text("가" * 200, encoding="utf-8")  # 600 bytes > 100
-    with pytest.raises(InputTooLargeError, match="big.txt is over 400 bytes; this demo accepts pages up to 100 bytes"):
+    with pytest.raises(InputTooLargeError, match="the file big.txt is 600 bytes: this demo takes pages up to 100 bytes"):
         read_demo_input(DemoInput(source="upload", file_path=str(page)), DemoConfig(max_input_chars=100))
 
 

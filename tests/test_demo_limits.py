@@ -4,6 +4,7 @@ number-fidelity flags (issue 16) rendered beside the Korean."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,10 @@ from demo_fakes import SCRIPT, SETTINGS, StandIn, assert_inert, hostile_result
 from summarizer.demo import handlers, layout
 from summarizer.demo.config import DemoConfig, DemoInput
 from summarizer.demo.handlers import SharedPipelines, device_choices, read_demo_input, request_settings
-from summarizer.errors import ConfigError, DecodeError, InputTooLargeError
+from summarizer.demo.limits import limit_sentence, page_limit_hint, refused_upload, size_text
+from summarizer.errors import ConfigError, DecodeError, InputError, InputTooLargeError
+from summarizer.pipeline import Pipeline
+from summarizer.settings import Settings
 
 
 # --- size limits, one job per GPU, number-fidelity flags (issues 12 and 16) ---------------------------
@@ -22,7 +26,7 @@ def test_pastes_over_what_the_pipeline_accepts_are_refused_with_the_demo_limit()
     # settings.max_chars 200,000 → the pipeline takes pages up to 800,000 characters before cleaning.
     for config in (DemoConfig(), DemoConfig(max_input_chars=1_000_000)):
         assert config.input_limit == 800_000
-        with pytest.raises(InputTooLargeError, match="has 800,001 characters; this demo accepts up to 800,000"):
+        with pytest.raises(InputTooLargeError, match=r"has 800,001 characters: this demo takes pages up to 781.3 KB \(800,000 characters pasted\)"):
             read_demo_input(DemoInput(text="가" * 800_001), config)
     assert read_demo_input(DemoInput(text="가" * 800_000), DemoConfig())[0] == "가" * 800_000
 
@@ -109,8 +113,75 @@ def test_launched_demo_refuses_oversized_bodies_and_names_share_as_a_flag(gradio
                 f"Content-Length: {config.max_request_bytes + 1}\r\n\r\n".encode()
             )
             assert client.recv(64).startswith(b"HTTP/1.1 413")
+        assert app.max_file_size == config.input_limit  # Gradio's upload refusal names the size the page states
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=30) as page:
             assert page.status == 200
     finally:
         app.close()
     assert "share=True" not in capsys.readouterr().out
+
+
+# --- one limit, said the same way everywhere (adversarial user test) ------------------------------------
+
+
+def _status(demo_input: DemoInput, config: DemoConfig, pipelines: SharedPipelines | None = None) -> str:
+    rendered, result = handlers.run_demo_request(demo_input, config.settings, config, pipelines if pipelines is not None else SharedPipelines(lambda s: StandIn()))
+    assert result is None
+    return rendered.status
+
+
+def test_sizes_read_as_gradios_upload_check_writes_them() -> None:
+    # Gradio's toast: 1024-based, one decimal, halves up (toFixed): 3,200,000 → "3.1 Mb", 800,000 → "781.3 Kb".
+    assert [size_text(n) for n in (500, 800_000, 3_000_000, 3_200_000, 11_000_000)] == [
+        "500 bytes", "781.3 KB", "2.9 MB", "3.1 MB", "10.5 MB"]  # fmt: skip
+
+
+def test_every_size_refusal_states_the_one_limit_in_words_a_demo_user_can_act_on(tmp_path: Path) -> None:
+    config = DemoConfig(settings=SETTINGS.replace(max_chars=1000))  # pages up to 4,000; article text up to 1,000
+    sentence = limit_sentence(config)
+    assert sentence == "this demo takes pages up to 3.9 KB (4,000 characters pasted) with up to 1,000 characters of article text"
+    assert page_limit_hint(config) == f"T{sentence[1:]}."
+    big = tmp_path / "big3m.txt"
+    big.write_bytes(b"<p>page</p>\n" * 1000)  # 12,000 bytes of text
+    paragraphs = "\n\n".join(["광주광역시는 29일 오후 김대중컨벤션센터에서 인공지능 중심도시 비전 선포식을 개최했다고 밝혔다."] * 40)
+    assert 1000 < len(paragraphs) < 4000  # within the page limit; its article text is over the article limit
+    real = SharedPipelines(Pipeline)  # refuses while cleaning, before any model loads
+    statuses = [
+        _status(DemoInput(text="가" * 4001), config),
+        _status(DemoInput(source="upload", file_path=str(big)), config),
+        _status(DemoInput(source="upload", refused_upload=json.dumps({"name": "big11m.txt", "size": 11_000_000})), config),
+        _status(DemoInput(text=paragraphs), config, real),
+    ]
+    for status in statuses:
+        assert sentence in status, status
+        assert "max_chars" not in status and "max_input" not in status and "choose" not in status.lower(), status
+    assert "The pasted text has 4,001 characters" in statuses[0]
+    assert "The file big3m.txt is 11.7 KB" in statuses[1]
+    assert "The file big11m.txt (10.5 MB) is too large" in statuses[2]
+    assert "The article is too long once cleaned" in statuses[3]
+
+
+def test_an_empty_upload_without_a_refused_file_still_asks_for_one() -> None:
+    config = DemoConfig()
+    for note in ("", "not json", json.dumps({"name": "small.txt", "size": 10}), json.dumps({"name": "", "size": 10**9}), "[1]"):
+        assert refused_upload(note, config.input_limit) is None
+        assert "Choose an .html or .txt file of up to 781.3 KB" in _status(DemoInput(source="upload", refused_upload=note), config)
+    hostile = json.dumps({"name": f"{SCRIPT}\n.txt", "size": 10**9})
+    status = _status(DemoInput(source="upload", refused_upload=hostile), config)
+    assert_inert(status)
+    assert "&lt;script&gt;" in status and "is too large" in status
+
+
+def test_file_names_keep_their_case_in_messages(tmp_path: Path) -> None:
+    config = DemoConfig(max_input_chars=100)
+    binary, big, other = tmp_path / "binary.txt", tmp_path / "big3m.txt", tmp_path / "photo.PNG"
+    binary.write_bytes(bytes(range(256)))
+    big.write_text("가" * 200, encoding="utf-8")
+    other.write_bytes(b"x")
+    assert "The file binary.txt looks binary" in _status(DemoInput(source="upload", file_path=str(binary)), config)
+    assert "The file big3m.txt is 600 bytes" in _status(DemoInput(source="upload", file_path=str(big)), config)
+    assert "The file photo.PNG is not an .html or .txt file" in _status(DemoInput(source="upload", file_path=str(other)), config)
+    # Whatever a message starts with, a name (a file, a URL) is never capitalised; an ordinary word still is.
+    assert handlers.error_message(InputError("big3m.txt is too large")) == "big3m.txt is too large"
+    assert handlers.error_message(InputError("https://x.kr/a is down")) == "https://x.kr/a is down"
+    assert handlers.error_message(InputError("nothing to summarize")) == "Nothing to summarize"

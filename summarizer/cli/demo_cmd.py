@@ -42,6 +42,9 @@ def demo(
     """Serve the web demo: paste, upload or fetch a Korean news page and read it in English."""
     if importlib.util.find_spec("gradio") is None:
         raise MissingDependencyError('the demo needs gradio: install the [demo] extra (pip install "korean-news-summarizer[demo]")')
+    from summarizer.demo.address import check_address
+
+    check_address(host, port)  # before gradio, torch and the models load: a taken port fails in a second, not minutes
     settings = build_settings(translation_model, summary_model, strategy, device, backend, config=config)
     # Imported here: gradio (and torch, for the device list) only load when the demo runs.
     from summarizer.demo import DemoConfig, launch_demo

@@ -60,11 +60,6 @@ class DemoConfig:
         return min(self.max_input_chars or pipeline_limit, pipeline_limit)
 
     @property
-    def max_input_bytes(self) -> int:
-        """Largest upload the server receives (Gradio's max_file_size); binary files are told apart below it."""
-        return self.input_limit * 4
-
-    @property
     def max_request_bytes(self) -> int:
         """Largest request body the server reads: an allowed paste in any JSON encoding, and no more."""
         return self.input_limit * _BODY_BYTES_PER_CHAR + _BODY_OVERHEAD
@@ -82,3 +77,4 @@ class DemoInput:
     text: str = ""
     file_path: str | None = None
     url: str = ""
+    refused_upload: str = ""  # the page's note (JSON) on a file the browser refused for its size; see demo/limits.py

@@ -12,6 +12,7 @@ CSS = """
 .ks-ok { background: #ecfdf3; color: #05603a; border: 1px solid #abefc6;
   display: flex; flex-wrap: wrap; gap: 0.3rem 1rem; justify-content: space-between; align-items: baseline; }
 #ks-downloads { gap: 0.5rem; }
+#ks-limit, #ks-limit p { font-size: 0.85rem; color: var(--body-text-color-subdued); margin: 0; }
 .ks-error { background: #fef3f2; color: #912018; border: 1px solid #fecdca; }
 .dark .ks-ok { background: #053321; color: #a6f4c5; border-color: #085d3a; }
 .dark .ks-error { background: #55160c; color: #fecdca; border-color: #912018; }

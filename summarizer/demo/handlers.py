@@ -13,6 +13,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from summarizer.demo.config import FORCE_LABEL, UPLOAD_SUFFIXES, DemoConfig, DemoInput, PipelineFactory, PipelineLike
+from summarizer.demo.limits import limit_sentence, refused_upload, size_text
 from summarizer.demo.render import RenderedResult, render_failure, render_result
 from summarizer.errors import (
     ConfigError,
@@ -34,6 +35,7 @@ log = logging.getLogger("summarizer.demo")
 
 DOWNLOAD_DIR = Path(tempfile.gettempdir()) / "summarizer-demo"
 DOWNLOAD_KEEP_S = 3600  # result files older than this are removed when new ones are written
+_BINARY_SAMPLE = 65536  # what looks_binary reads of a file too large to read whole
 MAX_SHARED_PIPELINES = 4  # distinct settings kept at once; the least recently used is dropped beyond that
 
 
@@ -98,19 +100,10 @@ def read_demo_input(demo_input: DemoInput, config: DemoConfig, progress: Progres
     limit = config.input_limit
     if demo_input.source == "upload":
         if not demo_input.file_path:
-            raise EmptyInputError("choose an .html or .txt file to upload first")
-        path = Path(demo_input.file_path)
-        if path.suffix.lower() not in UPLOAD_SUFFIXES:
-            raise InputError(f"{path.name} is not an .html or .txt file")
-        try:
-            data = read_input(path, max_bytes=config.max_input_bytes)
-        except InputTooLargeError:
-            raise InputTooLargeError(f"{path.name} is over {config.max_input_bytes:,} bytes; this demo accepts pages up to {limit:,} bytes") from None
-        if looks_binary(data):  # before the size check: a large binary file is binary, not "too long"
-            raise DecodeError(f"{path.name} looks binary, not text or HTML")
-        if len(data) > limit:
-            raise InputTooLargeError(f"{path.name} is {len(data):,} bytes; this demo accepts pages up to {limit:,} bytes")
-        return data, None
+            if refused := refused_upload(demo_input.refused_upload, limit):
+                raise InputTooLargeError(f"the file {refused[0]} ({size_text(refused[1])}) is too large: {limit_sentence(config)}")
+            raise EmptyInputError(f"choose an .html or .txt file of up to {size_text(limit)} to upload first")
+        return _read_upload(Path(demo_input.file_path), config), None
     if demo_input.source == "url":
         if not config.url_fetch:
             raise InputError("fetching URLs is turned off on this server; paste the page instead")
@@ -119,14 +112,35 @@ def read_demo_input(demo_input: DemoInput, config: DemoConfig, progress: Progres
             raise EmptyInputError("enter the URL of a Korean news article first")
         if progress:
             progress("fetching the page", 0.0)
-        page = fetch_url(url, config.effective_fetch_policy)
+        try:
+            page = fetch_url(url, config.effective_fetch_policy)
+        except InputTooLargeError:
+            if config.fetch_policy is not None:  # an operator's own fetch limit: its message names it
+                raise
+            raise InputTooLargeError(f"the page at this URL is too large: {limit_sentence(config)}") from None
         return page.body_for_pipeline(), page.url
     text = demo_input.text
     if not text.strip():
         raise EmptyInputError("paste a Korean news article (text or HTML) first, or load the example below")
     if len(text) > limit:
-        raise InputTooLargeError(f"the pasted text has {len(text):,} characters; this demo accepts up to {limit:,}")
+        raise InputTooLargeError(f"the pasted text has {len(text):,} characters: {limit_sentence(config)}")
     return text, None
+
+
+def _read_upload(path: Path, config: DemoConfig) -> bytes:
+    """An uploaded file's bytes; its name is kept as given (file names are case-sensitive)."""
+    if path.suffix.lower() not in UPLOAD_SUFFIXES:
+        raise InputError(f"the file {path.name} is not an .html or .txt file")
+    try:
+        data = read_input(path, max_bytes=config.input_limit)
+    except InputTooLargeError:
+        with path.open("rb") as head:
+            if looks_binary(head.read(_BINARY_SAMPLE)):  # a large binary file is binary, not "too long"
+                raise DecodeError(f"the file {path.name} looks binary, not text or HTML") from None
+        raise InputTooLargeError(f"the file {path.name} is {size_text(path.stat().st_size)}: {limit_sentence(config)}") from None
+    if looks_binary(data):
+        raise DecodeError(f"the file {path.name} looks binary, not text or HTML")
+    return data
 
 
 def summarize_input(
@@ -138,21 +152,29 @@ def summarize_input(
 ) -> ArticleResult:
     """Read the input, get the shared pipeline for these settings and run it. Raises SummarizerError."""
     raw, url = read_demo_input(demo_input, config, progress)
-    return pipelines.get(settings).run(raw, url=url, progress=progress)
+    try:
+        return pipelines.get(settings).run(raw, url=url, progress=progress)
+    except InputTooLargeError:  # the pipeline's message names max_chars, which a demo user cannot change
+        raise InputTooLargeError(f"the article is too long once cleaned: {limit_sentence(config)}") from None
+
+
+def _capitalized(text: str) -> str:
+    """`text` with its first letter capitalised, unless it starts with a name (a file, a URL) that must stay as given."""
+    first = text.split(" ", 1)[0]
+    return text[:1].upper() + text[1:] if first.isalpha() and first.islower() else text
 
 
 def error_message(exc: BaseException) -> str:
     """A one-line message for the UI: the SummarizerError's own text, with a hint where one helps."""
     if isinstance(exc, NotKoreanError):
         reason = str(exc).split(";", 1)[0]  # drop the CLI's --force hint; the UI has its own switch
-        return f"{reason[:1].upper()}{reason[1:]}. This demo translates Korean news; tick “{FORCE_LABEL}” under Advanced to try anyway."
+        return f"{_capitalized(reason)}. This demo translates Korean news; tick “{FORCE_LABEL}” under Advanced to try anyway."
     if isinstance(exc, ModelError):
         text = str(exc)
         # "Model not available: model … is not available" said it twice: prefix only messages that do not name it.
-        return text[:1].upper() + text[1:] if text.lower().startswith("model") else f"Model not available: {text}"
+        return _capitalized(text) if text.lower().startswith("model") else f"Model not available: {text}"
     if isinstance(exc, SummarizerError):
-        text = str(exc)
-        return text[:1].upper() + text[1:]
+        return _capitalized(str(exc))
     # Anything else is a bug: say so in one line, keep the traceback in the server log.
     return f"Something went wrong on the server ({type(exc).__name__}). The details are in the server log."
 

@@ -8,9 +8,11 @@ import sys
 import threading
 from typing import Any
 
+from summarizer.demo.address import check_address
 from summarizer.demo.body_limit import BodyLimitMiddleware
 from summarizer.demo.config import EXAMPLE_PAGE, FORCE_LABEL, UPLOAD_SUFFIXES, DemoConfig, DemoInput
 from summarizer.demo.css import CSS
+from summarizer.demo.limits import SEND_REFUSED_UPLOAD_JS, page_limit_hint, refused_upload_script
 from summarizer.demo.handlers import (
     SHARED_PIPELINES,
     SharedPipelines,
@@ -24,7 +26,7 @@ from summarizer.demo.handlers import (
     write_downloads,
 )
 from summarizer.demo.render import render_failure, render_overview_placeholder, render_status_idle
-from summarizer.errors import MissingDependencyError, SummarizerError
+from summarizer.errors import ConfigError, MissingDependencyError, SummarizerError
 from summarizer.settings import STRATEGIES
 
 log = logging.getLogger("summarizer.demo")
@@ -64,11 +66,11 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
     limit = concurrency_limit(base.device, config.concurrency, gpu_count)
     devices = device_choices(base.device, gpu_count, limit)
 
-    def on_run(source, text, file_path, url, strategy, translation_model, summary_model, device, force, progress=gr.Progress()):  # noqa: ANN001, B008
+    def on_run(source, text, file_path, url, strategy, translation_model, summary_model, device, force, refused, progress=gr.Progress()):  # noqa: ANN001, B008
         def report(stage: str, fraction: float) -> None:
             progress(min(max(float(fraction), 0.0), 1.0), desc=stage[:1].upper() + stage[1:])
 
-        demo_input = DemoInput(source=source or "paste", text=text or "", file_path=file_path, url=url or "")
+        demo_input = DemoInput(source=source or "paste", text=text or "", file_path=file_path, url=url or "", refused_upload=refused or "")
         result = None
         try:
             settings = request_settings(base, strategy, translation_model, summary_model, device, bool(force), devices)
@@ -119,6 +121,8 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
                             )
                     with gr.Tab("Upload file", id="upload") as upload_tab:
                         upload = gr.File(label="HTML or text file", file_types=list(UPLOAD_SUFFIXES), type="filepath")
+                        # Filled by SEND_REFUSED_UPLOAD_JS when the button is pressed: a file the browser refused.
+                        refused = gr.Textbox(visible=False)
                     with gr.Tab("From URL", id="url", visible=config.url_fetch) as url_tab:
                         url = gr.Textbox(
                             label="Article URL",
@@ -126,6 +130,7 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
                             info="Public http(s) pages only; the page is fetched by this server.",
                             max_lines=1,
                         )
+                gr.Markdown(page_limit_hint(config), elem_id="ks-limit")  # the one limit, as every refusal states it
                 run = gr.Button("Summarize & translate", variant="primary", elem_id="ks-run-button")
                 status = gr.HTML(render_status_idle(config.url_fetch), elem_id="ks-status")
                 with gr.Row(elem_id="ks-downloads"):
@@ -164,12 +169,13 @@ def build_app(config: DemoConfig, pipelines: SharedPipelines | None = None) -> A
             return gr.update(choices=model_choices(task, selected), value=selected)
 
         strategy.change(on_strategy, inputs=strategy, outputs=summary_model, queue=False)
-        run_inputs = [source, text, upload, url, strategy, translation_model, summary_model, device, force]
+        run_inputs = [source, text, upload, url, strategy, translation_model, summary_model, device, force, refused]
         run_outputs = [status, download_md, download_json, overview, paragraphs, removed_panel, removed, details_panel, details]
         for trigger in (run.click, url.submit):
             trigger(None, js=SHOW_STATUS_JS, queue=False)
             # One progress display, in the status under the button (not an overlay on every output).
-            trigger(on_run, inputs=run_inputs, outputs=run_outputs, show_progress="full", show_progress_on=[status])
+            trigger(on_run, inputs=run_inputs, outputs=run_outputs, show_progress="full", show_progress_on=[status],
+                    js=SEND_REFUSED_UPLOAD_JS)
 
     app.queue(default_concurrency_limit=limit, max_size=config.queue_size)
     return app
@@ -201,25 +207,34 @@ def launch_demo(
     block: bool = True,
     pipelines: SharedPipelines | None = None,
 ) -> Any:
-    """Build and serve the demo. With block=False returns the running app (call .close() to stop it)."""
+    """Build and serve the demo. With block=False returns the running app (call .close() to stop it).
+
+    Raises:
+        ConfigError: host is not an address of this machine, or port is taken (checked before models load).
+    """
     from starlette.middleware import Middleware
 
+    check_address(host, port)  # one line naming --host/--port, before the models start loading
     app = build_app(config, pipelines)
     if config.preload:
         preload_models(config, pipelines)
-    app.launch(
-        server_name=host,
-        server_port=port,
-        share=share,
-        prevent_thread_lock=True,
-        max_file_size=config.max_input_bytes,
-        show_error=False,
-        quiet=True,  # Gradio's banner names `share=True` in launch(); ours names --share
-        theme=_theme(),
-        css=CSS,
-        footer_links=["api", "gradio"],
-        app_kwargs={"middleware": [Middleware(BodyLimitMiddleware, max_bytes=config.max_request_bytes)]},
-    )
+    try:
+        app.launch(
+            server_name=host,
+            server_port=port,
+            share=share,
+            prevent_thread_lock=True,
+            max_file_size=config.input_limit,  # the limit the page states: Gradio's own refusal names the same size
+            show_error=False,
+            quiet=True,  # Gradio's banner names `share=True` in launch(); ours names --share
+            theme=_theme(),
+            css=CSS,
+            head=refused_upload_script(config.input_limit),
+            footer_links=["api", "gradio"],
+            app_kwargs={"middleware": [Middleware(BodyLimitMiddleware, max_bytes=config.max_request_bytes)]},
+        )
+    except OSError:  # taken between the check and the launch: Gradio's message names its own env var and launch()
+        raise ConfigError(f"cannot serve on {host} port {port} (in use, or not an address of this machine); pass another --port or --host") from None
     if block:
         shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
         print(f"Serving the demo at http://{shown}:{app.server_port} (Ctrl+C stops it)", file=sys.stderr, flush=True)

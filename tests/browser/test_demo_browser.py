@@ -183,6 +183,23 @@ def test_uploaded_text_file_is_summarized(page, tmp_path: Path) -> None:
     expect(result_rows(page).first).to_contain_text(LEAD_SENTENCE)
 
 
+def test_a_file_refused_for_its_size_is_named_in_the_status_with_the_stated_limit(page, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    big = tmp_path / "Big11M.txt"  # mixed case: the name must come back exactly as given
+    big.write_bytes(("광주광역시는 29일 비전을 선포했다.\n".encode() * 230_000)[:11_000_000])  # 10.5 MB, over 781.3 KB
+    page.get_by_role("tab", name="Upload file").click()
+    page.locator("input[type=file]").set_input_files(str(big))
+    limit = page.locator("#ks-limit").inner_text().strip()
+    assert limit.startswith("This demo takes pages up to 781.3 KB (800,000 characters pasted)"), limit
+    # Gradio refuses it in the browser with its own notice, naming the same size as the page's line.
+    expect(page.get_by_text("maximum allowed size of 781.3 Kb").first).to_be_visible(timeout=30_000)
+    run_button(page).click()
+    error = page.locator("#ks-status .ks-error")
+    expect(error).to_contain_text("The file Big11M.txt (10.5 MB) is too large: this demo takes pages up to 781.3 KB", timeout=30_000)
+    assert "choose" not in error.inner_text().lower() and "max_chars" not in error.inner_text()
+
+
 def test_bad_input_shows_a_readable_message(page) -> None:
     from playwright.sync_api import expect
 
