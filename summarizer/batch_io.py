@@ -27,9 +27,9 @@ from summarizer.batch_csv import LineTap, ends_in_open_quote
 from summarizer.batch_ids import as_payload, pick_record_id, safe_str
 from summarizer.batch_output import output_key
 from summarizer.batch_pages import UnreadableFolder, page_entries, read_regular_file
-from summarizer.batch_sniff import check_start, missing_input
+from summarizer.batch_sniff import check_start
 from summarizer.errors import InputError
-from summarizer.textio import MAX_INPUT_BYTES, stdin_buffer
+from summarizer.textio import MAX_INPUT_BYTES, missing_input, stdin_buffer
 
 INPUT_FORMATS = ("jsonl", "csv", "dir")
 # A JSON line may hold a whole page, escaped; anything larger is refused without reading it into memory.

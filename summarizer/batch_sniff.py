@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import codecs
-import errno
 import os
 import stat
 from pathlib import Path
@@ -15,21 +14,6 @@ from summarizer.errors import InputError
 # Enough bytes to see a BOM, the byte pattern of UTF-16 and the first line of pretty-printed JSON.
 _HEAD_BYTES = 64 * 1024
 _DECOMPRESSORS = {".gz": "zcat", ".bz2": "bzcat", ".xz": "xzcat"}
-
-
-def missing_input(path: str | os.PathLike[str]) -> InputError:
-    """The one-line error for an input path that cannot be followed: not found, a symlink loop, a dangling link."""
-    p = Path(path)
-    try:
-        os.stat(p)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            return InputError(f"{p} is a symbolic link loop (it points back at itself); point it at a file")
-        if p.is_symlink():
-            return InputError(f"{p} is a broken symbolic link (its target {os.readlink(p)} does not exist)")
-        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
-            return InputError(f"cannot read {p}: {exc.strerror or exc}")
-    return InputError(f"input not found: {p}")
 
 
 def check_start(path: str | os.PathLike[str], fmt: str, open_binary: Callable[[str | os.PathLike[str]], IO[bytes]]) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import os
 import re
 import sys
 import unicodedata
@@ -26,9 +28,7 @@ def read_input(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     else:
         path = Path(source)
         if not path.exists():
-            if path.is_symlink():  # exists() follows links: a dangling link or a loop
-                raise InputError(f"{path} is a symbolic link to nothing readable (a dangling link or a loop)")
-            raise InputError(f"file not found: {path}")
+            raise missing_input(path, "file")
         if path.is_dir():
             raise InputError(f"{path} is a directory; pass a file (or use `summarizer batch` for folders)")
         try:
@@ -39,6 +39,21 @@ def read_input(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     if len(data) > max_bytes:
         raise InputTooLargeError(f"input is larger than {max_bytes // (1024 * 1024)} MB")
     return data
+
+
+def missing_input(path: str | os.PathLike[str], what: str = "input") -> InputError:
+    """The one-line error for an input path that cannot be followed: not found, a symlink loop, a dangling link."""
+    p = Path(path)
+    try:
+        os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return InputError(f"{p} is a symbolic link loop (it points back at itself); point it at a file")
+        if p.is_symlink():
+            return InputError(f"{p} is a broken symbolic link (its target {os.readlink(p)} does not exist)")
+        if exc.errno not in (errno.ENOENT, errno.ENOTDIR):
+            return InputError(f"cannot read {p}: {exc.strerror or exc}")
+    return InputError(f"{what} not found: {p}")
 
 
 def stdin_buffer() -> BinaryIO:
