@@ -92,6 +92,9 @@ def test_number_fidelity_flags_mark_the_korean_sentence_with_the_message() -> No
     assert "check these numbers: 700 became 70 &lt;script&gt;" in rows[1]
     assert "29 missing in the title" in rendered.overview and "check these numbers" in rendered.overview
     assert "2 number(s) to check" in rendered.status
+    # Two issues on one paragraph: one line each (messages have semicolons of their own).
+    two = dataclasses.replace(result, fidelity=(flags[0], Flag("omission", "29일 = the 29th; the English does not have it", "700여 명이 참석했다", "70 people", 1, "body")))
+    assert "70 &lt;script&gt;alert(1)&lt;/script&gt;<br>29일 = the 29th; the English does not have it" in handlers.render_result(two, 1.0).paragraphs
     plain = handlers.render_result(hostile_result(), 1.0)  # no flags: nothing marked
     assert "ks-flagged" not in plain.paragraphs and "check these" not in plain.status
 

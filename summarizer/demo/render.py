@@ -82,7 +82,8 @@ def _mark(text: str, fragments: Iterable[str]) -> str:
 
 
 def _fidelity_note(issues: Sequence[Any]) -> str:
-    items = "; ".join(esc(getattr(issue, "message", "")) for issue in issues)
+    # One line per issue: messages have semicolons of their own ("29일 = the 29th; the English does not have it").
+    items = "<br>".join(esc(getattr(issue, "message", "")) for issue in issues)
     return f'<div class="ks-fidelity" role="note">⚠ {FIDELITY_HINT}: {items}</div>'
 
 
