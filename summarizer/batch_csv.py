@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from summarizer.errors import InputError
+from summarizer.batch_sniff import runaway_line
 
 
 class LineTap:
@@ -53,10 +53,7 @@ class LineTap:
             if chunk[-1] in "\r\n":
                 return
             if skipped > self.max_skip:
-                raise InputError(
-                    f"{self.name}: line {self.line_no} runs on for {skipped:,} characters without a newline (more than "
-                    f"{self.max_skip / (1 << 30):g} GiB): not a CSV dump; reading stopped"
-                )
+                raise runaway_line(self.name, self.line_no, skipped, "characters", "CSV", self.max_skip)
 
 
 def ends_in_open_quote(lines: list[str], dialect: str) -> bool:

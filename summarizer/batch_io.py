@@ -27,9 +27,9 @@ from summarizer.batch_csv import LineTap, ends_in_open_quote
 from summarizer.batch_ids import as_payload, pick_record_id, safe_str
 from summarizer.batch_output import output_key
 from summarizer.batch_pages import UnreadableFolder, page_entries, read_regular_file
-from summarizer.batch_sniff import check_start
+from summarizer.batch_sniff import check_start, runaway_line
 from summarizer.errors import InputError
-from summarizer.textio import MAX_INPUT_BYTES, missing_input, stdin_buffer
+from summarizer.textio import MAX_INPUT_BYTES, input_name, missing_input, stdin_buffer
 
 INPUT_FORMATS = ("jsonl", "csv", "dir")
 # A JSON line may hold a whole page, escaped; anything larger is refused without reading it into memory.
@@ -232,7 +232,7 @@ def _read_line(fh: IO[bytes], path: str | os.PathLike[str], line_no: int, limit:
 
 def corrupt_input(path: str | os.PathLike[str], line_no: int, exc: BaseException) -> InputError:
     """The one-line error for an input that cannot be read to its end (a truncated .gz, a plain file named .gz)."""
-    name = "standard input" if str(path) == "-" else Path(path).name
+    name = input_name(path)
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
     return InputError(f"{name} is truncated or corrupt: reading stopped after line {line_no} ({reason})")
 
@@ -244,11 +244,7 @@ def _skip_rest_of_line(fh: IO[bytes], path: str | os.PathLike[str], line_no: int
         if chunk.endswith(b"\n"):
             return
         if skipped > MAX_SKIP_BYTES:
-            name = "standard input" if str(path) == "-" else Path(path).name
-            raise InputError(
-                f"{name}: line {line_no} runs on for {skipped:,} bytes without a newline (more than "
-                f"{MAX_SKIP_BYTES / (1 << 30):g} GiB): not a JSONL dump; reading stopped"
-            )
+            raise runaway_line(input_name(path), line_no, skipped, "bytes", "JSONL", MAX_SKIP_BYTES)
 
 
 def _dialect(path: str | os.PathLike[str]) -> str:
@@ -299,7 +295,7 @@ def _read_csv(path: str | os.PathLike[str], fields: RecordFields) -> Iterator[In
 
 
 def _line_tap(fh: IO[str], path: str | os.PathLike[str]) -> LineTap:
-    return LineTap(fh, MAX_LINE_BYTES, MAX_SKIP_BYTES, "standard input" if str(path) == "-" else Path(path).name)
+    return LineTap(fh, MAX_LINE_BYTES, MAX_SKIP_BYTES, input_name(path))
 
 
 def _read_dir(root: Path) -> Iterator[InputRecord]:

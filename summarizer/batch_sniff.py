@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, Callable
 
 from summarizer.errors import InputError
+from summarizer.textio import input_name
 
 # Enough bytes to see a BOM, the byte pattern of UTF-16 and the first line of pretty-printed JSON.
 _HEAD_BYTES = 64 * 1024
@@ -25,7 +26,7 @@ def check_start(path: str | os.PathLike[str], fmt: str, open_binary: Callable[[s
     head = _head(path, open_binary)
     if not head:
         return
-    name = "standard input" if str(path) == "-" else Path(path).name
+    name = input_name(path)
     encoding = _wide_encoding(head, fmt)
     if encoding:
         target = f"{_stem(path)}-utf8.{fmt}"
@@ -44,6 +45,14 @@ def check_start(path: str | os.PathLike[str], fmt: str, open_binary: Callable[[s
         return
     raise InputError(f"{name} holds {what}; batch reads JSONL (one JSON object per line): convert it first, e.g. "
                      + _command(path, fix, f"{_stem(path)}.jsonl"))
+
+
+def runaway_line(name: str, line_no: int, skipped: int, unit: str, dump: str, limit: int) -> InputError:
+    """The error that stops reading a line with no end in sight (/dev/zero, a disk image): `skipped` units so far."""
+    return InputError(
+        f"{name}: line {line_no} runs on for {skipped:,} {unit} without a newline (more than {limit / (1 << 30):g} GiB): "
+        f"not a {dump} dump; reading stopped"
+    )
 
 
 def _head(path: str | os.PathLike[str], open_binary: Callable[[str | os.PathLike[str]], IO[bytes]]) -> bytes:

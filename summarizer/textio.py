@@ -41,6 +41,11 @@ def read_input(source: str | Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
+def input_name(path: str | os.PathLike[str]) -> str:
+    """How messages name an input: "standard input" for "-", else the file's name."""
+    return "standard input" if str(path) == "-" else Path(path).name
+
+
 def missing_input(path: str | os.PathLike[str], what: str = "input") -> InputError:
     """The one-line error for an input path that cannot be followed: not found, a symlink loop, a dangling link."""
     p = Path(path)
